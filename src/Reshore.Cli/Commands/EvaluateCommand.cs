@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Reshore.Cli.Output;
+using Reshore.Core.Costing;
+using Reshore.Core.MarketData;
+using Reshore.Data.CaseFiles;
+using Reshore.Data.Output;
+using Reshore.Data.ReferenceData;
+
+namespace Reshore.Cli.Commands;
+
+/// <summary>`reshore evaluate CASE`: the side-by-side TCO comparison, business case and recommendation.</summary>
+public static class EvaluateCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var caseArg = new Argument<string>("case") { Description = "Case file (.json, .yaml or .yml)." };
+        var format = new Option<string>("--format") { Description = "table, json or markdown.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var reference = ReferenceDataOption();
+        var command = new Command("evaluate", "Evaluate a case: TCO per option, business case over the horizon, CO2e and a recommendation.")
+        {
+            caseArg, format, output, reference,
+        };
+        command.SetAction(parse =>
+        {
+            var market = LoadMarket(parse.GetValue(reference));
+            var path = parse.GetValue(caseArg)!;
+            if (!File.Exists(path)) throw new UserInputException($"Case file not found: {path}");
+            var reshoringCase = CaseFileReader.ReadFile(path, market);
+            var evaluation = new CaseEvaluator().Evaluate(reshoringCase, market, ctx.Culture);
+            var file = parse.GetValue(output);
+            var text = parse.GetValue(format) switch
+            {
+                "json" => EvaluationJson.Serialize(evaluation, ctx.Culture),
+                "markdown" => EvaluationMarkdownRenderer.Render(evaluation, ctx.Culture),
+                _ => ConsoleFactory.Render(console => EvaluationTableRenderer.Render(console, evaluation, ctx.Culture), file is null && ConsoleFactory.IsTerminal(ctx.Out)),
+            };
+            OutputWriter.Write(text, file, ctx.Out);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The --reference-data option shared by commands that use reference data.</summary>
+    public static Option<string?> ReferenceDataOption() =>
+        new("--reference-data") { Description = "Folder with reference-data CSV files to use instead of the bundled set." };
+
+    /// <summary>Loads the bundled reference data, or a folder's.</summary>
+    public static MarketSnapshot LoadMarket(string? directory)
+    {
+        if (directory is null) return ReferenceDataLoader.Embedded();
+        if (!Directory.Exists(directory)) throw new UserInputException($"Reference data folder not found: {directory}");
+        try
+        {
+            return ReferenceDataLoader.FromDirectory(directory);
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException or KeyNotFoundException)
+        {
+            throw new UserInputException($"Invalid reference data in {directory}: {e.Message}");
+        }
+    }
+}

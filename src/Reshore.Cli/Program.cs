@@ -1,0 +1,3 @@
+using Reshore.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

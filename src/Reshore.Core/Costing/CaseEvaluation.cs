@@ -1,0 +1,152 @@
+using Reshore.Core.Domain;
+using Reshore.Core.Values;
+
+namespace Reshore.Core.Costing;
+
+/// <summary>The evaluation of a whole case: every item's options compared, with a recommendation each.</summary>
+public sealed record CaseEvaluation
+{
+    /// <summary>Case title.</summary>
+    public required string CaseName { get; init; }
+    /// <summary>Company.</summary>
+    public string? Company { get; init; }
+    /// <summary>Case currency.</summary>
+    public required CurrencyCode Currency { get; init; }
+    /// <summary>Home country.</summary>
+    public required CountryCode HomeCountry { get; init; }
+    /// <summary>Calendar year of horizon year 1.</summary>
+    public required int BaseYear { get; init; }
+    /// <summary>Horizon, years.</summary>
+    public required int HorizonYears { get; init; }
+    /// <summary>Discount rate, %.</summary>
+    public required double DiscountRatePct { get; init; }
+    /// <summary>Reference data version.</summary>
+    public required string ReferenceDataVersion { get; init; }
+    /// <summary>Reference data date.</summary>
+    public required DateOnly ReferenceDataAsOf { get; init; }
+    /// <summary>Items.</summary>
+    public required IReadOnlyList<ItemEvaluation> Items { get; init; }
+}
+
+/// <summary>One item's comparison.</summary>
+public sealed record ItemEvaluation
+{
+    /// <summary>Item id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Item name.</summary>
+    public string? Name { get; init; }
+    /// <summary>Annual volume in year 1.</summary>
+    public required double AnnualVolumeUnits { get; init; }
+    /// <summary>The status-quo option.</summary>
+    public required string StatusQuoOptionId { get; init; }
+    /// <summary>The option with the lowest present cost.</summary>
+    public required string RecommendedOptionId { get; init; }
+    /// <summary>The option with the lowest present cost on hard costs only.</summary>
+    public required string RecommendedOnHardCostsOnlyOptionId { get; init; }
+    /// <summary>Why, in words.</summary>
+    public required string Explanation { get; init; }
+    /// <summary>The cost factors that drive the recommendation, largest first.</summary>
+    public required IReadOnlyList<Driver> Drivers { get; init; }
+    /// <summary>The options.</summary>
+    public required IReadOnlyList<OptionEvaluation> Options { get; init; }
+}
+
+/// <summary>A factor's contribution to the difference between two options.</summary>
+/// <param name="Factor">Factor id, or "oneOffCosts" / "incentives".</param>
+/// <param name="Name">Localised name.</param>
+/// <param name="PerUnitDifference">Year-1 per-unit cost of the compared option minus the recommended one.</param>
+/// <param name="PresentValueDifference">Present value over the horizon of the compared option minus the recommended one.</param>
+/// <param name="ComparedWithOptionId">The option compared with.</param>
+public sealed record Driver(string Factor, string Name, double PerUnitDifference, double PresentValueDifference, string ComparedWithOptionId);
+
+/// <summary>One option's TCO, emissions and business case.</summary>
+public sealed record OptionEvaluation
+{
+    /// <summary>Option id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Name.</summary>
+    public string? Name { get; init; }
+    /// <summary>Country.</summary>
+    public required CountryCode Country { get; init; }
+    /// <summary>Governance model.</summary>
+    public required GovernanceModel Governance { get; init; }
+    /// <summary>Supplier or own plant.</summary>
+    public required SupplyType SupplyType { get; init; }
+    /// <summary>Home, nearshore or offshore.</summary>
+    public required LocationClass LocationClass { get; init; }
+    /// <summary>Year-1 TCO per unit.</summary>
+    public required double TcoPerUnit { get; init; }
+    /// <summary>Year-1 TCO per year.</summary>
+    public required double TcoPerYear { get; init; }
+    /// <summary>Year-1 TCO per unit split by kind.</summary>
+    public required IReadOnlyDictionary<CostKind, double> TcoPerUnitByKind { get; init; }
+    /// <summary>Year-1 TCO per unit split by category.</summary>
+    public required IReadOnlyDictionary<CostCategory, double> TcoPerUnitByCategory { get; init; }
+    /// <summary>Present value of all costs over the horizon including one-offs, net of incentives and residual value.</summary>
+    public required double PvCost { get; init; }
+    /// <summary>Present value counting hard cost lines only (plus one-offs and incentives).</summary>
+    public required double PvCostHardOnly { get; init; }
+    /// <summary>PV(status quo) − PV(this option).</summary>
+    public required double NpvSavingVsStatusQuo { get; init; }
+    /// <summary>Years until cumulative undiscounted savings turn positive; null if never (or for the status quo).</summary>
+    public required double? PaybackYears { get; init; }
+    /// <summary>Same on discounted savings.</summary>
+    public required double? DiscountedPaybackYears { get; init; }
+    /// <summary>Total one-off costs (undiscounted).</summary>
+    public required double OneOffCostsTotal { get; init; }
+    /// <summary>Total incentives (undiscounted).</summary>
+    public required double IncentivesTotal { get; init; }
+    /// <summary>Year-1 CO2e per unit, kg.</summary>
+    public required double Co2eKgPerUnit { get; init; }
+    /// <summary>Transport part.</summary>
+    public required double TransportCo2eKgPerUnit { get; init; }
+    /// <summary>Production part.</summary>
+    public required double ProductionCo2eKgPerUnit { get; init; }
+    /// <summary>Lead time, days.</summary>
+    public required double LeadTimeDays { get; init; }
+    /// <summary>Year-1 lines.</summary>
+    public required IReadOnlyList<CostLine> Lines { get; init; }
+    /// <summary>Year by year, from year 0.</summary>
+    public required IReadOnlyList<BusinessCaseYear> Years { get; init; }
+    /// <summary>Inputs of year 1 that came from reference data or model defaults.</summary>
+    public required IReadOnlyList<InputValue> DefaultsUsed { get; init; }
+    /// <summary>Factors not assessed in year 1.</summary>
+    public required IReadOnlyList<string> NotAssessed { get; init; }
+    /// <summary>All yearly results (for drill-down and charts).</summary>
+    public required IReadOnlyList<OptionYearResult> YearResults { get; init; }
+}
+
+/// <summary>One year of an option's business case.</summary>
+public sealed record BusinessCaseYear
+{
+    /// <summary>Horizon year (0 = start).</summary>
+    public required int Year { get; init; }
+    /// <summary>Calendar year (year 0 carries the base year).</summary>
+    public required int CalendarYear { get; init; }
+    /// <summary>Units.</summary>
+    public required double Volume { get; init; }
+    /// <summary>TCO per unit in this year.</summary>
+    public required double TcoPerUnit { get; init; }
+    /// <summary>TCO in this year (including depreciation).</summary>
+    public required double TcoPerYear { get; init; }
+    /// <summary>Running cash cost: TCO less depreciation.</summary>
+    public required double RunningCost { get; init; }
+    /// <summary>One-off costs paid in the year.</summary>
+    public required double OneOffCosts { get; init; }
+    /// <summary>Incentives received in the year.</summary>
+    public required double Incentives { get; init; }
+    /// <summary>Residual book value of new assets, credited at the horizon's end.</summary>
+    public required double ResidualValue { get; init; }
+    /// <summary>Running + one-off − incentives − residual.</summary>
+    public required double NetCost { get; init; }
+    /// <summary>(1 + r)^−t.</summary>
+    public required double DiscountFactor { get; init; }
+    /// <summary>Net cost × discount factor.</summary>
+    public required double PresentValue { get; init; }
+    /// <summary>Status quo's net cost minus this option's, this year.</summary>
+    public required double SavingVsStatusQuo { get; init; }
+    /// <summary>Cumulative saving to the end of this year.</summary>
+    public required double CumulativeSavingVsStatusQuo { get; init; }
+    /// <summary>CO2e per unit, kg.</summary>
+    public required double Co2eKgPerUnit { get; init; }
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using Reshore.Core.Costing.Formulas;
+using Reshore.Core.Domain;
+using Reshore.Core.Localization;
+using Reshore.Core.MarketData;
+
+namespace Reshore.Core.Costing;
+
+/// <summary>
+/// Evaluates a case: runs the TCO engine for every option and year, builds each option's business case
+/// (running costs, one-off costs, incentives, residual value, present value, saving and payback against the
+/// status quo), picks the option with the lowest present cost and explains the choice by its three largest drivers.
+/// </summary>
+public sealed class CaseEvaluator(TcoCostingEngine engine)
+{
+    /// <summary>An evaluator with the default engine.</summary>
+    public CaseEvaluator() : this(new TcoCostingEngine()) { }
+
+    /// <summary>Evaluates a validated case against reference data, writing text in <paramref name="culture"/>.</summary>
+    public CaseEvaluation Evaluate(ReshoringCase reshoringCase, MarketSnapshot market, CultureInfo culture)
+    {
+        var ctx = new CaseContext(reshoringCase, market);
+        return new CaseEvaluation
+        {
+            CaseName = reshoringCase.Name,
+            Company = reshoringCase.Company,
+            Currency = ctx.Currency,
+            HomeCountry = ctx.Home,
+            BaseYear = reshoringCase.BaseYear,
+            HorizonYears = reshoringCase.HorizonYears,
+            DiscountRatePct = reshoringCase.DiscountRatePct,
+            ReferenceDataVersion = market.Version,
+            ReferenceDataAsOf = market.AsOf,
+            Items = reshoringCase.Items.Select(i => EvaluateItem(ctx, i, culture)).ToList(),
+        };
+    }
+
+    private ItemEvaluation EvaluateItem(CaseContext ctx, Item item, CultureInfo culture)
+    {
+        var horizon = ctx.Case.HorizonYears;
+        var statusQuo = item.Options.Single(o => o.Governance == GovernanceModel.StatusQuo);
+        var runs = item.Options.ToDictionary(o => o.Id, o => Enumerable.Range(1, horizon).Select(t => engine.Calculate(ctx, item, o, t, culture)).ToList());
+        var cash = item.Options.ToDictionary(o => o.Id, o => CashFlows(ctx, o, runs[o.Id], hardOnly: false));
+        var cashHard = item.Options.ToDictionary(o => o.Id, o => CashFlows(ctx, o, runs[o.Id], hardOnly: true));
+        var sqNet = cash[statusQuo.Id].Net;
+
+        var options = item.Options.Select(o => BuildOption(ctx, o, runs[o.Id], cash[o.Id], cashHard[o.Id], sqNet, o.Id == statusQuo.Id)).ToList();
+        var recommendOnAll = ctx.Assumptions.RecommendOnAllFactors ?? true;
+        var byAll = options.MinBy(o => o.PvCost)!;
+        var byHard = options.MinBy(o => o.PvCostHardOnly)!;
+        var recommended = recommendOnAll ? byAll : byHard;
+        var compared = recommended.Id == statusQuo.Id
+            ? options.Where(o => o.Id != statusQuo.Id).MinBy(o => recommendOnAll ? o.PvCost : o.PvCostHardOnly)
+            : options.Single(o => o.Id == statusQuo.Id);
+        var drivers = compared is null ? [] : Drivers(ctx, recommended, compared, culture);
+        return new ItemEvaluation
+        {
+            Id = item.Id,
+            Name = item.Name,
+            AnnualVolumeUnits = item.AnnualVolumeUnits,
+            StatusQuoOptionId = statusQuo.Id,
+            RecommendedOptionId = recommended.Id,
+            RecommendedOnHardCostsOnlyOptionId = byHard.Id,
+            Drivers = drivers,
+            Explanation = Explain(ctx, recommended, compared, statusQuo.Id, drivers, byHard, byAll, recommendOnAll, culture),
+            Options = options,
+        };
+    }
+
+    private sealed record Cash(double[] Running, double[] OneOff, double[] Incentives, double[] Residual, double[] Net);
+
+    private static Cash CashFlows(CaseContext ctx, SourcingOption option, List<OptionYearResult> runs, bool hardOnly)
+    {
+        var h = ctx.Case.HorizonYears;
+        var running = new double[h + 1];
+        var oneOff = new double[h + 1];
+        var incentives = new double[h + 1];
+        var residual = new double[h + 1];
+        foreach (var r in runs)
+            running[r.Year] = r.Lines.Where(l => l.Factor != "depreciation" && (!hardOnly || l.Kind == CostKind.Hard)).Sum(l => l.PerYear);
+        foreach (var c in option.Transition?.OneOffCosts ?? [])
+        {
+            var year = c.Year ?? 0;
+            if (year > h) continue;
+            var amount = TransitionAmounts.OneOff(ctx, c, year);
+            oneOff[year] += amount;
+            if (c.DepreciationYears is { } life)
+            {
+                var start = year == 0 ? 1 : year;
+                var used = Math.Clamp(h - start + 1, 0, life);
+                residual[h] += FinanceFormulas.ResidualBookValue(amount, life, used);
+            }
+        }
+        foreach (var i in option.Transition?.Incentives ?? [])
+        {
+            var year = i.Year ?? 0;
+            if (year > h) continue;
+            incentives[year] += IncentiveValue(ctx, i, year);
+        }
+        var net = new double[h + 1];
+        for (var t = 0; t <= h; t++) net[t] = running[t] + oneOff[t] - incentives[t] - residual[t];
+        return new Cash(running, oneOff, incentives, residual, net);
+    }
+
+    /// <summary>The value of an incentive in the case currency: its amount, or a subsidised loan's grant equivalent.</summary>
+    public static double IncentiveValue(CaseContext ctx, Incentive incentive, int year)
+    {
+        if (incentive.Type == IncentiveType.SubsidisedLoan)
+        {
+            var principal = ctx.ToCaseCurrency(incentive.Principal!.Value, Math.Max(1, year));
+            var market = incentive.MarketRatePct is { } m ? m / 100 : ctx.DiscountRate;
+            return FinanceFormulas.SubsidisedLoanGrantEquivalent(principal, incentive.LoanRatePct!.Value / 100, market, incentive.TermYears!.Value);
+        }
+        return ctx.ToCaseCurrency(incentive.Amount!.Value, Math.Max(1, year));
+    }
+
+    private static OptionEvaluation BuildOption(CaseContext ctx, SourcingOption option, List<OptionYearResult> runs, Cash cash, Cash hard, double[] statusQuoNet, bool isStatusQuo)
+    {
+        var r = ctx.DiscountRate;
+        var h = ctx.Case.HorizonYears;
+        var years = new List<BusinessCaseYear>();
+        var savings = new double[h + 1];
+        var discountedSavings = new double[h + 1];
+        var cumulative = 0.0;
+        for (var t = 0; t <= h; t++)
+        {
+            var df = FinanceFormulas.DiscountFactor(r, t);
+            savings[t] = statusQuoNet[t] - cash.Net[t];
+            discountedSavings[t] = savings[t] * df;
+            cumulative += savings[t];
+            var run = t == 0 ? null : runs[t - 1];
+            years.Add(new BusinessCaseYear
+            {
+                Year = t,
+                CalendarYear = t == 0 ? ctx.Case.BaseYear : run!.CalendarYear,
+                Volume = run?.Volume ?? 0,
+                TcoPerUnit = run?.TcoPerUnit ?? 0,
+                TcoPerYear = run?.TcoPerYear ?? 0,
+                RunningCost = cash.Running[t],
+                OneOffCosts = cash.OneOff[t],
+                Incentives = cash.Incentives[t],
+                ResidualValue = cash.Residual[t],
+                NetCost = cash.Net[t],
+                DiscountFactor = df,
+                PresentValue = cash.Net[t] * df,
+                SavingVsStatusQuo = savings[t],
+                CumulativeSavingVsStatusQuo = cumulative,
+                Co2eKgPerUnit = run?.Co2eKgPerUnit ?? 0,
+            });
+        }
+        var first = runs[0];
+        var pv = FinanceFormulas.PresentValue(cash.Net, r);
+        var statusQuoPv = FinanceFormulas.PresentValue(statusQuoNet, r);
+        return new OptionEvaluation
+        {
+            Id = option.Id,
+            Name = option.Name,
+            Country = option.Country,
+            Governance = option.Governance,
+            SupplyType = TcoCostingEngine.SupplyTypeOf(option),
+            LocationClass = option.LocationClass ?? ctx.ClassOf(option.Country),
+            TcoPerUnit = first.TcoPerUnit,
+            TcoPerYear = first.TcoPerYear,
+            TcoPerUnitByKind = Enum.GetValues<CostKind>().ToDictionary(k => k, k => first.Lines.Where(l => l.Kind == k).Sum(l => l.PerUnit)),
+            TcoPerUnitByCategory = Enum.GetValues<CostCategory>().ToDictionary(c => c, c => first.Lines.Where(l => l.Category == c).Sum(l => l.PerUnit)),
+            PvCost = pv,
+            PvCostHardOnly = FinanceFormulas.PresentValue(hard.Net, r),
+            NpvSavingVsStatusQuo = statusQuoPv - pv,
+            PaybackYears = isStatusQuo ? null : FinanceFormulas.PaybackYears(savings),
+            DiscountedPaybackYears = isStatusQuo ? null : FinanceFormulas.PaybackYears(discountedSavings),
+            OneOffCostsTotal = cash.OneOff.Sum(),
+            IncentivesTotal = cash.Incentives.Sum(),
+            Co2eKgPerUnit = first.Co2eKgPerUnit,
+            TransportCo2eKgPerUnit = first.TransportKgCo2ePerUnit,
+            ProductionCo2eKgPerUnit = first.ProductionKgCo2ePerUnit,
+            LeadTimeDays = first.LeadTimeDays,
+            Lines = first.Lines,
+            Years = years,
+            DefaultsUsed = first.Lines.SelectMany(l => l.Inputs).Where(i => i.IsDefault).DistinctBy(i => i.Name).ToList(),
+            NotAssessed = first.Lines.Where(l => l.Status == LineStatus.NotAssessed).Select(l => l.Factor).ToList(),
+            YearResults = runs,
+        };
+    }
+
+    private static List<Driver> Drivers(CaseContext ctx, OptionEvaluation recommended, OptionEvaluation compared, CultureInfo culture)
+    {
+        double LinePv(OptionEvaluation o, string factor) =>
+            o.YearResults.Sum(y => y.Lines.Where(l => l.Factor == factor).Sum(l => l.PerYear) * FinanceFormulas.DiscountFactor(ctx.DiscountRate, y.Year));
+        double PerUnit(OptionEvaluation o, string factor) => o.Lines.Where(l => l.Factor == factor).Sum(l => l.PerUnit);
+        var factors = recommended.Lines.Concat(compared.Lines).Select(l => l.Factor).Where(f => f != "depreciation").Distinct();
+        var list = factors.Select(f => new Driver(f, FactorName(f, recommended, compared, culture), PerUnit(compared, f) - PerUnit(recommended, f), LinePv(compared, f) - LinePv(recommended, f), compared.Id)).ToList();
+        double OneOffPv(OptionEvaluation o) => o.Years.Sum(y => (y.OneOffCosts - y.ResidualValue) * y.DiscountFactor);
+        double IncentivePv(OptionEvaluation o) => o.Years.Sum(y => y.Incentives * y.DiscountFactor);
+        list.Add(new Driver("oneOffCosts", Text.Get(culture, "Driver_OneOff", "one-off transition costs (net of residual value)"), 0, OneOffPv(compared) - OneOffPv(recommended), compared.Id));
+        list.Add(new Driver("incentives", Text.Get(culture, "Driver_Incentives", "incentives"), 0, IncentivePv(recommended) - IncentivePv(compared), compared.Id));
+        return list.Where(d => Math.Abs(d.PresentValueDifference) > 1e-9).OrderByDescending(d => d.PresentValueDifference).ToList();
+    }
+
+    /// <summary>Localised name of a factor id (user-defined lines keep their label).</summary>
+    public static string FactorName(string factor, OptionEvaluation a, OptionEvaluation b, CultureInfo culture)
+    {
+        if (factor.StartsWith(CostFactorCatalog.OtherPrefix, StringComparison.Ordinal))
+            return a.Lines.Concat(b.Lines).First(l => l.Factor == factor).Label ?? factor;
+        return FactorText.Name(factor, culture);
+    }
+
+    private static string Explain(CaseContext ctx, OptionEvaluation recommended, OptionEvaluation? compared, string statusQuoId, IReadOnlyList<Driver> drivers,
+        OptionEvaluation byHard, OptionEvaluation byAll, bool recommendOnAll, CultureInfo culture)
+    {
+        string Money(double v) => v.ToString("N0", culture) + " " + ctx.Currency.Value;
+        string UnitMoney(double v) => v.ToString("N3", culture) + " " + ctx.Currency.Value;
+        string Label(OptionEvaluation o) => $"{o.Name ?? o.Id} ({o.Country})";
+        var parts = new List<string>();
+        if (compared is null)
+        {
+            return Text.Format(culture, "Explain_Single", "Only one option ({0}): nothing to compare. Its present cost over {1} years is {2}.", Label(recommended), ctx.Case.HorizonYears, Money(recommended.PvCost));
+        }
+        var favourable = drivers.Where(d => d.PresentValueDifference > 0).Take(3).ToList();
+        var adverse = drivers.Where(d => d.PresentValueDifference < 0).OrderBy(d => d.PresentValueDifference).FirstOrDefault();
+        var driverText = string.Join("; ", favourable.Select(d => Text.Format(culture, "Explain_Driver", "{0} ({1} over the horizon, {2} per unit in year 1)", d.Name, Money(d.PresentValueDifference), UnitMoney(d.PerUnitDifference))));
+        if (recommended.Id != statusQuoId)
+        {
+            parts.Add(Text.Format(culture, "Explain_Switch", "Recommended: {0}. Its present cost over {1} years is {2}, {3} less than the status quo {4}.",
+                Label(recommended), ctx.Case.HorizonYears, Money(recommended.PvCost), Money(recommended.NpvSavingVsStatusQuo), Label(compared)));
+            parts.Add(recommended.PaybackYears is { } p
+                ? Text.Format(culture, "Explain_Payback", "The switch pays back after {0:0.0} years (one-off costs {1}, incentives {2}).", p, Money(recommended.OneOffCostsTotal), Money(recommended.IncentivesTotal))
+                : Text.Get(culture, "Explain_NoPayback", "The cumulative saving stays negative: no payback within the horizon."));
+            if (recommended.PaybackYears is not null && recommended.Years[^1].CumulativeSavingVsStatusQuo < 0)
+                parts.Add(Text.Format(culture, "Explain_Erodes", "The yearly saving erodes: by year {0} the cumulative saving is negative again.",
+                    recommended.Years.Last(y => y.CumulativeSavingVsStatusQuo >= 0).Year + 1));
+        }
+        else
+        {
+            parts.Add(Text.Format(culture, "Explain_Stay", "Recommended: keep the status quo {0}. Its present cost over {1} years is {2}; the best alternative, {3}, costs {4} more.",
+                Label(recommended), ctx.Case.HorizonYears, Money(recommended.PvCost), Label(compared), Money(compared.PvCost - recommended.PvCost)));
+        }
+        if (favourable.Count > 0)
+            parts.Add(Text.Format(culture, "Explain_Drivers", "The three factors that drive it: {0}.", driverText));
+        if (adverse is not null)
+            parts.Add(Text.Format(culture, "Explain_Against", "Against it weighs {0} ({1}).", adverse.Name, Money(-adverse.PresentValueDifference)));
+        var softShare = SoftShare(recommended, compared);
+        if (softShare > 0.5 && recommended.Id != compared.Id)
+            parts.Add(Text.Format(culture, "Explain_Soft", "{0:P0} of the difference comes from risk and strategic factors: check those estimates.", softShare));
+        if (recommendOnAll && byHard.Id != byAll.Id)
+            parts.Add(Text.Format(culture, "Explain_HardDiffers", "On hard costs alone, {0} would be cheapest.", Label(byHard)));
+        var notAssessed = recommended.NotAssessed.Union(compared.NotAssessed).Count();
+        if (notAssessed > 0)
+            parts.Add(Text.Format(culture, "Explain_NotAssessed", "{0} cost factors were not assessed for one or both of these options (shown as not assessed, counted as zero).", notAssessed));
+        return string.Join(" ", parts);
+    }
+
+    private static double SoftShare(OptionEvaluation recommended, OptionEvaluation compared)
+    {
+        var total = Math.Abs(compared.TcoPerUnit - recommended.TcoPerUnit);
+        if (total < 1e-12) return 0;
+        var soft = Math.Abs((compared.TcoPerUnitByKind[CostKind.Risk] + compared.TcoPerUnitByKind[CostKind.Strategic])
+                            - (recommended.TcoPerUnitByKind[CostKind.Risk] + recommended.TcoPerUnitByKind[CostKind.Strategic]));
+        return Math.Min(1, soft / total);
+    }
+}

@@ -1,0 +1,925 @@
+using System.Globalization;
+using Reshore.Core.Costing.Formulas;
+using Reshore.Core.Domain;
+using Reshore.Core.Localization;
+using Reshore.Core.MarketData;
+using Reshore.Core.Values;
+
+namespace Reshore.Core.Costing;
+
+/// <summary>
+/// Computes every cost factor of one sourcing option for one year of the horizon. Pure: a function of the
+/// case context (case + reference data), the item, the option, the year and the output language.
+/// Each factor's arithmetic lives in <see cref="Formulas"/>; this class resolves inputs (case value, reference
+/// default or derived), records where each came from, and decides whether a line applies.
+/// </summary>
+public sealed class TcoCostingEngine
+{
+    /// <summary>Computes the lines of <paramref name="option"/> for horizon year <paramref name="year"/> (1-based).</summary>
+    public OptionYearResult Calculate(CaseContext context, Item item, SourcingOption option, int year, CultureInfo culture)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
+        return new Calculation(context, item, option, year, culture).Run();
+    }
+
+    /// <summary>Annual volume of an item in horizon year t: V × (1 + g)^(t−1).</summary>
+    public static double VolumeInYear(Item item, int year) =>
+        item.AnnualVolumeUnits * Math.Pow(1 + (item.DemandGrowthPct ?? 0) / 100, year - 1);
+
+    /// <summary>The option's supply type: explicit, or supplier when a unit price is given.</summary>
+    public static SupplyType SupplyTypeOf(SourcingOption option) =>
+        option.SupplyType ?? (option.Production?.UnitPrice is not null ? SupplyType.Supplier : SupplyType.OwnPlant);
+
+    private sealed class Calculation
+    {
+        private readonly CaseContext _ctx;
+        private readonly Item _item;
+        private readonly SourcingOption _option;
+        private readonly int _year;
+        private readonly CultureInfo _culture;
+        private readonly double _volume;
+        private readonly CountryProfile _country;
+        private readonly SupplyType _supply;
+        private readonly List<CostLine> _lines = [];
+        private double _foreignExposurePerUnit;
+
+        public Calculation(CaseContext ctx, Item item, SourcingOption option, int year, CultureInfo culture)
+        {
+            _ctx = ctx;
+            _item = item;
+            _option = option;
+            _year = year;
+            _culture = culture;
+            _volume = VolumeInYear(item, year);
+            _country = ctx.Market.Country(option.Country);
+            _supply = SupplyTypeOf(option);
+        }
+
+        private string Cur => _ctx.Currency.Value;
+
+        public OptionYearResult Run()
+        {
+            var goodsValue = Production();
+            var legs = ResolveLegs();
+            var freight = Logistics(goodsValue, legs);
+            var customsValue = goodsValue + freight.ToBorder + freight.Insurance;
+            var tradeCost = Trade(customsValue);
+            var emissions = Emissions(legs, freight);
+            Carbon(emissions);
+            var landedValue = goodsValue + freight.Total + tradeCost;
+            var leadTimeDays = (_option.Production?.OrderProcessingDays ?? 0) + (_option.Production?.ProductionLeadTimeDays ?? 0) + legs.Sum(l => l.TransitDays);
+            var transitDays = legs.Sum(l => l.TransitDays);
+            Inventory(landedValue, transitDays, leadTimeDays);
+            Quality(landedValue);
+            Management(leadTimeDays);
+            Risk(leadTimeDays, customsValue);
+            Strategic(landedValue);
+            Other();
+            return new OptionYearResult
+            {
+                Year = _year,
+                CalendarYear = _ctx.CalendarYear(_year),
+                Volume = _volume,
+                Lines = _lines,
+                TransportKgCo2ePerUnit = emissions.TransportKg,
+                ProductionKgCo2ePerUnit = emissions.ProductionKg,
+                TransportEmissionsComplete = emissions.Complete,
+                LeadTimeDays = leadTimeDays,
+                TransitDays = transitDays,
+                LandedValuePerUnit = landedValue,
+            };
+        }
+
+        // ---------------------------------------------------------------- helpers
+
+        private string T(string key, string english) => Text.Get(_culture, key, english);
+
+        private string F(string key, string english, params object?[] args) => Text.Format(_culture, key, english, args);
+
+        private static InputValue Case(string name, double value, string unit) => new(name, value, unit, "case", false);
+
+        private static InputValue Default(string name, SourcedValue v, string unit) =>
+            new(name, v.Value, unit, v.Source.StartsWith("case", StringComparison.Ordinal) ? v.Source : $"default: {v.Source}{(v.Year is { } y ? $" ({y})" : "")}", !v.Source.StartsWith("case", StringComparison.Ordinal));
+
+        private static InputValue Derived(string name, double value, string unit, string how) => new(name, value, unit, $"derived: {how}", false);
+
+        private static InputValue Model(string name, double value, string unit, string what) => new(name, value, unit, $"default: model assumption ({what})", true);
+
+        private void Add(string factor, double perUnit, IReadOnlyList<InputValue> inputs, string? note = null, string? formula = null)
+        {
+            var f = CostFactorCatalog.Get(factor);
+            if (!double.IsFinite(perUnit))
+                throw new InvalidOperationException($"Factor {factor} of option {_option.Id} in year {_year} is not a finite number ({perUnit}); inputs: {string.Join(", ", inputs.Select(i => $"{i.Name}={i.Value}"))}.");
+            _lines.Add(new CostLine
+            {
+                Factor = factor, Category = f.Category, Kind = f.Kind, PerUnit = perUnit, PerYear = perUnit * _volume,
+                Formula = formula ?? f.Formula, Inputs = inputs, Status = LineStatus.Assessed, Note = note,
+            });
+        }
+
+        private void Skip(string factor, LineStatus status, string note)
+        {
+            var f = CostFactorCatalog.Get(factor);
+            _lines.Add(new CostLine
+            {
+                Factor = factor, Category = f.Category, Kind = f.Kind, PerUnit = 0, PerYear = 0,
+                Formula = f.Formula, Inputs = [], Status = status, Note = note,
+            });
+        }
+
+        private void NotAssessed(string factor, string missing) =>
+            Skip(factor, LineStatus.NotAssessed, F("Note_NotAssessed", "Not assessed: give {0}.", missing));
+
+        /// <summary>
+        /// Converts a money input to the case currency in this year. A per-unit amount in a foreign currency adds to the
+        /// foreign-currency exposure (weight 1); annual or per-load amounts pass weight 0 and add their per-unit share themselves.
+        /// </summary>
+        private double Money(Money m, double exposureWeight = 1)
+        {
+            var value = _ctx.ToCaseCurrency(m, _year);
+            if (m.Currency != _ctx.Currency) _foreignExposurePerUnit += value * exposureWeight;
+            return value;
+        }
+
+        private InputValue MoneyInput(string name, Money m, string unitSuffix = "") =>
+            m.Currency == _ctx.Currency
+                ? Case(name, m.Amount, Cur + unitSuffix)
+                : new InputValue(name, m.Amount, m.Currency.Value + unitSuffix, "case", false);
+
+        private InputValue FxInput(CurrencyCode from)
+        {
+            var rate = _ctx.Market.Fx.EurPerUnit(from);
+            return new InputValue($"fx {from}→{Cur} (year {_year})", _ctx.FxFactor(from, _year), $"{Cur}/{from}",
+                $"default: {rate.Source}{(rate.Year is { } y ? $" ({y})" : "")}; drift {_ctx.CurrencyDrift(from) * 100:0.##}%/yr", true);
+        }
+
+        private double LocalEur(double eur)
+        {
+            return _ctx.FromEur(eur, _year) * Math.Pow(1 + _ctx.CurrencyDrift(_country.Currency), _year - 1);
+        }
+
+        // ---------------------------------------------------------------- production
+
+        private double Production()
+        {
+            var p = _option.Production ?? new ProductionInputs();
+            var inflation = _ctx.InflationIndex(_year);
+            double goods = 0;
+            if (_supply == SupplyType.Supplier)
+            {
+                if (p.UnitPrice is { } price)
+                {
+                    var labourShare = (p.PriceLabourSharePct ?? 0) / 100;
+                    var wageGrowth = _ctx.WageGrowthPct(_option.Country);
+                    var escalation = (p.PriceEscalationPct ?? 0) / 100;
+                    var escalated = ProductionFormulas.EscalatedPrice(price.Amount, labourShare, wageGrowth.Value / 100, escalation, _year);
+                    var value = Money(price with { Amount = escalated });
+                    var inputs = new List<InputValue>
+                    {
+                        MoneyInput("production.unitPrice (P)", price),
+                        Case("production.priceLabourSharePct (λ)", labourShare * 100, "%"),
+                        Default($"wage growth {_option.Country} (g_w)", wageGrowth, "%/yr"),
+                        Case("production.priceEscalationPct (e)", escalation * 100, "%/yr"),
+                    };
+                    if (price.Currency != _ctx.Currency) inputs.Add(FxInput(price.Currency));
+                    Add("unitPrice", value, inputs);
+                    goods += value;
+                }
+                else
+                {
+                    NotAssessed("unitPrice", "production.unitPrice");
+                }
+                foreach (var f in new[] { "labour", "materials", "energy", "overhead" })
+                    Skip(f, LineStatus.IncludedInPrice, T("Note_IncludedInPrice", "Included in the supplier's unit price."));
+            }
+            else
+            {
+                Skip("unitPrice", LineStatus.NotApplicable, T("Note_OwnPlant", "Own plant: cost is built up from labour, materials, energy and overhead."));
+                var labour = Labour(p);
+                double materials = 0;
+                if (p.MaterialCostPerUnit is { } m)
+                {
+                    materials = Money(m) * inflation;
+                    var inputs = new List<InputValue> { MoneyInput("production.materialCostPerUnit", m), Case("inflation index (1+i)^(t−1)", inflation, "index") };
+                    if (m.Currency != _ctx.Currency) inputs.Add(FxInput(m.Currency));
+                    Add("materials", materials, inputs);
+                }
+                else NotAssessed("materials", "production.materialCostPerUnit");
+                var energy = Energy(p);
+                var direct = labour + materials + energy;
+                if (p.OverheadPct is not null || p.OverheadPerYear is not null)
+                {
+                    var rate = (p.OverheadPct ?? 0) / 100;
+                    var fixedPerYear = p.OverheadPerYear is { } oy ? _ctx.ToCaseCurrency(oy, _year) * inflation : 0;
+                    var value = ProductionFormulas.Overhead(rate, direct, fixedPerYear, _volume);
+                    Add("overhead", value,
+                    [
+                        Case("production.overheadPct (o)", rate * 100, "%"),
+                        Derived("direct cost per unit", direct, Cur, "labour + materials + energy"),
+                        Case("production.overheadPerYear (F, inflated)", fixedPerYear, Cur + "/yr"),
+                        Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"),
+                    ]);
+                    goods += value;
+                }
+                else NotAssessed("overhead", "production.overheadPct or production.overheadPerYear");
+                goods += labour + materials + energy;
+            }
+            goods += Depreciation(p);
+            goods += PerYearLine("tooling", p.ToolingPerYear, "production.toolingPerYear", inflate: false);
+            if (p.PackagingPerUnit is { } pack)
+            {
+                var value = Money(pack) * inflation;
+                Add("packaging", value, [MoneyInput("production.packagingPerUnit", pack), Case("inflation index", inflation, "index")]);
+                goods += value;
+            }
+            else NotAssessed("packaging", "production.packagingPerUnit");
+            return goods;
+        }
+
+        private double Labour(ProductionInputs p)
+        {
+            if (p.LabourHoursPerUnit is not { } hours)
+            {
+                NotAssessed("labour", "production.labourHoursPerUnit");
+                return 0;
+            }
+            var inputs = new List<InputValue> { Case("production.labourHoursPerUnit (h)", hours, "h/unit") };
+            double wage;
+            var wageCurrency = p.LabourCostPerHour?.Currency ?? _country.Currency;
+            if (p.LabourCostPerHour is { } w)
+            {
+                wage = Money(w, 0) * _ctx.LocalWageIndex(_option.Country, _year) / Math.Pow(1 + _ctx.CurrencyDrift(_country.Currency), _year - 1);
+                inputs.Add(MoneyInput("production.labourCostPerHour (w)", w, "/h"));
+            }
+            else
+            {
+                wage = LocalEur(_country.LabourCostEurPerHour.Value) * Math.Pow(1 + _ctx.WageGrowthPct(_option.Country).Value / 100, _year - 1);
+                inputs.Add(Default($"labour cost per hour {_option.Country} (w)", _country.LabourCostEurPerHour, "EUR/h"));
+                if (_ctx.Currency != CurrencyCode.Eur) inputs.Add(FxInput(CurrencyCode.Eur));
+            }
+            inputs.Add(Default($"wage growth {_option.Country} (g_w)", _ctx.WageGrowthPct(_option.Country), "%/yr"));
+            var productivity = 1.0;
+            if (p.LabourHoursBasis == LabourHoursBasis.HomeStandard)
+            {
+                var here = _country.ProductivityIndex;
+                var home = _ctx.Market.Country(_ctx.Home).ProductivityIndex;
+                productivity = here.Value / home.Value;
+                inputs.Add(Default($"productivity index {_option.Country}", here, "index"));
+                inputs.Add(Default($"productivity index {_ctx.Home} (home)", home, "index"));
+            }
+            inputs.Add(Derived("relative productivity (π)", productivity, "ratio", p.LabourHoursBasis == LabourHoursBasis.HomeStandard ? "index country ÷ index home" : "hours measured at this site"));
+            var learning = (p.LearningRatePct ?? 0) / 100;
+            var experience = Experience();
+            var hoursThisYear = ProductionFormulas.LearningCurveHours(hours, learning, experience);
+            inputs.Add(Case("production.learningRatePct (ℓ)", learning * 100, "%/doubling"));
+            inputs.Add(Derived("experience (N_t)", experience, "first-year volumes", "1 + Σ_{k<t} V_k ÷ V₁"));
+            inputs.Add(Derived("hours per unit this year (h_t)", hoursThisYear, "h/unit", "Wright's law"));
+            inputs.Add(Derived("wage this year (w_t)", wage, Cur + "/h", "w × (1+g_w)^(t−1) × fx_t"));
+            var value = ProductionFormulas.Labour(hoursThisYear, wage, productivity);
+            if (wageCurrency != _ctx.Currency) _foreignExposurePerUnit += value;
+            Add("labour", value, inputs);
+            return value;
+        }
+
+        private double Experience()
+        {
+            var g = (_item.DemandGrowthPct ?? 0) / 100;
+            var n = 1.0;
+            for (var k = 1; k < _year; k++) n += Math.Pow(1 + g, k - 1);
+            return n;
+        }
+
+        private double Energy(ProductionInputs p)
+        {
+            if (p.EnergyKwhPerUnit is not { } kwh)
+            {
+                NotAssessed("energy", "production.energyKwhPerUnit");
+                return 0;
+            }
+            double price;
+            InputValue priceInput;
+            var index = _ctx.EnergyIndex(_year);
+            if (p.ElectricityPricePerKwh is { } e)
+            {
+                price = Money(e, 0) * index;
+                priceInput = MoneyInput("production.electricityPricePerKwh", e, "/kWh");
+            }
+            else
+            {
+                price = LocalEur(_country.ElectricityEurPerKwh.Value) * index;
+                priceInput = Default($"electricity price {_option.Country}", _country.ElectricityEurPerKwh, "EUR/kWh");
+            }
+            var value = ProductionFormulas.Energy(kwh, price);
+            if ((p.ElectricityPricePerKwh?.Currency ?? _country.Currency) != _ctx.Currency) _foreignExposurePerUnit += value;
+            Add("energy", value, [Case("production.energyKwhPerUnit", kwh, "kWh/unit"), priceInput, Case("energy price index", index, "index")]);
+            return value;
+        }
+
+        private double Depreciation(ProductionInputs p)
+        {
+            var assets = (_option.Transition?.OneOffCosts ?? [])
+                .Where(c => c.DepreciationYears is not null)
+                .Select(c => (Cost: c, Start: (c.Year ?? 0) + (c.Year is null or 0 ? 1 : 0), Life: c.DepreciationYears!.Value))
+                .ToList();
+            var active = assets.Where(a => _year >= a.Start && _year < a.Start + a.Life)
+                .Select(a => (Capex: TransitionAmounts.OneOff(_ctx, a.Cost, a.Cost.Year ?? 0), LifeYears: a.Life)).ToList();
+            var existing = p.ExistingDepreciationPerYear is { } ex ? _ctx.ToCaseCurrency(ex, _year) : 0;
+            if (assets.Count == 0 && p.ExistingDepreciationPerYear is null)
+            {
+                NotAssessed("depreciation", "production.existingDepreciationPerYear or transition.oneOffCosts[].depreciationYears");
+                return 0;
+            }
+            var value = ProductionFormulas.Depreciation(active, existing, _volume);
+            var inputs = new List<InputValue>();
+            foreach (var (capex, life) in active)
+            {
+                inputs.Add(Case("transition capex", capex, Cur));
+                inputs.Add(Case("depreciationYears", life, "years"));
+            }
+            inputs.Add(Case("production.existingDepreciationPerYear", existing, Cur + "/yr"));
+            inputs.Add(Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"));
+            Add("depreciation", value, inputs);
+            return value;
+        }
+
+        private double PerYearLine(string factor, Money? perYear, string path, bool inflate = true)
+        {
+            if (perYear is not { } amount)
+            {
+                NotAssessed(factor, path);
+                return 0;
+            }
+            var index = inflate ? _ctx.InflationIndex(_year) : 1;
+            var annual = Money(amount, 0) * index;
+            var value = ProductionFormulas.PerUnit(annual, _volume);
+            Add(factor, value, [MoneyInput(path, amount, "/yr"), Case("inflation index", index, "index"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+            return value;
+        }
+
+        // ---------------------------------------------------------------- logistics
+
+        private sealed record ResolvedLeg(int Index, LegRole Role, TransportMode Mode, double TransitDays, double? DistanceKm, double? FreightPerUnit, double? KgCo2ePerUnit, List<InputValue> Inputs, string? Problem);
+
+        private sealed record FreightTotals(double Main, double Inland, double ToBorder, double Insurance, double EmergencyAir, double EmergencyAirKgDelta, double Total);
+
+        private List<ResolvedLeg> ResolveLegs()
+        {
+            var legs = _option.Logistics?.Legs ?? [];
+            var result = new List<ResolvedLeg>();
+            for (var i = 0; i < legs.Count; i++) result.Add(ResolveLeg(i, legs[i]));
+            return result;
+        }
+
+        private ResolvedLeg ResolveLeg(int index, TransportLeg leg)
+        {
+            var path = $"logistics.legs[{index}]";
+            var inputs = new List<InputValue>();
+            Lane? lane = leg.Lane is { } id ? _ctx.Market.Lanes[id] : null;
+            var mode = leg.Mode ?? lane!.Mode;
+            var role = leg.Role ?? LegRole.Main;
+            double transit = 0;
+            if (leg.TransitDays is { } td) { transit = td; inputs.Add(Case($"{path}.transitDays", td, "days")); }
+            else if (lane is not null) { transit = lane.TransitDays.Value; inputs.Add(Default($"transit days {lane.Id}", lane.TransitDays, "days")); }
+            double? distance = null;
+            if (leg.DistanceKm is { } dk) { distance = dk; inputs.Add(Case($"{path}.distanceKm", dk, "km")); }
+            else if (lane is not null) { distance = lane.DistanceKm.Value; inputs.Add(Default($"distance {lane.Id}", lane.DistanceKm, "km")); }
+
+            double? kg = null;
+            if (distance is { } d)
+            {
+                InputValue factorInput;
+                double gPerTkm;
+                if (leg.EmissionFactorGPerTkm is { } ef) { gPerTkm = ef; factorInput = Case($"{path}.emissionFactorGPerTkm", ef, "g CO2e/t·km"); }
+                else
+                {
+                    var def = _ctx.Market.DefaultEmissionFactor(mode);
+                    gPerTkm = def.GramsPerTonneKm.Value;
+                    factorInput = Default($"emission factor {def.Id}", def.GramsPerTonneKm, "g CO2e/t·km");
+                }
+                inputs.Add(factorInput);
+                kg = CarbonFormulas.LegKg(_item.UnitWeightKg, d, gPerTkm);
+            }
+
+            Money? rate = leg.Rate ?? (lane is not null ? new Money(lane.Rate.Value, lane.RateCurrency) : null);
+            var unit = leg.RateUnit ?? lane?.RateUnit;
+            if (rate is null || unit is null)
+                return new ResolvedLeg(index, role, mode, transit, distance, null, kg, inputs, $"{path}.rate and {path}.rateUnit");
+            if (leg.Rate is { } r) inputs.Add(MoneyInput($"{path}.rate", r, "/" + unit));
+            else inputs.Add(new InputValue($"rate {lane!.Id}", lane.Rate.Value, $"{lane.RateCurrency}/{lane.RateUnit}", $"default: {lane.Rate.Source}{(lane.Rate.Year is { } y ? $" ({y})" : "")}", true));
+            var freightIndex = _ctx.FreightIndex(_year);
+            var ratePerBasis = Money(rate.Value, exposureWeight: 0) * freightIndex;
+            if (rate.Value.Currency != _ctx.Currency) inputs.Add(FxInput(rate.Value.Currency));
+            inputs.Add(Case("freight index", freightIndex, "index"));
+            double? perUnit;
+            string? problem = null;
+            switch (unit.Value)
+            {
+                case RateUnit.PerFeu or RateUnit.PerFtl:
+                    var units = UnitsPerLoad(leg, unit.Value, inputs, path);
+                    perUnit = LogisticsFormulas.PerLoad(ratePerBasis, units);
+                    break;
+                case RateUnit.PerKg:
+                    var chargeable = LogisticsFormulas.ChargeableWeightKg(_item.UnitWeightKg, _item.UnitVolumeM3 ?? 0);
+                    inputs.Add(Derived("chargeable weight", chargeable, "kg/unit", "max(kg, m³ × 166.67)"));
+                    perUnit = LogisticsFormulas.PerKg(ratePerBasis, chargeable);
+                    break;
+                case RateUnit.PerTonne:
+                    perUnit = LogisticsFormulas.PerTonne(ratePerBasis, _item.UnitWeightKg);
+                    break;
+                case RateUnit.PerTonneKm:
+                    if (distance is { } dd) perUnit = LogisticsFormulas.PerTonneKm(ratePerBasis, _item.UnitWeightKg, dd);
+                    else { perUnit = null; problem = $"{path}.distanceKm"; }
+                    break;
+                case RateUnit.PerShipment:
+                    if (_option.Logistics?.ShipmentsPerYear is { } n) perUnit = LogisticsFormulas.PerShipment(ratePerBasis, n, _volume);
+                    else { perUnit = null; problem = "logistics.shipmentsPerYear"; }
+                    break;
+                default:
+                    perUnit = ratePerBasis;
+                    break;
+            }
+            inputs.Add(Case("unitWeightKg", _item.UnitWeightKg, "kg"));
+            if (perUnit is { } foreign && rate.Value.Currency != _ctx.Currency) _foreignExposurePerUnit += foreign;
+            return new ResolvedLeg(index, role, mode, transit, distance, perUnit, kg, inputs, problem);
+        }
+
+        private double UnitsPerLoad(TransportLeg leg, RateUnit unit, List<InputValue> inputs, string path)
+        {
+            if (leg.UnitsPerLoad is { } given)
+            {
+                inputs.Add(Case($"{path}.unitsPerLoad", given, "units/load"));
+                return given;
+            }
+            var fill = (leg.FillRatePct ?? 85) / 100;
+            var (vol, payload) = unit == RateUnit.PerFeu
+                ? (LogisticsFormulas.FeuVolumeM3, LogisticsFormulas.FeuPayloadKg)
+                : (LogisticsFormulas.FtlVolumeM3, LogisticsFormulas.FtlPayloadKg);
+            if (leg.FillRatePct is null) inputs.Add(Model("fill rate", fill * 100, "%", "85% usable volume"));
+            else inputs.Add(Case($"{path}.fillRatePct", fill * 100, "%"));
+            var units = LogisticsFormulas.UnitsPerLoad(vol, payload, fill, _item.UnitVolumeM3 ?? 0, _item.UnitWeightKg);
+            inputs.Add(Derived("units per load", units, "units", $"min(⌊{vol} m³ × fill ÷ m³/unit⌋, ⌊{payload} kg ÷ kg/unit⌋)"));
+            return units;
+        }
+
+        private FreightTotals Logistics(double goodsValue, List<ResolvedLeg> legs)
+        {
+            var logistics = _option.Logistics ?? new LogisticsInputs();
+            double main = 0, inland = 0, toBorder = 0;
+            LegLine("mainFreight", legs.Where(l => l.Role == LegRole.Main).ToList(), ref main, "logistics.legs (role main)");
+            LegLine("inlandTransport", legs.Where(l => l.Role != LegRole.Main).ToList(), ref inland, "logistics.legs (role preCarriage/onCarriage)");
+            toBorder = main + legs.Where(l => l.Role == LegRole.PreCarriage).Sum(l => l.FreightPerUnit ?? 0);
+
+            double handling = 0;
+            if (logistics.HandlingPerShipment is { } h)
+            {
+                if (logistics.ShipmentsPerYear is { } n)
+                {
+                    handling = LogisticsFormulas.PerShipment(Money(h, 0) * _ctx.FreightIndex(_year), n, _volume);
+                    Add("handling", handling, [MoneyInput("logistics.handlingPerShipment", h), Case("logistics.shipmentsPerYear (n)", n, "1/yr"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+                }
+                else NotAssessed("handling", "logistics.shipmentsPerYear");
+            }
+            else NotAssessed("handling", "logistics.handlingPerShipment");
+
+            double insurance = 0;
+            if (logistics.InsuranceRatePct is { } ir)
+            {
+                insurance = LogisticsFormulas.Insurance(ir / 100, goodsValue, toBorder);
+                Add("cargoInsurance", insurance, [Case("logistics.insuranceRatePct (r)", ir, "%"), Derived("goods value", goodsValue, Cur, "production lines"), Derived("freight to border", toBorder, Cur, "main + pre-carriage")]);
+            }
+            else NotAssessed("cargoInsurance", "logistics.insuranceRatePct");
+
+            var (air, airKgDelta) = EmergencyAir(logistics.EmergencyAir, main, legs);
+            return new FreightTotals(main, inland, toBorder, insurance, air, airKgDelta, main + inland + handling + insurance + air);
+        }
+
+        private void LegLine(string factor, List<ResolvedLeg> legs, ref double total, string what)
+        {
+            if (legs.Count == 0)
+            {
+                if (_option.Country == _ctx.Home && (_option.Logistics?.Legs ?? []).Count == 0)
+                    Skip(factor, LineStatus.NotApplicable, T("Note_HomeNoLegs", "Made at the home site: no transport legs given."));
+                else NotAssessed(factor, what);
+                return;
+            }
+            var missing = legs.Where(l => l.FreightPerUnit is null).Select(l => l.Problem!).ToList();
+            if (missing.Count > 0)
+            {
+                NotAssessed(factor, string.Join(", ", missing));
+                return;
+            }
+            total = legs.Sum(l => l.FreightPerUnit!.Value);
+            var inputs = legs.SelectMany(l => l.Inputs.Where(i => !i.Name.StartsWith("emission", StringComparison.Ordinal))).ToList();
+            Add(factor, total, inputs, legs.Count > 1 ? string.Join(" + ", legs.Select(l => $"{l.Mode}: {l.FreightPerUnit!.Value.ToString("0.####", CultureInfo.InvariantCulture)}")) : null);
+        }
+
+        private (double Cost, double KgDelta) EmergencyAir(EmergencyAirInputs? air, double mainFreight, List<ResolvedLeg> legs)
+        {
+            if (air is null)
+            {
+                NotAssessed("emergencyAirFreight", "logistics.emergencyAir");
+                return (0, 0);
+            }
+            var inputs = new List<InputValue> { Case("logistics.emergencyAir.sharePct (s)", air.SharePct, "%") };
+            Lane? lane = air.Lane is { } id ? _ctx.Market.Lanes[id] : null;
+            Money? rate = air.RatePerKg ?? (lane is not null ? new Money(lane.Rate.Value, lane.RateCurrency) : null);
+            if (rate is null)
+            {
+                NotAssessed("emergencyAirFreight", "logistics.emergencyAir.ratePerKg or logistics.emergencyAir.lane");
+                return (0, 0);
+            }
+            if (air.RatePerKg is { } r) inputs.Add(MoneyInput("logistics.emergencyAir.ratePerKg", r, "/kg"));
+            else inputs.Add(new InputValue($"air rate {lane!.Id}", lane.Rate.Value, $"{lane.RateCurrency}/kg", $"default: {lane.Rate.Source}{(lane.Rate.Year is { } y ? $" ({y})" : "")}", true));
+            var chargeable = LogisticsFormulas.ChargeableWeightKg(_item.UnitWeightKg, _item.UnitVolumeM3 ?? 0);
+            var airPerUnit = LogisticsFormulas.PerKg(Money(rate.Value, 0) * _ctx.FreightIndex(_year), chargeable);
+            inputs.Add(Derived("chargeable weight", chargeable, "kg/unit", "max(kg, m³ × 166.67)"));
+            inputs.Add(Derived("air freight per unit", airPerUnit, Cur, "rate × chargeable kg × freight index"));
+            inputs.Add(Derived("regular main freight per unit", mainFreight, Cur, "main legs"));
+            var share = air.SharePct / 100;
+            var cost = LogisticsFormulas.EmergencyAir(share, airPerUnit, mainFreight);
+            if (rate.Value.Currency != _ctx.Currency) _foreignExposurePerUnit += cost;
+            Add("emergencyAirFreight", cost, inputs);
+            var distance = air.DistanceKm ?? lane?.DistanceKm.Value;
+            double delta = 0;
+            if (distance is { } d)
+            {
+                var airKg = CarbonFormulas.LegKg(_item.UnitWeightKg, d, _ctx.Market.DefaultEmissionFactor(TransportMode.Air).GramsPerTonneKm.Value);
+                var mainKg = legs.Where(l => l.Role == LegRole.Main).Sum(l => l.KgCo2ePerUnit ?? 0);
+                delta = share * (airKg - mainKg);
+            }
+            return (cost, delta);
+        }
+
+        // ---------------------------------------------------------------- trade
+
+        private double Trade(double customsValue)
+        {
+            var trade = _option.Trade ?? new TradeInputs();
+            const string factors = "customsBrokerage importDuty extraTariffs cbam";
+            if (_country.EuMember || _option.Country == _ctx.Home)
+            {
+                foreach (var f in factors.Split(' '))
+                    Skip(f, LineStatus.NotApplicable, T("Note_EuOrigin", "EU origin: no customs formalities or duties."));
+                return 0;
+            }
+            double total = 0;
+            var logistics = _option.Logistics ?? new LogisticsInputs();
+            if (trade.BrokeragePerShipment is { } b && logistics.ShipmentsPerYear is { } n)
+            {
+                var value = LogisticsFormulas.PerShipment(Money(b, 0), n, _volume);
+                Add("customsBrokerage", value, [MoneyInput("trade.brokeragePerShipment", b), Case("logistics.shipmentsPerYear (n)", n, "1/yr"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+                total += value;
+            }
+            else NotAssessed("customsBrokerage", trade.BrokeragePerShipment is null ? "trade.brokeragePerShipment" : "logistics.shipmentsPerYear");
+
+            total += Duty(trade, customsValue);
+            total += ExtraTariffs(trade, customsValue);
+            total += Cbam(trade);
+            return total;
+        }
+
+        private string HsDigits => new((_item.HsCode ?? "").Where(char.IsDigit).ToArray());
+
+        private double Duty(TradeInputs trade, double customsValue)
+        {
+            var inputs = new List<InputValue> { Derived("customs value (CIF)", customsValue, Cur, "goods + freight to border + insurance") };
+            double rate;
+            string? note = null;
+            var regime = _country.TradeRegime;
+            if (trade.DutyRatePct is { } given)
+            {
+                rate = given / 100;
+                inputs.Add(Case("trade.dutyRatePct", given, "%"));
+            }
+            else if (regime == EuTradeRegime.CustomsUnion)
+            {
+                rate = 0;
+                note = F("Note_CustomsUnion", "Customs union with the EU ({0}): no duty on industrial goods.", _country.TradeAgreement);
+            }
+            else if (regime is EuTradeRegime.Fta or EuTradeRegime.Eba or EuTradeRegime.GspPlus && (trade.PreferentialOrigin ?? true))
+            {
+                rate = 0;
+                inputs.Add(trade.PreferentialOrigin is null
+                    ? Model("preferential origin", 1, "yes/no", "rules of origin assumed met")
+                    : Case("trade.preferentialOrigin", 1, "yes/no"));
+                note = F("Note_Preference", "Preferential rate 0% under {0}; requires proof of origin.", _country.TradeAgreement);
+            }
+            else if (HsDigits.Length >= 4 && _ctx.Market.MfnTariff(HsDigits) is { } tariff)
+            {
+                rate = tariff.MfnDutyPct.Value / 100;
+                inputs.Add(Default($"EU MFN duty {tariff.HsPrefix} ({tariff.Description})", tariff.MfnDutyPct, "%"));
+                if (regime == EuTradeRegime.Gsp) note = T("Note_Gsp", "Standard GSP: the MFN rate is shown; give trade.dutyRatePct for the GSP rate of this line.");
+            }
+            else
+            {
+                NotAssessed("importDuty", _item.HsCode is null ? "hsCode (item) or trade.dutyRatePct" : $"trade.dutyRatePct (no reference tariff for HS {_item.HsCode})");
+                return 0;
+            }
+            inputs.Add(Case("duty rate", rate * 100, "%"));
+            var value = TradeFormulas.AdValorem(rate, customsValue);
+            Add("importDuty", value, inputs, note);
+            return value;
+        }
+
+        private double ExtraTariffs(TradeInputs trade, double customsValue)
+        {
+            SourcedValue? rate = null;
+            if (trade.ExtraDutyPct is { } e) rate = new SourcedValue(e, "case", null);
+            else if (HsDigits.Length >= 4 && _ctx.Market.ExtraDuty(HsDigits, _option.Country) is { } row) rate = row.ExtraDutyPct;
+            if (rate is null && trade.ExtraDutyPerTonne is null)
+            {
+                Skip("extraTariffs", LineStatus.NotAssessed, T("Note_NoExtraDuty", "No anti-dumping or extra duty given or found in the reference tariffs for this origin and HS code."));
+                return 0;
+            }
+            var inputs = new List<InputValue> { Derived("customs value (CIF)", customsValue, Cur, "goods + freight to border + insurance") };
+            var value = 0.0;
+            if (rate is not null)
+            {
+                inputs.Add(Default("extra duty rate", rate, "%"));
+                value += TradeFormulas.AdValorem(rate.Value / 100, customsValue);
+            }
+            if (trade.ExtraDutyPerTonne is { } perTonne)
+            {
+                inputs.Add(MoneyInput("trade.extraDutyPerTonne", perTonne, "/t"));
+                value += TradeFormulas.Specific(Money(perTonne, 0), _item.UnitWeightKg);
+            }
+            Add("extraTariffs", value, inputs);
+            return value;
+        }
+
+        private double Cbam(TradeInputs trade)
+        {
+            var cbam = trade.Cbam;
+            var covered = cbam?.Covered ?? (HsDigits.Length >= 4 && _ctx.Market.IsCbamCovered(HsDigits));
+            if (!covered)
+            {
+                Skip("cbam", LineStatus.NotApplicable, F("Note_NotCbam", "HS {0} is not in the CBAM annex (Regulation (EU) 2023/956, Annex I).", _item.HsCode ?? "?"));
+                return 0;
+            }
+            if (cbam is null)
+            {
+                NotAssessed("cbam", "trade.cbam.embeddedEmissionsTPerTonne (the goods are covered by CBAM)");
+                return 0;
+            }
+            var factor = _ctx.CbamFactor(_year);
+            var price = _ctx.EtsPrice(_year);
+            var origin = cbam.OriginCarbonPricePerTonne is { } o ? Money(o, 0) : 0;
+            var value = TradeFormulas.CbamCharge(_item.UnitWeightKg, cbam.EmbeddedEmissionsTPerTonne, cbam.BenchmarkTPerTonne ?? 0, factor.Value, price.Value, origin);
+            var inputs = new List<InputValue>
+            {
+                Case("unitWeightKg (q × 1000)", _item.UnitWeightKg, "kg"),
+                Case("trade.cbam.embeddedEmissionsTPerTonne (SEE)", cbam.EmbeddedEmissionsTPerTonne, "t CO2e/t"),
+                Case("trade.cbam.benchmarkTPerTonne (B)", cbam.BenchmarkTPerTonne ?? 0, "t CO2e/t"),
+                Default($"CBAM factor {factor.Year} (CF)", factor with { Value = factor.Value * 100 }, "%"),
+                Default($"EU ETS price {price.Year}", price, Cur + "/t CO2e"),
+                Case("origin carbon price", origin, Cur + "/t CO2e"),
+            };
+            Add("cbam", value, inputs, cbam.BenchmarkTPerTonne is null ? T("Note_CbamNoBenchmark", "No benchmark given: no free-allocation adjustment (upper bound).") : null);
+            return value;
+        }
+
+        // ---------------------------------------------------------------- carbon
+
+        private sealed record EmissionTotals(double TransportKg, double ProductionKg, bool Complete);
+
+        private EmissionTotals Emissions(List<ResolvedLeg> legs, FreightTotals freight)
+        {
+            var transport = legs.Sum(l => l.KgCo2ePerUnit ?? 0) + freight.EmergencyAirKgDelta;
+            var complete = legs.All(l => l.KgCo2ePerUnit is not null);
+            var p = _option.Production ?? new ProductionInputs();
+            var production = CarbonFormulas.ProductionKg(p.EnergyKwhPerUnit ?? 0, _country.GridGCo2ePerKwh.Value, p.ProcessEmissionsKgPerUnit ?? 0);
+            return new EmissionTotals(transport, production, complete);
+        }
+
+        private void Carbon(EmissionTotals e)
+        {
+            if (_ctx.InternalCarbonPrice(_year) is not { } price)
+            {
+                NotAssessed("carbonTransport", "assumptions.internalCarbonPricePerTonne");
+                NotAssessed("carbonProduction", "assumptions.internalCarbonPricePerTonne");
+                return;
+            }
+            var priceInput = Case("internal carbon price", price, Cur + "/t CO2e");
+            Add("carbonTransport", CarbonFormulas.Cost(e.TransportKg, price), [Derived("transport CO2e", e.TransportKg, "kg/unit", "Σ legs kg ÷ 1000 × km × g/t·km ÷ 1000"), priceInput],
+                e.Complete ? null : T("Note_LegWithoutDistance", "A leg has no distance: its emissions are missing."));
+            var p = _option.Production ?? new ProductionInputs();
+            Add("carbonProduction", CarbonFormulas.Cost(e.ProductionKg, price),
+            [
+                Derived("production CO2e", e.ProductionKg, "kg/unit", "kWh × grid g/kWh ÷ 1000 + process kg"),
+                Case("production.energyKwhPerUnit", p.EnergyKwhPerUnit ?? 0, "kWh/unit"),
+                Default($"grid intensity {_option.Country}", _country.GridGCo2ePerKwh, "g CO2e/kWh"),
+                Case("production.processEmissionsKgPerUnit", p.ProcessEmissionsKgPerUnit ?? 0, "kg/unit"),
+                priceInput,
+            ], p.EnergyKwhPerUnit is null && p.ProcessEmissionsKgPerUnit is null ? T("Note_NoProductionEmissions", "No energy or process emissions given: production CO2e is zero.") : null);
+        }
+
+        // ---------------------------------------------------------------- inventory
+
+        private void Inventory(double landedValue, double transitDays, double leadTimeDays)
+        {
+            var inv = _option.Inventory ?? new InventoryInputs();
+            var valueInput = Derived("landed unit value (v)", landedValue, Cur, "production + logistics + customs lines");
+            double? h = _item.InventoryCarryingRatePct is { } pct ? pct / 100 : null;
+            var hInput = h is { } hv ? Case("inventoryCarryingRatePct (h)", hv * 100, "%/yr") : null;
+            double pipelineUnits = _volume * transitDays / 365, cycleUnits = 0, safetyUnits = 0;
+
+            if (h is { } rate)
+            {
+                Add("pipelineInventory", InventoryFormulas.Pipeline(landedValue, rate, transitDays), [valueInput, hInput!, Derived("transit days (T)", transitDays, "days", "Σ legs")]);
+                if (_option.Logistics?.ShipmentsPerYear is { } n)
+                {
+                    cycleUnits = _volume / (2 * n);
+                    Add("cycleStock", InventoryFormulas.CycleStock(landedValue, rate, n), [valueInput, hInput!, Case("logistics.shipmentsPerYear (n)", n, "1/yr")]);
+                }
+                else NotAssessed("cycleStock", "logistics.shipmentsPerYear");
+            }
+            else
+            {
+                NotAssessed("pipelineInventory", "inventoryCarryingRatePct (item)");
+                NotAssessed("cycleStock", "inventoryCarryingRatePct (item)");
+            }
+
+            if (h is { } rate2 && _item.DemandVolatilityPct is { } vol && _item.ServiceLevelPct is { } sl)
+            {
+                var weekly = _volume / 52;
+                var leadWeeks = leadTimeDays / 7;
+                var sdWeeks = (inv.LeadTimeStdDevDays ?? 0) / 7;
+                safetyUnits = InventoryFormulas.SafetyStockUnits(sl / 100, weekly, vol / 100, leadWeeks, sdWeeks);
+                Add("safetyStock", InventoryFormulas.SafetyStock(safetyUnits, landedValue, rate2, _volume),
+                [
+                    Case("serviceLevelPct (z = Φ⁻¹)", sl, "%"), Case("demandVolatilityPct (σ)", vol, "%/√yr"),
+                    Derived("mean weekly demand (μ)", weekly, "units/week", "V ÷ 52"),
+                    Derived("lead time (L)", leadWeeks, "weeks", "order processing + production + transit"),
+                    Case("inventory.leadTimeStdDevDays (σ_L × 7)", inv.LeadTimeStdDevDays ?? 0, "days"),
+                    Derived("safety stock", safetyUnits, "units", "z √(L σ_d² + μ² σ_L²)"),
+                    valueInput, hInput!,
+                ]);
+            }
+            else NotAssessed("safetyStock", "inventoryCarryingRatePct, demandVolatilityPct and serviceLevelPct (item)");
+
+            if (_supply == SupplyType.Supplier && (inv.PaymentTermsDays is not null || inv.PrepaymentPct is not null))
+            {
+                var price = _lines.First(l => l.Factor == "unitPrice").PerUnit;
+                var share = (inv.PrepaymentPct ?? 0) / 100;
+                var pre = inv.PrepaymentDaysBeforeReceipt ?? 0;
+                var terms = inv.PaymentTermsDays ?? 0;
+                Add("paymentTerms", InventoryFormulas.PaymentTerms(price, _ctx.WorkingCapitalRate, share, pre, terms),
+                [
+                    Derived("unit price (P)", price, Cur, "unit price line"),
+                    _ctx.WorkingCapitalRateIsDefault
+                        ? Derived("working-capital rate (i)", _ctx.WorkingCapitalRate * 100, "%/yr", "the discount rate")
+                        : Case("assumptions.workingCapitalRatePct (i)", _ctx.WorkingCapitalRate * 100, "%/yr"),
+                    Case("inventory.prepaymentPct (a)", share * 100, "%"), Case("inventory.prepaymentDaysBeforeReceipt", pre, "days"),
+                    Case("inventory.paymentTermsDays", terms, "days"),
+                ]);
+            }
+            else if (_supply == SupplyType.OwnPlant)
+                Skip("paymentTerms", LineStatus.NotApplicable, T("Note_PaymentOwnPlant", "Own plant: no supplier payment terms."));
+            else NotAssessed("paymentTerms", "inventory.paymentTermsDays or inventory.prepaymentPct");
+
+            if (inv.ObsolescenceRatePct is { } o)
+            {
+                var years = (pipelineUnits + cycleUnits + safetyUnits) / _volume;
+                Add("obsolescence", InventoryFormulas.Obsolescence(landedValue, o / 100, years),
+                    [valueInput, Case("inventory.obsolescenceRatePct (o)", o, "%/yr"), Derived("years of demand held", years, "years", "(pipeline + cycle + safety stock) ÷ V")]);
+            }
+            else NotAssessed("obsolescence", "inventory.obsolescenceRatePct");
+        }
+
+        // ---------------------------------------------------------------- quality and management
+
+        private void Quality(double landedValue)
+        {
+            var q = _option.Quality ?? new QualityInputs();
+            if (q.DefectRatePct is { } d)
+            {
+                var (cost, input) = q.CostPerDefect is { } c
+                    ? (Money(c, 0), MoneyInput("quality.costPerDefect", c))
+                    : (landedValue, Derived("cost per defect", landedValue, Cur, "landed unit value (replacement)"));
+                Add("defects", QualityFormulas.RatePerUnit(d / 100, cost), [Case("quality.defectRatePct", d, "%"), input]);
+            }
+            else NotAssessed("defects", "quality.defectRatePct");
+            if (q.WarrantyReturnRatePct is { } w && q.CostPerReturn is { } cr)
+                Add("warrantyReturns", QualityFormulas.RatePerUnit(w / 100, Money(cr, 0)), [Case("quality.warrantyReturnRatePct", w, "%"), MoneyInput("quality.costPerReturn", cr)]);
+            else NotAssessed("warrantyReturns", "quality.warrantyReturnRatePct and quality.costPerReturn");
+            PerYearLine("qualityAssurance", q.QualityAssurancePerYear, "quality.qualityAssurancePerYear");
+        }
+
+        private void Management(double leadTimeDays)
+        {
+            var m = _option.Management ?? new ManagementInputs();
+            var inflation = _ctx.InflationIndex(_year);
+            if (m.TravelTripsPerYear is { } trips && m.CostPerTrip is { } perTrip)
+                Add("travel", ManagementFormulas.Travel(trips, Money(perTrip, 0) * inflation, _volume),
+                    [Case("management.travelTripsPerYear", trips, "1/yr"), MoneyInput("management.costPerTrip", perTrip), Case("inflation index", inflation, "index"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+            else NotAssessed("travel", "management.travelTripsPerYear and management.costPerTrip");
+            PerYearLine("coordination", m.CoordinationPerYear, "management.coordinationPerYear");
+            PerYearLine("complianceDueDiligence", m.ComplianceDueDiligencePerYear, "management.complianceDueDiligencePerYear");
+            if (m.EngineeringChangesPerYear is { } changes && m.DelayCostPerChangeWeek is { } perWeek)
+            {
+                var weeks = leadTimeDays / 7;
+                Add("engineeringChange", ManagementFormulas.EngineeringChangeDelay(changes, weeks, Money(perWeek, 0), _volume),
+                    [Case("management.engineeringChangesPerYear (n)", changes, "1/yr"), Derived("lead time (L)", weeks, "weeks", "order processing + production + transit"), MoneyInput("management.delayCostPerChangeWeek (c)", perWeek), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+            }
+            else NotAssessed("engineeringChange", "management.engineeringChangesPerYear and management.delayCostPerChangeWeek");
+        }
+
+        // ---------------------------------------------------------------- risk and strategic
+
+        private double? LostMargin => _item.SellingPricePerUnit is { } p && _item.MarginPct is { } m ? p * m / 100 : null;
+
+        private void Risk(double leadTimeDays, double customsValue)
+        {
+            LeadTimeMismatch(leadTimeDays);
+            var r = _option.Risk ?? new RiskInputs();
+            if (r.Disruption is { } d)
+            {
+                double? cost = d.CostPerLostUnit is { } c ? Money(c, 0) : LostMargin;
+                if (cost is { } perLost)
+                {
+                    var costInput = d.CostPerLostUnit is { } given ? MoneyInput("risk.disruption.costPerLostUnit", given) : Derived("cost per lost unit", perLost, Cur, "selling price × margin");
+                    Add("disruption", RiskFormulas.Disruption(d.EventsPerYear, d.DurationWeeks, (d.CapacityLossPct ?? 100) / 100, (d.MitigatedPct ?? 0) / 100, perLost),
+                    [
+                        Case("risk.disruption.eventsPerYear (λ)", d.EventsPerYear, "1/yr"), Case("risk.disruption.durationWeeks (D)", d.DurationWeeks, "weeks"),
+                        d.CapacityLossPct is null ? Model("capacity lost (ℓ)", 100, "%", "full stop") : Case("risk.disruption.capacityLossPct (ℓ)", d.CapacityLossPct.Value, "%"),
+                        Case("risk.disruption.mitigatedPct (m)", d.MitigatedPct ?? 0, "%"), costInput,
+                    ]);
+                }
+                else NotAssessed("disruption", "risk.disruption.costPerLostUnit, or sellingPricePerUnit and marginPct (item)");
+            }
+            else NotAssessed("disruption", "risk.disruption");
+
+            if (r.TradePolicy is { } tp)
+                Add("tradePolicy", RiskFormulas.TradePolicy(tp.AnnualProbabilityPct / 100, tp.ExtraTariffPct / 100, customsValue),
+                    [Case("risk.tradePolicy.annualProbabilityPct (p)", tp.AnnualProbabilityPct, "%"), Case("risk.tradePolicy.extraTariffPct (τ)", tp.ExtraTariffPct, "%"), Derived("customs value", customsValue, Cur, "goods + freight to border + insurance")]);
+            else NotAssessed("tradePolicy", "risk.tradePolicy");
+
+            if (r.CurrencyRiskPct is { } cr)
+                Add("currency", RiskFormulas.Currency(cr / 100, _foreignExposurePerUnit),
+                    [Case("risk.currencyRiskPct", cr, "%"), Derived("cost paid in foreign currency", _foreignExposurePerUnit, Cur + "/unit", "unit price, labour, materials, energy and freight not in " + Cur)]);
+            else NotAssessed("currency", "risk.currencyRiskPct");
+
+            if (r.IpLoss is { } ip)
+                Add("ipLoss", RiskFormulas.IpLoss(ip.AnnualProbabilityPct / 100, Money(ip.Loss, 0), _volume),
+                    [Case("risk.ipLoss.annualProbabilityPct (p)", ip.AnnualProbabilityPct, "%"), MoneyInput("risk.ipLoss.loss", ip.Loss), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+            else NotAssessed("ipLoss", "risk.ipLoss");
+        }
+
+        private void LeadTimeMismatch(double leadTimeDays)
+        {
+            if (_item.SellingPricePerUnit is not { } p || _item.SalvageValuePerUnit is not { } s || _item.DemandVolatilityPct is not { } v)
+            {
+                NotAssessed("leadTimeMismatch", "sellingPricePerUnit, salvageValuePerUnit and demandVolatilityPct (item)");
+                return;
+            }
+            var c = _lines.Where(l => l.Kind == CostKind.Hard).Sum(l => l.PerUnit);
+            if (!(s < c && c < p))
+            {
+                Skip("leadTimeMismatch", LineStatus.NotAssessed, F("Note_MismatchRange", "Not assessed: the lognormal newsvendor needs salvage ({0:0.##}) < unit cost ({1:0.##}) < selling price ({2:0.##}).", s, c, p));
+                return;
+            }
+            var years = leadTimeDays / 365;
+            Add("leadTimeMismatch", LeadTimeValuation.MismatchCostPerUnit(p, c, s, v / 100, years),
+            [
+                Case("sellingPricePerUnit (p)", p, Cur), Derived("unit cost (c)", c, Cur, "sum of hard cost lines"),
+                Case("salvageValuePerUnit (s)", s, Cur), Case("demandVolatilityPct (σ)", v, "%/√yr"),
+                Derived("decision lead time (L)", years, "years", "(order processing + production + transit) ÷ 365"),
+            ], T("Note_Mismatch", "Overlaps with safety stock and obsolescence for seasonal items: see docs/model.md."));
+        }
+
+        private void Strategic(double landedValue)
+        {
+            var s = _option.Strategic ?? new StrategicInputs();
+            if (s.InnovationDistancePct is { } i)
+                Add("innovationDistance", StrategicFormulas.InnovationDistance(i / 100, landedValue), [Case("strategic.innovationDistancePct (δ)", i, "%"), Derived("landed unit value", landedValue, Cur, "production + logistics + customs lines")]);
+            else NotAssessed("innovationDistance", "strategic.innovationDistancePct");
+            if (s.MadeInPremiumPct is { } m)
+            {
+                if (_item.SellingPricePerUnit is { } price)
+                    Add("madeInPremium", StrategicFormulas.MadeInPremium(m / 100, price), [Case("strategic.madeInPremiumPct (π)", m, "%"), Case("sellingPricePerUnit", price, Cur)]);
+                else NotAssessed("madeInPremium", "sellingPricePerUnit (item)");
+            }
+            else NotAssessed("madeInPremium", "strategic.madeInPremiumPct");
+        }
+
+        private void Other()
+        {
+            var others = _option.OtherCosts ?? [];
+            for (var i = 0; i < others.Count; i++)
+            {
+                var o = others[i];
+                var perUnit = (o.PerUnit is { } u ? Money(u, 0) : 0) + (o.PerYear is { } y ? ProductionFormulas.PerUnit(Money(y, 0), _volume) : 0);
+                var inputs = new List<InputValue>();
+                if (o.PerUnit is { } pu) inputs.Add(MoneyInput($"otherCosts[{i}].perUnit", pu));
+                if (o.PerYear is { } py) inputs.Add(MoneyInput($"otherCosts[{i}].perYear", py, "/yr"));
+                var kind = o.Kind ?? CostKind.Hard;
+                _lines.Add(new CostLine
+                {
+                    Factor = CostFactorCatalog.OtherPrefix + i.ToString(CultureInfo.InvariantCulture), Label = o.Name,
+                    Category = CostCategory.Other, Kind = kind, PerUnit = perUnit, PerYear = perUnit * _volume,
+                    Formula = "per unit + per year ÷ V", Inputs = inputs, Status = LineStatus.Assessed,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Reshore.Core.Values;
+
+namespace Reshore.Core.Domain;
+
+/// <summary>
+/// A sourcing decision: a company, its home country and currency, the horizon and discount rate of the
+/// business case, and the items whose sourcing options are compared. Money amounts without a currency
+/// are in <see cref="Currency"/>.
+/// </summary>
+public sealed record ReshoringCase
+{
+    /// <summary>Schema version of the case file.</summary>
+    [Description("Schema version of the case file; 1 for this release.")]
+    public int? SchemaVersion { get; init; }
+
+    /// <summary>Short title of the case.</summary>
+    [Required, Description("Short title of the case.")]
+    public string Name { get; init; } = "";
+
+    /// <summary>Company that owns the decision.</summary>
+    [Description("Company that owns the decision.")]
+    public string? Company { get; init; }
+
+    /// <summary>Free text.</summary>
+    [Description("Free text: scope, author, date, caveats.")]
+    public string? Description { get; init; }
+
+    /// <summary>Home country; default BE.</summary>
+    [Description("ISO 3166-1 alpha-2 code of the home country (where reshored production would go). Default BE.")]
+    public CountryCode? HomeCountry { get; init; }
+
+    /// <summary>Currency of the case; default EUR.</summary>
+    [Description("ISO 4217 code of the case currency; amounts without a currency are in it. Default EUR.")]
+    public CurrencyCode? Currency { get; init; }
+
+    /// <summary>Calendar year of year 1 of the horizon.</summary>
+    [Required, Range(2000, 2100), Description("Calendar year of year 1 of the horizon (year 0 is the investment moment at its start).")]
+    public int BaseYear { get; init; }
+
+    /// <summary>Number of years in the business case.</summary>
+    [Required, Range(1, 40), Description("Number of years of the business case.")]
+    public int HorizonYears { get; init; }
+
+    /// <summary>Nominal discount rate, % per year.</summary>
+    [Required, Range(-5.0, 50.0), Description("Nominal discount rate for present values, % per year (e.g. 8 for a WACC of 8%).")]
+    public double DiscountRatePct { get; init; }
+
+    /// <summary>Projection and valuation assumptions.</summary>
+    [Description("Projection and valuation assumptions (wage growth, currency drift, freight index, carbon prices).")]
+    public Assumptions? Assumptions { get; init; }
+
+    /// <summary>Overrides of reference data, by country.</summary>
+    [Description("Overrides of the bundled reference data.")]
+    public ReferenceOverrides? ReferenceOverrides { get; init; }
+
+    /// <summary>The items (products, parts, activities) whose sourcing is compared.</summary>
+    [Required, Description("The products, parts or production activities whose sourcing options are compared.")]
+    public IReadOnlyList<Item> Items { get; init; } = [];
+}
+
+/// <summary>Projection drivers and valuation choices shared by all items of a case.</summary>
+public sealed record Assumptions
+{
+    /// <summary>Wage growth by country, % per year, overriding reference data.</summary>
+    [Description("Expected nominal wage growth by country (ISO alpha-2 → % per year); overrides the reference data.")]
+    public IReadOnlyDictionary<string, double>? WageGrowthPct { get; init; }
+
+    /// <summary>Change of each currency's value in euros, % per year.</summary>
+    [Description("Expected change of each currency's value against the case currency (ISO 4217 → % per year; positive = the foreign currency gets dearer). Default 0.")]
+    public IReadOnlyDictionary<string, double>? CurrencyDriftPct { get; init; }
+
+    /// <summary>Exchange rates in euros per unit, overriding reference data.</summary>
+    [Description("Exchange rates (ISO 4217 → euros per unit of that currency); override the bundled ECB rates.")]
+    public IReadOnlyDictionary<string, double>? FxRates { get; init; }
+
+    /// <summary>Freight rate growth, % per year.</summary>
+    [Description("Growth of all freight rates, % per year (freight index). Default 0.")]
+    public double? FreightIndexGrowthPct { get; init; }
+
+    /// <summary>Explicit freight index by calendar year (1 = today's rates).</summary>
+    [Description("Explicit freight index by calendar year (\"2027\": 1.1 means rates 10% above today); years in between are interpolated; overrides freightIndexGrowthPct.")]
+    public IReadOnlyDictionary<string, double>? FreightIndexPath { get; init; }
+
+    /// <summary>Electricity price growth, % per year.</summary>
+    [Description("Growth of electricity prices, % per year. Default 0.")]
+    public double? EnergyPriceGrowthPct { get; init; }
+
+    /// <summary>General inflation for fixed annual amounts, % per year.</summary>
+    [Description("General inflation applied to fixed annual amounts (travel, audits, coordination, overhead) and materials, % per year. Default 0.")]
+    public double? InflationPct { get; init; }
+
+    /// <summary>EU ETS / CBAM certificate price path, overriding reference data.</summary>
+    [Description("EU ETS allowance price by calendar year, per tonne CO2e in the case currency (\"2030\": 130); years in between are interpolated; overrides the bundled path.")]
+    public IReadOnlyDictionary<string, double>? EtsPricePath { get; init; }
+
+    /// <summary>Internal (shadow) carbon price per tonne CO2e.</summary>
+    [Description("Internal carbon price the company puts on transport and production CO2e, per tonne, in the case currency. Not set = not assessed.")]
+    public double? InternalCarbonPricePerTonne { get; init; }
+
+    /// <summary>Growth of the internal carbon price, % per year.</summary>
+    [Description("Growth of the internal carbon price, % per year. Default 0.")]
+    public double? InternalCarbonPriceGrowthPct { get; init; }
+
+    /// <summary>Rate for financing working capital (payment terms), % per year.</summary>
+    [Description("Interest rate on working capital for payment terms and prepayment, % per year. Default: the discount rate.")]
+    public double? WorkingCapitalRatePct { get; init; }
+
+    /// <summary>Recommendation basis.</summary>
+    [Description("Include risk and strategic factors in the recommendation (true) or rank on hard costs only (false). Default true.")]
+    public bool? RecommendOnAllFactors { get; init; }
+}
+
+/// <summary>Overrides of the bundled reference data.</summary>
+public sealed record ReferenceOverrides
+{
+    /// <summary>Country parameters by ISO alpha-2 code.</summary>
+    [Description("Country parameters by ISO alpha-2 code.")]
+    public IReadOnlyDictionary<string, CountryOverride>? Countries { get; init; }
+}
+
+/// <summary>A case's own values for a country's reference parameters.</summary>
+public sealed record CountryOverride
+{
+    /// <summary>Labour cost per hour, case currency.</summary>
+    [Range(0.0, 1000.0), Description("Employer labour cost per hour worked, in the case currency.")]
+    public double? LabourCostPerHour { get; init; }
+
+    /// <summary>Wage growth, % per year.</summary>
+    [Range(-50.0, 100.0), Description("Expected nominal wage growth, % per year.")]
+    public double? WageGrowthPct { get; init; }
+
+    /// <summary>Productivity index, home = 100 scale of the reference data.</summary>
+    [Range(0.1, 1000.0), Description("Labour productivity index (Belgium = 100).")]
+    public double? ProductivityIndex { get; init; }
+
+    /// <summary>Industrial electricity price per kWh, case currency.</summary>
+    [Range(0.0, 10.0), Description("Industrial electricity price per kWh, in the case currency.")]
+    public double? ElectricityPricePerKwh { get; init; }
+
+    /// <summary>Grid intensity, g CO2e per kWh.</summary>
+    [Range(0.0, 2000.0), Description("Carbon intensity of grid electricity, g CO2e per kWh.")]
+    public double? GridIntensityGPerKwh { get; init; }
+}

@@ -1,0 +1,61 @@
+using Reshore.Core.Domain;
+using Reshore.Core.Values;
+
+namespace Reshore.Core.MarketData;
+
+/// <summary>A reference transport lane to the home port (Antwerp), with sourced distance, transit time and rate.</summary>
+public sealed record Lane
+{
+    /// <summary>Identifier, e.g. CN-SEA-SHANGHAI.</summary>
+    public required string Id { get; init; }
+    /// <summary>Origin country.</summary>
+    public required CountryCode Origin { get; init; }
+    /// <summary>Origin place.</summary>
+    public required string OriginPlace { get; init; }
+    /// <summary>Destination place.</summary>
+    public required string DestinationPlace { get; init; }
+    /// <summary>Mode.</summary>
+    public required TransportMode Mode { get; init; }
+    /// <summary>Distance, km.</summary>
+    public required SourcedValue DistanceKm { get; init; }
+    /// <summary>Transit, days.</summary>
+    public required SourcedValue TransitDays { get; init; }
+    /// <summary>Rate amount in <see cref="RateCurrency"/>.</summary>
+    public required SourcedValue Rate { get; init; }
+    /// <summary>Rate currency.</summary>
+    public required CurrencyCode RateCurrency { get; init; }
+    /// <summary>Rate basis.</summary>
+    public required RateUnit RateUnit { get; init; }
+    /// <summary>Default lane for its country and mode.</summary>
+    public required bool IsDefault { get; init; }
+}
+
+/// <summary>A GLEC / ISO 14083 well-to-wheel emission factor.</summary>
+public sealed record EmissionFactor
+{
+    /// <summary>Identifier.</summary>
+    public required string Id { get; init; }
+    /// <summary>Mode it is the default for, if any.</summary>
+    public TransportMode? DefaultFor { get; init; }
+    /// <summary>Description of the vehicle class.</summary>
+    public required string VehicleClass { get; init; }
+    /// <summary>g CO2e per tonne-km, well to wheel.</summary>
+    public required SourcedValue GramsPerTonneKm { get; init; }
+}
+
+/// <summary>An EU customs duty for an HS prefix, MFN or origin-specific.</summary>
+public sealed record TariffEntry
+{
+    /// <summary>HS/CN prefix (digits only).</summary>
+    public required string HsPrefix { get; init; }
+    /// <summary>Description.</summary>
+    public required string Description { get; init; }
+    /// <summary>MFN ad valorem duty, %.</summary>
+    public required SourcedValue MfnDutyPct { get; init; }
+    /// <summary>Origin for extra duties; null for MFN rows.</summary>
+    public CountryCode? Origin { get; init; }
+    /// <summary>Extra (anti-dumping, countervailing) duty, %.</summary>
+    public SourcedValue? ExtraDutyPct { get; init; }
+    /// <summary>Legal measure.</summary>
+    public string? Measure { get; init; }
+}

@@ -1,0 +1,220 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using Reshore.Core.Domain;
+using Reshore.Core.MarketData;
+using Reshore.Core.Values;
+
+namespace Reshore.Core.Validation;
+
+/// <summary>
+/// Checks a bound case against its declared ranges and the rules that span fields (one status quo per item,
+/// unique ids, known countries, lanes and currencies, complete incentives). Used by every edge (CLI, API).
+/// </summary>
+public static class CaseValidator
+{
+    /// <summary>All errors in <paramref name="c"/>; empty when valid.</summary>
+    public static IReadOnlyList<CaseError> Validate(ReshoringCase c, MarketSnapshot market)
+    {
+        var errors = new List<CaseError>();
+        CheckRanges(c, "$", errors);
+        var currency = c.Currency ?? CurrencyCode.Eur;
+        var fx = market.Fx;
+        var fxOverrides = c.Assumptions?.FxRates ?? new Dictionary<string, double>();
+        bool HasRate(CurrencyCode cur) => fx.Has(cur) || fxOverrides.ContainsKey(cur.Value);
+        if (!HasRate(currency))
+            errors.Add(new("$.currency", $"No exchange rate for {currency}: add assumptions.fxRates.{currency} (euros per unit)."));
+        var home = c.HomeCountry ?? CountryCode.Parse("BE");
+        if (!market.Countries.ContainsKey(home))
+            errors.Add(new("$.homeCountry", $"No reference data for home country {home}; known: {Known(market)}."));
+
+        CheckAssumptions(c, market, errors);
+        if (c.Items.Count == 0) errors.Add(new("$.items", "A case needs at least one item."));
+        Duplicates(c.Items.Select(i => i.Id), "$.items", "item id", errors);
+        for (var i = 0; i < c.Items.Count; i++)
+            CheckItem(c, c.Items[i], $"$.items[{i}]", market, HasRate, errors);
+        CheckMoneyCurrencies(c, "$", HasRate, errors);
+        return errors;
+    }
+
+    private static string Known(MarketSnapshot market) => string.Join(", ", market.Countries.Keys.Order().Select(k => k.Value));
+
+    private static void CheckAssumptions(ReshoringCase c, MarketSnapshot market, List<CaseError> errors)
+    {
+        var a = c.Assumptions;
+        if (a is null) return;
+        foreach (var key in a.WageGrowthPct?.Keys ?? [])
+            if (!CountryCode.TryParse(key, out var code) || !market.Countries.ContainsKey(code))
+                errors.Add(new($"$.assumptions.wageGrowthPct.{key}", $"'{key}' is not a country with reference data; known: {Known(market)}."));
+        foreach (var key in (a.CurrencyDriftPct?.Keys ?? []).Concat(a.FxRates?.Keys ?? []))
+            if (!CurrencyCode.TryParse(key, out _))
+                errors.Add(new($"$.assumptions.{(a.FxRates?.ContainsKey(key) == true ? "fxRates" : "currencyDriftPct")}.{key}", $"'{key}' is not an ISO 4217 currency code."));
+        foreach (var (key, v) in a.FxRates ?? new Dictionary<string, double>())
+            if (!(v > 0)) errors.Add(new($"$.assumptions.fxRates.{key}", $"An exchange rate must be a positive number of euros per unit, not {v.ToString(CultureInfo.InvariantCulture)}."));
+        CheckYearPath(a.FreightIndexPath, "$.assumptions.freightIndexPath", positive: true, errors);
+        CheckYearPath(a.EtsPricePath, "$.assumptions.etsPricePath", positive: false, errors);
+        foreach (var (key, o) in c.ReferenceOverrides?.Countries ?? new Dictionary<string, CountryOverride>())
+            if (!CountryCode.TryParse(key, out var code) || !market.Countries.ContainsKey(code))
+                errors.Add(new($"$.referenceOverrides.countries.{key}", $"'{key}' is not a country with reference data; known: {Known(market)}."));
+    }
+
+    private static void CheckYearPath(IReadOnlyDictionary<string, double>? path, string where, bool positive, List<CaseError> errors)
+    {
+        foreach (var (key, v) in path ?? new Dictionary<string, double>())
+        {
+            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1990 or > 2150)
+                errors.Add(new($"{where}.{key}", $"'{key}' is not a calendar year (keys are years such as \"2030\")."));
+            if (positive ? !(v > 0) : v < 0)
+                errors.Add(new($"{where}.{key}", $"{v.ToString(CultureInfo.InvariantCulture)} is not allowed: the value must be {(positive ? "positive" : "zero or more")}."));
+        }
+    }
+
+    private static void CheckItem(ReshoringCase c, Item item, string path, MarketSnapshot market, Func<CurrencyCode, bool> hasRate, List<CaseError> errors)
+    {
+        CheckId(item.Id, $"{path}.id", errors);
+        if (item.Options.Count == 0) errors.Add(new($"{path}.options", "An item needs at least one sourcing option."));
+        var statusQuo = item.Options.Count(o => o.Governance == GovernanceModel.StatusQuo);
+        if (item.Options.Count > 0 && statusQuo != 1)
+            errors.Add(new($"{path}.options", $"Exactly one option must have governance 'statusQuo'; found {statusQuo}."));
+        Duplicates(item.Options.Select(o => o.Id), $"{path}.options", "option id", errors);
+        if (item.SalvageValuePerUnit is { } s && item.SellingPricePerUnit is { } p && s >= p)
+            errors.Add(new($"{path}.salvageValuePerUnit", $"The salvage value ({s.ToString(CultureInfo.InvariantCulture)}) must be below the selling price ({p.ToString(CultureInfo.InvariantCulture)})."));
+        for (var i = 0; i < item.Options.Count; i++)
+            CheckOption(c, item, item.Options[i], $"{path}.options[{i}]", market, errors);
+    }
+
+    private static void CheckOption(ReshoringCase c, Item item, SourcingOption o, string path, MarketSnapshot market, List<CaseError> errors)
+    {
+        CheckId(o.Id, $"{path}.id", errors);
+        if (!market.Countries.ContainsKey(o.Country))
+            errors.Add(new($"{path}.country", $"No reference data for country {o.Country}; known: {Known(market)}. Add it to referenceOverrides or choose a listed country."));
+        var legs = o.Logistics?.Legs ?? [];
+        for (var i = 0; i < legs.Count; i++)
+        {
+            var leg = legs[i];
+            var lp = $"{path}.logistics.legs[{i}]";
+            if (leg.Lane is { } lane && !market.Lanes.ContainsKey(lane))
+                errors.Add(new($"{lp}.lane", $"Unknown lane '{lane}'. Lanes from {o.Country}: {string.Join(", ", market.Lanes.Values.Where(l => l.Origin == o.Country).Select(l => l.Id).DefaultIfEmpty("none"))}."));
+            if (leg.Lane is null && leg.Mode is null)
+                errors.Add(new($"{lp}.mode", "A leg without a lane needs a mode."));
+            if (leg.Rate is not null && leg.RateUnit is null && leg.Lane is null)
+                errors.Add(new($"{lp}.rateUnit", "A rate needs its rateUnit (perFeu, perKg, perFtl, perTonne, perTonneKm, perShipment or perUnit)."));
+            if (leg.RateUnit is RateUnit.PerShipment && o.Logistics?.ShipmentsPerYear is null)
+                errors.Add(new($"{path}.logistics.shipmentsPerYear", "A per-shipment rate needs shipmentsPerYear."));
+        }
+        if (o.Logistics?.EmergencyAir is { } air)
+        {
+            if (air.Lane is { } lane && !market.Lanes.ContainsKey(lane))
+                errors.Add(new($"{path}.logistics.emergencyAir.lane", $"Unknown lane '{lane}'."));
+            else if (air.Lane is { } l2 && market.Lanes[l2].RateUnit != RateUnit.PerKg)
+                errors.Add(new($"{path}.logistics.emergencyAir.lane", $"Lane '{l2}' is not priced per kg: choose an air lane."));
+        }
+        var oneOffs = o.Transition?.OneOffCosts ?? [];
+        for (var i = 0; i < oneOffs.Count; i++)
+        {
+            var x = oneOffs[i];
+            var xp = $"{path}.transition.oneOffCosts[{i}]";
+            if (x.Amount is null == (x.Quantity is null || x.UnitCost is null))
+                errors.Add(new(xp, "Give either amount, or quantity and unitCost (not both)."));
+            if ((x.Year ?? 0) > c.HorizonYears)
+                errors.Add(new($"{xp}.year", $"Year {x.Year} is beyond the horizon of {c.HorizonYears} years."));
+        }
+        var incentives = o.Transition?.Incentives ?? [];
+        for (var i = 0; i < incentives.Count; i++)
+        {
+            var x = incentives[i];
+            var xp = $"{path}.transition.incentives[{i}]";
+            if (x.Type == IncentiveType.SubsidisedLoan)
+            {
+                if (x.Principal is null) errors.Add(new($"{xp}.principal", "A subsidised loan needs its principal."));
+                if (x.LoanRatePct is null) errors.Add(new($"{xp}.loanRatePct", "A subsidised loan needs its interest rate."));
+                if (x.TermYears is null) errors.Add(new($"{xp}.termYears", "A subsidised loan needs its term in years."));
+            }
+            else if (x.Amount is null) errors.Add(new($"{xp}.amount", $"A {x.Type} needs an amount."));
+            if ((x.Year ?? 0) > c.HorizonYears)
+                errors.Add(new($"{xp}.year", $"Year {x.Year} is beyond the horizon of {c.HorizonYears} years."));
+        }
+        if (o.Production?.LabourHoursBasis == LabourHoursBasis.HomeStandard && o.Production.LabourCostPerHour is null && !market.Countries.ContainsKey(c.HomeCountry ?? CountryCode.Parse("BE")))
+            errors.Add(new($"{path}.production.labourHoursBasis", "homeStandard hours need the home country's productivity index."));
+        var others = o.OtherCosts ?? [];
+        for (var i = 0; i < others.Count; i++)
+            if (others[i].PerUnit is null && others[i].PerYear is null)
+                errors.Add(new($"{path}.otherCosts[{i}]", "Give perUnit, perYear or both."));
+    }
+
+    private static void CheckId(string id, string path, List<CaseError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(id) || !id.All(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+            errors.Add(new(path, $"'{id}' is not a valid id: use letters, digits, '-', '_' or '.'."));
+    }
+
+    private static void Duplicates(IEnumerable<string> ids, string path, string what, List<CaseError> errors)
+    {
+        foreach (var g in ids.GroupBy(x => x, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add(new(path, $"Duplicate {what} '{g.Key}'."));
+    }
+
+    /// <summary>Walks the object graph and checks every [Range] and non-negative money amount.</summary>
+    private static void CheckRanges(object? obj, string path, List<CaseError> errors)
+    {
+        if (obj is null) return;
+        var type = obj.GetType();
+        if (type.Namespace != typeof(ReshoringCase).Namespace) return;
+        foreach (var prop in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var value = prop.GetValue(obj);
+            var propPath = $"{path}.{JsonName(prop.Name)}";
+            if (value is null) continue;
+            if (prop.GetCustomAttribute<RangeAttribute>() is { } range)
+            {
+                var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                var min = Convert.ToDouble(range.Minimum, CultureInfo.InvariantCulture);
+                var max = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
+                if (!double.IsFinite(d) || d < min || d > max)
+                    errors.Add(new(propPath, $"{d.ToString(CultureInfo.InvariantCulture)} is out of range: expected a value from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}."));
+            }
+            if (value is Money m && (m.Amount < 0 || !double.IsFinite(m.Amount)))
+                errors.Add(new(propPath, $"{m} is negative: amounts must be zero or more."));
+            if (value is IEnumerable list and not string && value is not IDictionary)
+            {
+                var i = 0;
+                foreach (var element in list) CheckRanges(element, $"{propPath}[{i++}]", errors);
+            }
+            else if (value is IDictionary dict)
+            {
+                foreach (DictionaryEntry e in dict) CheckRanges(e.Value, $"{propPath}.{e.Key}", errors);
+            }
+            else CheckRanges(value, propPath, errors);
+        }
+    }
+
+    private static void CheckMoneyCurrencies(object? obj, string path, Func<CurrencyCode, bool> hasRate, List<CaseError> errors)
+    {
+        if (obj is null) return;
+        var type = obj.GetType();
+        if (type.Namespace != typeof(ReshoringCase).Namespace) return;
+        foreach (var prop in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var value = prop.GetValue(obj);
+            var propPath = $"{path}.{JsonName(prop.Name)}";
+            switch (value)
+            {
+                case null: continue;
+                case Money m when !hasRate(m.Currency):
+                    errors.Add(new(propPath, $"No exchange rate for {m.Currency}: add assumptions.fxRates.{m.Currency} (euros per unit)."));
+                    break;
+                case IEnumerable list and not string and not IDictionary:
+                    var i = 0;
+                    foreach (var element in list) CheckMoneyCurrencies(element, $"{propPath}[{i++}]", hasRate, errors);
+                    break;
+                default:
+                    CheckMoneyCurrencies(value, propPath, hasRate, errors);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>camelCase of a property name.</summary>
+    public static string JsonName(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+}

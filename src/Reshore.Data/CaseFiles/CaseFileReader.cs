@@ -1,0 +1,81 @@
+using Reshore.Core.Domain;
+using Reshore.Core.MarketData;
+using Reshore.Core.Validation;
+
+namespace Reshore.Data.CaseFiles;
+
+/// <summary>Reads a case from JSON or YAML text or a file, binds it and validates it; every error carries file, path and line.</summary>
+public static class CaseFileReader
+{
+    /// <summary>Reads and validates the case file at <paramref name="path"/>; throws <see cref="CaseValidationException"/> listing every problem.</summary>
+    public static ReshoringCase ReadFile(string path, MarketSnapshot market)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CaseValidationException([new CaseError("$", $"Cannot read the file: {e.Message}") { File = path }]);
+        }
+        return Read(text, FormatOf(path), path, market);
+    }
+
+    /// <summary>JSON for .json, YAML for .yaml/.yml; other extensions are sniffed from the first character.</summary>
+    public static CaseFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".json" => CaseFormat.Json,
+        ".yaml" or ".yml" => CaseFormat.Yaml,
+        _ => CaseFormat.Unknown,
+    };
+
+    /// <summary>Reads and validates case text.</summary>
+    public static ReshoringCase Read(string text, CaseFormat format, string fileName, MarketSnapshot market)
+    {
+        if (format == CaseFormat.Unknown)
+            format = text.TrimStart().StartsWith('{') ? CaseFormat.Json : CaseFormat.Yaml;
+        CaseNode root;
+        try
+        {
+            root = format == CaseFormat.Json ? JsonNodeReader.Read(text) : YamlNodeReader.Read(text);
+        }
+        catch (CaseSyntaxException e)
+        {
+            throw new CaseValidationException([new CaseError("$", e.Message) { File = fileName, Line = e.Line, Column = e.Column }]);
+        }
+        var binder = new CaseBinder();
+        var bound = binder.Bind(root);
+        if (binder.Errors.Count > 0 || bound is null)
+            throw new CaseValidationException(binder.Errors.Select(e => e with { File = fileName }).ToList());
+        var semantic = CaseValidator.Validate(bound, market);
+        if (semantic.Count > 0)
+            throw new CaseValidationException(semantic.Select(e => Locate(e, binder.Positions, fileName)).ToList());
+        return bound;
+    }
+
+    private static CaseError Locate(CaseError e, IReadOnlyDictionary<string, (int Line, int Column)> positions, string file)
+    {
+        // The error's path, or its nearest bound ancestor, gives the line.
+        var path = e.Path;
+        while (path.Length > 0)
+        {
+            if (positions.TryGetValue(path, out var pos)) return e with { File = file, Line = pos.Line, Column = pos.Column };
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            if (cut <= 0) break;
+            path = path[..cut];
+        }
+        return e with { File = file };
+    }
+}
+
+/// <summary>Case file formats.</summary>
+public enum CaseFormat
+{
+    /// <summary>Decide from content.</summary>
+    Unknown,
+    /// <summary>JSON.</summary>
+    Json,
+    /// <summary>YAML.</summary>
+    Yaml,
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Reshore.Core.Domain;
+using Reshore.Core.MarketData;
+using Reshore.Core.Values;
+
+namespace Reshore.Data.ReferenceData;
+
+/// <summary>
+/// Builds a <see cref="MarketSnapshot"/> from the reference-data CSV files: the copies embedded in this assembly
+/// (default) or a folder given by the user. Every numeric cell keeps its source and year.
+/// </summary>
+public static class ReferenceDataLoader
+{
+    /// <summary>The file names that make up a data set.</summary>
+    public static IReadOnlyList<string> Files { get; } =
+        ["dataset.csv", "countries.csv", "lanes.csv", "emission_factors.csv", "carbon_prices.csv", "cbam_factors.csv", "cbam_goods.csv", "tariffs.csv", "fx_rates.csv"];
+
+    private static MarketSnapshot? _embedded;
+
+    /// <summary>The bundled data set (cached).</summary>
+    public static MarketSnapshot Embedded() => _embedded ??= Load(ReadEmbedded);
+
+    /// <summary>Loads a data set from a folder holding the same files.</summary>
+    public static MarketSnapshot FromDirectory(string directory) =>
+        Load(name =>
+        {
+            var path = Path.Combine(directory, name);
+            return File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"Reference data file {name} is missing in {directory}.", path);
+        });
+
+    /// <summary>The text of an embedded reference file.</summary>
+    public static string ReadEmbedded(string name)
+    {
+        using var stream = typeof(ReferenceDataLoader).Assembly.GetManifestResourceStream("reference-data/" + name)
+            ?? throw new FileNotFoundException($"Embedded reference data file {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static MarketSnapshot Load(Func<string, string> read)
+    {
+        IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(string name) => Csv.Parse(read(name), name);
+        var dataset = Rows("dataset.csv").ToDictionary(r => r["key"], r => r["value"]);
+        var fx = new Dictionary<CurrencyCode, SourcedValue>();
+        foreach (var r in Rows("fx_rates.csv"))
+        {
+            if (string.IsNullOrEmpty(r["eur_per_unit"])) continue; // listed as not found in the file itself
+            fx[CurrencyCode.Parse(r["currency"])] = new SourcedValue(Num(r, "eur_per_unit", "fx_rates.csv"), r["source"], Year(r, "year"));
+        }
+        return new MarketSnapshot
+        {
+            Version = dataset["version"],
+            AsOf = DateOnly.ParseExact(dataset["as_of"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Countries = Rows("countries.csv").Select(Country).ToDictionary(c => c.Code),
+            Lanes = Rows("lanes.csv").Select(Lane).ToDictionary(l => l.Id, StringComparer.Ordinal),
+            EmissionFactors = Rows("emission_factors.csv").Where(r => r["g_co2e_per_tkm"].Length > 0).Select(Factor).ToList(),
+            EtsPriceEurPerTonne = Rows("carbon_prices.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
+                r => new SourcedValue(Num(r, "eua_eur_per_tonne", "carbon_prices.csv"), $"{r["basis"]}: {r["source"]}", int.Parse(r["year"], CultureInfo.InvariantCulture))),
+            CbamFactorPct = Rows("cbam_factors.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
+                r => new SourcedValue(Num(r, "cbam_factor_pct", "cbam_factors.csv"), r["source"], int.Parse(r["year"], CultureInfo.InvariantCulture))),
+            CbamCoveredPrefixes = Rows("cbam_goods.csv").Select(r => r["cn_prefix"]).ToList(),
+            CbamSource = Rows("cbam_goods.csv").First()["source"],
+            Tariffs = Rows("tariffs.csv").Select(Tariff).ToList(),
+            Fx = new FxTable(fx),
+        };
+    }
+
+    private static double Num(IReadOnlyDictionary<string, string> r, string column, string file) =>
+        double.TryParse(r[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw new FormatException($"{file}: column {column} holds '{r[column]}', not a number.");
+
+    private static int? Year(IReadOnlyDictionary<string, string> r, string column) =>
+        int.TryParse(r[column], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+
+    private static SourcedValue Sourced(IReadOnlyDictionary<string, string> r, string value, string year, string source, string file) =>
+        new(Num(r, value, file), r[source], Year(r, year));
+
+    private static CountryProfile Country(IReadOnlyDictionary<string, string> r)
+    {
+        const string f = "countries.csv";
+        return new CountryProfile
+        {
+            Code = CountryCode.Parse(r["iso2"]),
+            Name = r["name"],
+            Currency = CurrencyCode.Parse(r["currency"]),
+            EuMember = r["eu_member"] == "yes",
+            TradeRegime = r["eu_trade_regime"] switch
+            {
+                "member" => EuTradeRegime.Member,
+                "customs_union" => EuTradeRegime.CustomsUnion,
+                "fta" => EuTradeRegime.Fta,
+                "eba" => EuTradeRegime.Eba,
+                "gsp_plus" => EuTradeRegime.GspPlus,
+                "gsp" => EuTradeRegime.Gsp,
+                "mfn" => EuTradeRegime.Mfn,
+                var other => throw new FormatException($"{f}: unknown eu_trade_regime '{other}' for {r["iso2"]}."),
+            },
+            TradeAgreement = r["eu_trade_agreement"],
+            LabourCostEurPerHour = Sourced(r, "labour_cost_eur_per_hour", "labour_cost_year", "labour_cost_source", f) with { Source = $"{r["labour_cost_source"]} [{r["labour_cost_scope"]}]" },
+            WageGrowthPct = Sourced(r, "wage_growth_pct", "wage_growth_year", "wage_growth_source", f),
+            ProductivityIndex = Sourced(r, "productivity_index", "productivity_year", "productivity_source", f),
+            ElectricityEurPerKwh = Sourced(r, "electricity_eur_per_kwh", "electricity_year", "electricity_source", f),
+            GridGCo2ePerKwh = Sourced(r, "grid_gco2e_per_kwh", "grid_year", "grid_source", f),
+        };
+    }
+
+    /// <summary>Maps a mode name of the CSV files to a <see cref="TransportMode"/>.</summary>
+    public static TransportMode Mode(string text) => text switch
+    {
+        "sea" => TransportMode.Sea,
+        "sea_short" => TransportMode.SeaShort,
+        "rail" => TransportMode.Rail,
+        "rail_cn_eu" => TransportMode.RailChinaEurope,
+        "road" => TransportMode.Road,
+        "air" => TransportMode.Air,
+        "air_short" => TransportMode.AirShort,
+        "inland_waterway" => TransportMode.InlandWaterway,
+        _ => throw new FormatException($"Unknown transport mode '{text}'."),
+    };
+
+    private static Lane Lane(IReadOnlyDictionary<string, string> r)
+    {
+        const string f = "lanes.csv";
+        return new Lane
+        {
+            Id = r["lane_id"],
+            Origin = CountryCode.Parse(r["origin_iso2"]),
+            OriginPlace = r["origin_place"],
+            DestinationPlace = r["destination_place"],
+            Mode = Mode(r["mode"]),
+            DistanceKm = new SourcedValue(Num(r, "distance_km", f), r["distance_source"], Year(r, "rate_year")),
+            TransitDays = new SourcedValue(Num(r, "transit_days", f), r["transit_source"], Year(r, "rate_year")),
+            Rate = new SourcedValue(Num(r, "rate", f), r["rate_source"], Year(r, "rate_year")),
+            RateCurrency = CurrencyCode.Parse(r["rate_currency"]),
+            RateUnit = r["rate_unit"] switch
+            {
+                "per_feu" => RateUnit.PerFeu,
+                "per_kg" => RateUnit.PerKg,
+                "per_ftl" => RateUnit.PerFtl,
+                "per_tonne" => RateUnit.PerTonne,
+                var other => throw new FormatException($"{f}: unknown rate_unit '{other}' for lane {r["lane_id"]}."),
+            },
+            IsDefault = r["is_default"] == "yes",
+        };
+    }
+
+    private static EmissionFactor Factor(IReadOnlyDictionary<string, string> r) => new()
+    {
+        Id = r["factor_id"],
+        VehicleClass = r["vehicle_class"],
+        DefaultFor = r["is_default_for_mode"] == "yes" ? Mode(r["mode"]) : null,
+        GramsPerTonneKm = new SourcedValue(Num(r, "g_co2e_per_tkm", "emission_factors.csv"), $"{r["source"]} [{r["source_status"]}]", Year(r, "year")),
+    };
+
+    private static TariffEntry Tariff(IReadOnlyDictionary<string, string> r)
+    {
+        const string f = "tariffs.csv";
+        return new TariffEntry
+        {
+            HsPrefix = new string(r["hs_prefix"].Where(char.IsDigit).ToArray()),
+            Description = r["description"],
+            MfnDutyPct = new SourcedValue(r["mfn_duty_pct"].Length > 0 ? Num(r, "mfn_duty_pct", f) : 0, r["source"], Year(r, "year")),
+            Origin = r["origin_iso2"].Length > 0 ? CountryCode.Parse(r["origin_iso2"]) : null,
+            ExtraDutyPct = r["extra_duty_pct"].Length > 0 && double.TryParse(r["extra_duty_pct"], NumberStyles.Float, CultureInfo.InvariantCulture, out var e)
+                ? new SourcedValue(e, $"{r["measure"]}: {r["source"]}", Year(r, "year")) : null,
+            Measure = r["measure"],
+        };
+    }
+}
