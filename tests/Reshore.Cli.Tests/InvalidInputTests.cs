@@ -1,0 +1,171 @@
+namespace Reshore.Cli.Tests;
+
+/// <summary>Bad case files give exit code 2 and a message with file, JSON path and line — never a stack trace.</summary>
+public sealed class InvalidInputTests
+{
+    private const string ValidJson = """
+        {
+          "name": "minimal",
+          "baseYear": 2027,
+          "horizonYears": 5,
+          "discountRatePct": 8,
+          "items": [
+            {
+              "id": "part",
+              "annualVolumeUnits": 1000,
+              "unitWeightKg": 1.5,
+              "options": [
+                { "id": "cn", "governance": "statusQuo", "country": "CN", "production": { "unitPrice": "4.2 USD" } },
+                { "id": "be", "governance": "outsourcedReshoring", "country": "BE", "production": { "unitPrice": 5.1 } }
+              ]
+            }
+          ]
+        }
+        """;
+
+    private static CliRunner.Result EvaluateJson(string json) => CliRunner.Run("evaluate", CliRunner.TempFile(json, ".json"), "--format", "json");
+
+    private static void AssertInvalid(CliRunner.Result r, params string[] fragments)
+    {
+        Assert.True(r.ExitCode == 2, $"exit code {r.ExitCode}; stderr: {r.Error}");
+        Assert.Equal("", r.Out);
+        foreach (var f in fragments) Assert.Contains(f, r.Error);
+        Assert.DoesNotContain("   at ", r.Error);
+    }
+
+    [Fact]
+    public void A_valid_minimal_case_evaluates()
+    {
+        var r = EvaluateJson(ValidJson);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("\"recommendedOptionId\"", r.Out);
+    }
+
+    [Fact]
+    public void Malformed_json_names_file_and_line()
+    {
+        var path = CliRunner.TempFile(ValidJson.Replace("\"horizonYears\": 5,", "\"horizonYears\": 5,,"), ".json");
+        var r = CliRunner.Run("evaluate", path);
+        AssertInvalid(r, Path.GetFileName(path) + ":4:", "Invalid JSON");
+    }
+
+    [Fact]
+    public void A_wrong_type_names_the_path_and_line()
+    {
+        var r = EvaluateJson(ValidJson.Replace("\"annualVolumeUnits\": 1000", "\"annualVolumeUnits\": \"lots\""));
+        AssertInvalid(r, "$.items[0].annualVolumeUnits", ":9:", "Expected a number, found text \"lots\"");
+    }
+
+    [Fact]
+    public void A_negative_volume_is_out_of_range()
+    {
+        var r = EvaluateJson(ValidJson.Replace("\"annualVolumeUnits\": 1000", "\"annualVolumeUnits\": -5"));
+        AssertInvalid(r, "$.items[0].annualVolumeUnits", ":9:", "-5 is out of range");
+    }
+
+    [Fact]
+    public void An_unknown_country_code_is_rejected()
+    {
+        var r = EvaluateJson(ValidJson.Replace("\"country\": \"CN\"", "\"country\": \"XX\""));
+        AssertInvalid(r, "$.items[0].options[0].country", "'XX' is not an ISO 3166-1 alpha-2 country code");
+    }
+
+    [Fact]
+    public void A_country_without_reference_data_is_rejected_with_the_known_list()
+    {
+        var r = EvaluateJson(ValidJson.Replace("\"country\": \"CN\"", "\"country\": \"FI\""));
+        AssertInvalid(r, "$.items[0].options[0].country", "No reference data for country FI", "known: BD, BE");
+    }
+
+    [Fact]
+    public void A_missing_required_field_is_named()
+    {
+        var r = EvaluateJson(ValidJson.Replace("\"horizonYears\": 5,", ""));
+        AssertInvalid(r, "$.horizonYears", "Missing required field 'horizonYears'", ":1:");
+    }
+
+    [Fact]
+    public void An_unknown_field_gets_a_suggestion()
+    {
+        var r = EvaluateJson(ValidJson.Replace("\"unitWeightKg\"", "\"unitWeighKg\""));
+        AssertInvalid(r, "$.items[0].unitWeighKg", "did you mean 'unitWeightKg'?", ":10:");
+    }
+
+    [Fact]
+    public void Two_status_quo_options_are_rejected()
+    {
+        var r = EvaluateJson(ValidJson.Replace("outsourcedReshoring", "statusQuo"));
+        AssertInvalid(r, "$.items[0].options", "Exactly one option must have governance 'statusQuo'; found 2");
+    }
+
+    [Fact]
+    public void A_bad_enum_lists_the_allowed_values()
+    {
+        var r = EvaluateJson(ValidJson.Replace("outsourcedReshoring", "reshore-it"));
+        AssertInvalid(r, "$.items[0].options[1].governance", "expected one of statusQuo, inHouseReshoring");
+    }
+
+    [Fact]
+    public void An_unknown_currency_in_an_amount_is_rejected()
+    {
+        var r = EvaluateJson(ValidJson.Replace("4.2 USD", "4.2 DOLLARS"));
+        AssertInvalid(r, "$.items[0].options[0].production.unitPrice", "'DOLLARS' is not an ISO 4217 currency code");
+    }
+
+    [Fact]
+    public void Yaml_errors_carry_the_yaml_line()
+    {
+        const string yaml = """
+            name: minimal
+            baseYear: 2027
+            horizonYears: 5
+            discountRatePct: 8
+            items:
+              - id: part
+                annualVolumeUnits: many
+                unitWeightKg: 1.5
+                options:
+                  - { id: cn, governance: statusQuo, country: CN, production: { unitPrice: 4 } }
+            """;
+        var path = CliRunner.TempFile(yaml, ".yaml");
+        var r = CliRunner.Run("evaluate", path);
+        AssertInvalid(r, Path.GetFileName(path) + ":7:", "$.items[0].annualVolumeUnits", "Expected a number");
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var r = EvaluateJson(ValidJson.Replace("\"annualVolumeUnits\": 1000", "\"annualVolumeUnits\": \"x\"").Replace("\"country\": \"CN\"", "\"country\": \"ZZ\""));
+        AssertInvalid(r, "2 problem(s)", "$.items[0].annualVolumeUnits", "$.items[0].options[0].country");
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_user_error()
+    {
+        var r = CliRunner.Run("evaluate", "/nonexistent/case.yaml");
+        AssertInvalid(r, "Case file not found");
+    }
+
+    [Fact]
+    public void An_unknown_option_is_a_user_error()
+    {
+        var r = CliRunner.Run("evaluate", "x.yaml", "--format", "pdf");
+        Assert.Equal(2, r.ExitCode);
+    }
+
+    [Fact]
+    public void A_failed_run_leaves_no_output_file()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"reshore-out-{Guid.NewGuid():N}.json");
+        var r = CliRunner.Run("evaluate", CliRunner.TempFile(ValidJson.Replace("1000", "-1"), ".json"), "--format", "json", "--output", output);
+        Assert.Equal(2, r.ExitCode);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Leadtime_rejects_an_impossible_cost_order()
+    {
+        var r = CliRunner.Run("leadtime", "--price", "10", "--cost-short", "12", "--salvage", "2", "--volatility", "0.5", "--lead-time-weeks", "8");
+        AssertInvalid(r, "--salvage < --cost-short < --price");
+    }
+}
