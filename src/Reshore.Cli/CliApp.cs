@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(LeadTimeCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(ReferenceCommand.Create(context));
+        root.Subcommands.Add(BenchCommand.Create(context));
         ParseResult parse;
         try
         {

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Reshore.Benchmarks.EvaluationBenchmarks).Assembly).Run(args);
