@@ -114,6 +114,8 @@ public sealed class CaseContext
     public SourcedValue CbamFactor(int year)
     {
         var calendar = CalendarYear(year);
+        if (Assumptions.CbamFactorPath is { Count: > 0 } own)
+            return new SourcedValue(MarketSnapshot.Interpolate(ParseYearPath(own), calendar) / 100, "case: assumptions.cbamFactorPath", calendar);
         var factors = Market.CbamFactorPct;
         if (factors.Count == 0) throw new InvalidOperationException("The reference data hold no CBAM factors.");
         var first = factors.Keys.Min();

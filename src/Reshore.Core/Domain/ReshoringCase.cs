@@ -95,6 +95,10 @@ public sealed record Assumptions
     [Description("EU ETS allowance price by calendar year, per tonne CO2e in the case currency (\"2030\": 130); years in between are interpolated; overrides the bundled path.")]
     public IReadOnlyDictionary<string, double>? EtsPricePath { get; init; }
 
+    /// <summary>CBAM factor path, overriding reference data.</summary>
+    [Description("CBAM factor by calendar year: % of free allocation still granted (\"2030\": 51.5); years in between are interpolated; overrides the bundled schedule of Directive (EU) 2023/959.")]
+    public IReadOnlyDictionary<string, double>? CbamFactorPath { get; init; }
+
     /// <summary>Internal (shadow) carbon price per tonne CO2e.</summary>
     [Description("Internal carbon price the company puts on transport and production CO2e, per tonne, in the case currency. Not set = not assessed.")]
     public double? InternalCarbonPricePerTonne { get; init; }

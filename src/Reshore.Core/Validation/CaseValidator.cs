@@ -54,6 +54,9 @@ public static class CaseValidator
             if (!(v > 0)) errors.Add(new($"$.assumptions.fxRates.{key}", $"An exchange rate must be a positive number of euros per unit, not {v.ToString(CultureInfo.InvariantCulture)}."));
         CheckYearPath(a.FreightIndexPath, "$.assumptions.freightIndexPath", positive: true, errors);
         CheckYearPath(a.EtsPricePath, "$.assumptions.etsPricePath", positive: false, errors);
+        CheckYearPath(a.CbamFactorPath, "$.assumptions.cbamFactorPath", positive: false, errors);
+        foreach (var (key, v) in a.CbamFactorPath ?? new Dictionary<string, double>())
+            if (v > 100) errors.Add(new($"$.assumptions.cbamFactorPath.{key}", $"{v.ToString(CultureInfo.InvariantCulture)} is above 100%: the CBAM factor is the share of free allocation kept."));
         foreach (var (key, o) in c.ReferenceOverrides?.Countries ?? new Dictionary<string, CountryOverride>())
             if (!CountryCode.TryParse(key, out var code) || !market.Countries.ContainsKey(code))
                 errors.Add(new($"$.referenceOverrides.countries.{key}", $"'{key}' is not a country with reference data; known: {Known(market)}."));
