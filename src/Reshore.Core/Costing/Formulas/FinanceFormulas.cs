@@ -33,8 +33,9 @@ public static class FinanceFormulas
         capex * Math.Max(0, life - yearsUsed) / life;
 
     /// <summary>
-    /// Payback: the first time the cumulative saving S_t = Σ_{k≤t} s_k reaches zero after being negative, interpolated
-    /// linearly inside that year; 0 when it is never negative; null when it stays negative through the horizon.
+    /// Payback: the first time the cumulative saving S_t = Σ_{k≤t} s_k is zero or more, interpolated linearly inside
+    /// that year; 0 when it is already non-negative at year 0 (nothing to recover); null when it stays negative
+    /// through the horizon. A later dip below zero does not undo the payback (the explanation reports it).
     /// </summary>
     /// <param name="yearlySavings">s_0..s_n, saving in each year (year 0 = start).</param>
     public static double? PaybackYears(IReadOnlyList<double> yearlySavings)
