@@ -18,7 +18,6 @@ public static class CaseValidator
     public static IReadOnlyList<CaseError> Validate(ReshoringCase c, MarketSnapshot market)
     {
         var errors = new List<CaseError>();
-        CheckRanges(c, "$", errors);
         var currency = c.Currency ?? CurrencyCode.Eur;
         var fx = market.Fx;
         var fxOverrides = c.Assumptions?.FxRates ?? new Dictionary<string, double>();
@@ -34,7 +33,7 @@ public static class CaseValidator
         Duplicates(c.Items.Select(i => i.Id), "$.items", "item id", errors);
         for (var i = 0; i < c.Items.Count; i++)
             CheckItem(c, c.Items[i], $"$.items[{i}]", market, HasRate, errors);
-        CheckMoneyCurrencies(c, "$", HasRate, errors);
+        CheckRanges(c, "$", HasRate, errors);
         return errors;
     }
 
@@ -158,61 +157,47 @@ public static class CaseValidator
             errors.Add(new(path, $"Duplicate {what} '{g.Key}'."));
     }
 
-    /// <summary>Walks the object graph and checks every [Range] and non-negative money amount.</summary>
-    private static void CheckRanges(object? obj, string path, List<CaseError> errors)
-    {
-        if (obj is null) return;
-        var type = obj.GetType();
-        if (type.Namespace != typeof(ReshoringCase).Namespace) return;
-        foreach (var prop in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+    /// <summary>Checks every [Range], and every money amount for sign and a known exchange rate.</summary>
+    private static void CheckRanges(object root, string rootPath, Func<CurrencyCode, bool> hasRate, List<CaseError> errors) =>
+        Walk(root, rootPath, (prop, value, path) =>
         {
-            var value = prop.GetValue(obj);
-            var propPath = $"{path}.{JsonName(prop.Name)}";
-            if (value is null) continue;
             if (prop.GetCustomAttribute<RangeAttribute>() is { } range)
             {
                 var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 var min = Convert.ToDouble(range.Minimum, CultureInfo.InvariantCulture);
                 var max = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
                 if (!double.IsFinite(d) || d < min || d > max)
-                    errors.Add(new(propPath, $"{d.ToString(CultureInfo.InvariantCulture)} is out of range: expected a value from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}."));
+                    errors.Add(new(path, $"{d.ToString(CultureInfo.InvariantCulture)} is out of range: expected a value from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}."));
             }
-            if (value is Money m && (m.Amount < 0 || !double.IsFinite(m.Amount)))
-                errors.Add(new(propPath, $"{m} is negative: amounts must be zero or more."));
-            if (value is IEnumerable list and not string && value is not IDictionary)
+            if (value is Money m)
             {
-                var i = 0;
-                foreach (var element in list) CheckRanges(element, $"{propPath}[{i++}]", errors);
+                if (m.Amount < 0 || !double.IsFinite(m.Amount))
+                    errors.Add(new(path, $"{m} is negative: amounts must be zero or more."));
+                else if (!hasRate(m.Currency))
+                    errors.Add(new(path, $"No exchange rate for {m.Currency}: add assumptions.fxRates.{m.Currency} (euros per unit)."));
             }
-            else if (value is IDictionary dict)
-            {
-                foreach (DictionaryEntry e in dict) CheckRanges(e.Value, $"{propPath}.{e.Key}", errors);
-            }
-            else CheckRanges(value, propPath, errors);
-        }
-    }
+        });
 
-    private static void CheckMoneyCurrencies(object? obj, string path, Func<CurrencyCode, bool> hasRate, List<CaseError> errors)
+    /// <summary>Visits every non-null property of the domain records below <paramref name="obj"/>, with its JSON path.</summary>
+    private static void Walk(object? obj, string path, Action<PropertyInfo, object, string> visit)
     {
-        if (obj is null) return;
-        var type = obj.GetType();
-        if (type.Namespace != typeof(ReshoringCase).Namespace) return;
-        foreach (var prop in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        if (obj is null || obj.GetType().Namespace != typeof(ReshoringCase).Namespace) return;
+        foreach (var prop in obj.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            var value = prop.GetValue(obj);
+            if (prop.GetValue(obj) is not { } value) continue;
             var propPath = $"{path}.{JsonName(prop.Name)}";
+            visit(prop, value, propPath);
             switch (value)
             {
-                case null: continue;
-                case Money m when !hasRate(m.Currency):
-                    errors.Add(new(propPath, $"No exchange rate for {m.Currency}: add assumptions.fxRates.{m.Currency} (euros per unit)."));
+                case IDictionary dict:
+                    foreach (DictionaryEntry e in dict) Walk(e.Value, $"{propPath}.{e.Key}", visit);
                     break;
-                case IEnumerable list and not string and not IDictionary:
+                case IEnumerable list and not string:
                     var i = 0;
-                    foreach (var element in list) CheckMoneyCurrencies(element, $"{propPath}[{i++}]", hasRate, errors);
+                    foreach (var element in list) Walk(element, $"{propPath}[{i++}]", visit);
                     break;
                 default:
-                    CheckMoneyCurrencies(value, propPath, hasRate, errors);
+                    Walk(value, propPath, visit);
                     break;
             }
         }
