@@ -73,6 +73,23 @@ public sealed class CaseContext
         return Market.Country(country).WageGrowthPct;
     }
 
+    /// <summary>First calendar year in which CBAM certificates are owed (Regulation (EU) 2023/956, definitive period).</summary>
+    public const int CbamDefinitivePeriodStart = 2026;
+
+    /// <summary>
+    /// The reference labour cost of a country carried from its reference year to the base year at the country's wage growth:
+    /// w_base = w_ref × (1 + g)^(base year − reference year). Case overrides are taken as base-year values.
+    /// </summary>
+    public SourcedValue ReferenceWageAtBaseYear(CountryCode country)
+    {
+        var reference = Market.Country(country).LabourCostEurPerHour;
+        if (reference.Source.StartsWith("case", StringComparison.Ordinal) || reference.Year is not { } year || year >= Case.BaseYear)
+            return reference with { Source = "as given" };
+        var growth = WageGrowthPct(country).Value;
+        var value = reference.Value * Math.Pow(1 + growth / 100, Case.BaseYear - year);
+        return new SourcedValue(value, string.Create(CultureInfo.InvariantCulture, $"{year} value × (1 + {growth:0.##}%)^{Case.BaseYear - year}"), Case.BaseYear);
+    }
+
     /// <summary>
     /// Index of a country's local costs in case currency for year t: (1 + wage growth)^(t−1) × currency drift of its
     /// legal tender — wages set in local currency move with both.
@@ -85,8 +102,8 @@ public sealed class CaseContext
     {
         if (Assumptions.FreightIndexPath is { Count: > 0 } path)
         {
-            var p = ParseYearPath(path);
-            return MarketSnapshot.Interpolate(p, CalendarYear(year)) / MarketSnapshot.Interpolate(p, CalendarYear(1));
+            // The path multiplies the rates as given (reference or case): 1.1 means 10% above them.
+            return MarketSnapshot.Interpolate(ParseYearPath(path), CalendarYear(year));
         }
         return Math.Pow(1 + (Assumptions.FreightIndexGrowthPct ?? 0) / 100, year - 1);
     }

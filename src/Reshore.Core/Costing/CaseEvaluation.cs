@@ -88,7 +88,7 @@ public sealed record OptionEvaluation
     public required double PvCostHardOnly { get; init; }
     /// <summary>PV(status quo) − PV(this option).</summary>
     public required double NpvSavingVsStatusQuo { get; init; }
-    /// <summary>Years until cumulative undiscounted savings turn positive; null if never (or for the status quo).</summary>
+    /// <summary>Years until the cumulative undiscounted saving first reaches zero or more; 0 if it never dips below; null if it stays negative (and for the status quo).</summary>
     public required double? PaybackYears { get; init; }
     /// <summary>Same on discounted savings.</summary>
     public required double? DiscountedPaybackYears { get; init; }

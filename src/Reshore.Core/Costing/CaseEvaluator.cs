@@ -52,7 +52,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         var compared = recommended.Id == statusQuo.Id
             ? options.Where(o => o.Id != statusQuo.Id).MinBy(o => recommendOnAll ? o.PvCost : o.PvCostHardOnly)
             : options.Single(o => o.Id == statusQuo.Id);
-        var drivers = compared is null ? [] : Drivers(ctx, recommended, compared, culture);
+        var drivers = compared is null ? [] : Drivers(ctx, recommended, compared, !recommendOnAll, culture);
         return new ItemEvaluation
         {
             Id = item.Id,
@@ -182,13 +182,21 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         };
     }
 
-    private static List<Driver> Drivers(CaseContext ctx, OptionEvaluation recommended, OptionEvaluation compared, CultureInfo culture)
+    /// <summary>Id of the merged driver used when a supplier's price is compared with an own plant's cost build-up.</summary>
+    public const string ProductionDriver = "production";
+
+    private static List<Driver> Drivers(CaseContext ctx, OptionEvaluation recommended, OptionEvaluation compared, bool hardOnly, CultureInfo culture)
     {
-        double LinePv(OptionEvaluation o, string factor) =>
-            o.YearResults.Sum(y => y.Lines.Where(l => l.Factor == factor).Sum(l => l.PerYear) * FinanceFormulas.DiscountFactor(ctx.DiscountRate, y.Year));
-        double PerUnit(OptionEvaluation o, string factor) => o.Lines.Where(l => l.Factor == factor).Sum(l => l.PerUnit);
-        var factors = recommended.Lines.Concat(compared.Lines).Select(l => l.Factor).Where(f => f != "depreciation").Distinct();
-        var list = factors.Select(f => new Driver(f, FactorName(f, recommended, compared, culture), PerUnit(compared, f) - PerUnit(recommended, f), LinePv(compared, f) - LinePv(recommended, f), compared.Id)).ToList();
+        // A price and a cost build-up are the same thing seen two ways: compare them as one production line.
+        var mergeProduction = recommended.SupplyType != compared.SupplyType;
+        string Key(CostLine l) => mergeProduction && l.Category == CostCategory.Production ? ProductionDriver : l.Factor;
+        bool Counts(CostLine l) => l.Factor != "depreciation" && (!hardOnly || l.Kind == CostKind.Hard);
+        double LinePv(OptionEvaluation o, string key) =>
+            o.YearResults.Sum(y => y.Lines.Where(l => Counts(l) && Key(l) == key).Sum(l => l.PerYear) * FinanceFormulas.DiscountFactor(ctx.DiscountRate, y.Year));
+        double PerUnit(OptionEvaluation o, string key) => o.Lines.Where(l => l.Factor != "depreciation" || mergeProduction).Where(l => Key(l) == key && (!hardOnly || l.Kind == CostKind.Hard)).Sum(l => l.PerUnit);
+        var keys = recommended.Lines.Concat(compared.Lines).Where(Counts).Select(Key).Distinct();
+        var list = keys.Select(k => new Driver(k, k == ProductionDriver ? Text.Get(culture, "Driver_Production", "production cost (unit price against cost build-up)") : FactorName(k, recommended, compared, culture),
+            PerUnit(compared, k) - PerUnit(recommended, k), LinePv(compared, k) - LinePv(recommended, k), compared.Id)).ToList();
         double OneOffPv(OptionEvaluation o) => o.Years.Sum(y => (y.OneOffCosts - y.ResidualValue) * y.DiscountFactor);
         double IncentivePv(OptionEvaluation o) => o.Years.Sum(y => y.Incentives * y.DiscountFactor);
         list.Add(new Driver("oneOffCosts", Text.Get(culture, "Driver_OneOff", "one-off transition costs (net of residual value)"), 0, OneOffPv(compared) - OneOffPv(recommended), compared.Id));
@@ -210,18 +218,19 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         string Money(double v) => v.ToString("N0", culture) + " " + ctx.Currency.Value;
         string UnitMoney(double v) => v.ToString("N3", culture) + " " + ctx.Currency.Value;
         string Label(OptionEvaluation o) => $"{o.Name ?? o.Id} ({o.Country})";
+        double Pv(OptionEvaluation o) => recommendOnAll ? o.PvCost : o.PvCostHardOnly;
         var parts = new List<string>();
         if (compared is null)
-        {
-            return Text.Format(culture, "Explain_Single", "Only one option ({0}): nothing to compare. Its present cost over {1} years is {2}.", Label(recommended), ctx.Case.HorizonYears, Money(recommended.PvCost));
-        }
+            return Text.Format(culture, "Explain_Single", "Only one option ({0}): nothing to compare. Its present cost over {1} years is {2}.", Label(recommended), ctx.Case.HorizonYears, Money(Pv(recommended)));
+        if (!recommendOnAll)
+            parts.Add(Text.Get(culture, "Explain_HardBasis", "Ranked on hard costs only (assumptions.recommendOnAllFactors is false)."));
         var favourable = drivers.Where(d => d.PresentValueDifference > 0).Take(3).ToList();
         var adverse = drivers.Where(d => d.PresentValueDifference < 0).OrderBy(d => d.PresentValueDifference).FirstOrDefault();
         var driverText = string.Join("; ", favourable.Select(d => Text.Format(culture, "Explain_Driver", "{0} ({1} over the horizon, {2} per unit in year 1)", d.Name, Money(d.PresentValueDifference), UnitMoney(d.PerUnitDifference))));
         if (recommended.Id != statusQuoId)
         {
             parts.Add(Text.Format(culture, "Explain_Switch", "Recommended: {0}. Its present cost over {1} years is {2}, {3} less than the status quo {4}.",
-                Label(recommended), ctx.Case.HorizonYears, Money(recommended.PvCost), Money(recommended.NpvSavingVsStatusQuo), Label(compared)));
+                Label(recommended), ctx.Case.HorizonYears, Money(Pv(recommended)), Money(Pv(compared) - Pv(recommended)), Label(compared)));
             parts.Add(recommended.PaybackYears is { } p
                 ? Text.Format(culture, "Explain_Payback", "The switch pays back after {0:0.0} years (one-off costs {1}, incentives {2}).", p, Money(recommended.OneOffCostsTotal), Money(recommended.IncentivesTotal))
                 : Text.Get(culture, "Explain_NoPayback", "The cumulative saving stays negative: no payback within the horizon."));
@@ -232,29 +241,31 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         else
         {
             parts.Add(Text.Format(culture, "Explain_Stay", "Recommended: keep the status quo {0}. Its present cost over {1} years is {2}; the best alternative, {3}, costs {4} more.",
-                Label(recommended), ctx.Case.HorizonYears, Money(recommended.PvCost), Label(compared), Money(compared.PvCost - recommended.PvCost)));
+                Label(recommended), ctx.Case.HorizonYears, Money(Pv(recommended)), Label(compared), Money(Pv(compared) - Pv(recommended))));
         }
         if (favourable.Count > 0)
             parts.Add(Text.Format(culture, "Explain_Drivers", "The three factors that drive it: {0}.", driverText));
         if (adverse is not null)
             parts.Add(Text.Format(culture, "Explain_Against", "Against it weighs {0} ({1}).", adverse.Name, Money(-adverse.PresentValueDifference)));
         var softShare = SoftShare(recommended, compared);
-        if (softShare > 0.5 && recommended.Id != compared.Id)
+        if (recommendOnAll && softShare > 0.5)
             parts.Add(Text.Format(culture, "Explain_Soft", "{0:P0} of the difference comes from risk and strategic factors: check those estimates.", softShare));
         if (recommendOnAll && byHard.Id != byAll.Id)
             parts.Add(Text.Format(culture, "Explain_HardDiffers", "On hard costs alone, {0} would be cheapest.", Label(byHard)));
+        if (!recommendOnAll && byHard.Id != byAll.Id)
+            parts.Add(Text.Format(culture, "Explain_AllDiffers", "With risk and strategic factors included, {0} would be cheapest.", Label(byAll)));
         var notAssessed = recommended.NotAssessed.Union(compared.NotAssessed).Count();
         if (notAssessed > 0)
             parts.Add(Text.Format(culture, "Explain_NotAssessed", "{0} cost factors were not assessed for one or both of these options (shown as not assessed, counted as zero).", notAssessed));
         return string.Join(" ", parts);
     }
 
+    /// <summary>Share of the year-1 per-unit difference that comes from risk and strategic lines: |Δsoft| ÷ (|Δhard| + |Δsoft|).</summary>
     private static double SoftShare(OptionEvaluation recommended, OptionEvaluation compared)
     {
-        var total = Math.Abs(compared.TcoPerUnit - recommended.TcoPerUnit);
-        if (total < 1e-12) return 0;
-        var soft = Math.Abs((compared.TcoPerUnitByKind[CostKind.Risk] + compared.TcoPerUnitByKind[CostKind.Strategic])
-                            - (recommended.TcoPerUnitByKind[CostKind.Risk] + recommended.TcoPerUnitByKind[CostKind.Strategic]));
-        return Math.Min(1, soft / total);
+        double Soft(OptionEvaluation o) => o.TcoPerUnitByKind[CostKind.Risk] + o.TcoPerUnitByKind[CostKind.Strategic];
+        var soft = Math.Abs(Soft(compared) - Soft(recommended));
+        var hard = Math.Abs(compared.TcoPerUnitByKind[CostKind.Hard] - recommended.TcoPerUnitByKind[CostKind.Hard]);
+        return soft + hard < 1e-12 ? 0 : soft / (soft + hard);
     }
 }

@@ -13,28 +13,28 @@ public static class CostFactorCatalog
     [
         new("unitPrice", CostCategory.Production, CostKind.Hard, "P_t = P × [λ(1+g_w)^(t−1) + (1−λ)(1+e)^(t−1)] × fx_t"),
         new("labour", CostCategory.Production, CostKind.Hard, "h_t × w_t ÷ π, h_t = h × N_t^log2(1−ℓ)"),
-        new("materials", CostCategory.Production, CostKind.Hard, "materials per unit × (1+i)^(t−1)"),
-        new("energy", CostCategory.Production, CostKind.Hard, "kWh per unit × electricity price"),
+        new("materials", CostCategory.Production, CostKind.Hard, "materials per unit × (1+i)^(t−1) × fx_t"),
+        new("energy", CostCategory.Production, CostKind.Hard, "kWh per unit × electricity price × energy index_t"),
         new("overhead", CostCategory.Production, CostKind.Hard, "o × (labour + materials + energy) + F ÷ V"),
-        new("depreciation", CostCategory.Production, CostKind.Hard, "(Σ capex_i ÷ life_i + existing depreciation) ÷ V"),
+        new("depreciation", CostCategory.Production, CostKind.Hard, "(Σ active capex_i ÷ life_i + existing depreciation) ÷ V"),
         new("tooling", CostCategory.Production, CostKind.Hard, "tooling per year ÷ V"),
-        new("packaging", CostCategory.Production, CostKind.Hard, "packaging per unit"),
+        new("packaging", CostCategory.Production, CostKind.Hard, "packaging per unit × (1+i)^(t−1)"),
         new("mainFreight", CostCategory.Logistics, CostKind.Hard, "Σ main legs: rate × index_t ÷ units per load | × chargeable kg | × kg ÷ 1000"),
         new("inlandTransport", CostCategory.Logistics, CostKind.Hard, "Σ pre- and on-carriage legs, as main freight"),
-        new("handling", CostCategory.Logistics, CostKind.Hard, "handling per shipment × n ÷ V"),
+        new("handling", CostCategory.Logistics, CostKind.Hard, "handling per shipment × freight index_t × n ÷ V"),
         new("cargoInsurance", CostCategory.Logistics, CostKind.Hard, "r × 1.1 × (goods value + freight to border)"),
         new("emergencyAirFreight", CostCategory.Logistics, CostKind.Hard, "s × max(0, air rate × chargeable kg − regular freight)"),
-        new("customsBrokerage", CostCategory.TradeAndCustoms, CostKind.Hard, "brokerage per shipment × n ÷ V"),
+        new("customsBrokerage", CostCategory.TradeAndCustoms, CostKind.Hard, "brokerage per shipment × (1+i)^(t−1) × n ÷ V"),
         new("importDuty", CostCategory.TradeAndCustoms, CostKind.Hard, "duty rate × customs value (CIF)"),
         new("extraTariffs", CostCategory.TradeAndCustoms, CostKind.Hard, "extra rate × customs value + specific duty × kg ÷ 1000"),
-        new("cbam", CostCategory.TradeAndCustoms, CostKind.Hard, "q × max(0, SEE − B × CF_y) × P_ETS,y − q × SEE × c_origin"),
+        new("cbam", CostCategory.TradeAndCustoms, CostKind.Hard, "max(0, q × max(0, SEE − B × CF_y) × P_ETS,y − q × SEE × c_origin)"),
         new("carbonTransport", CostCategory.Carbon, CostKind.Strategic, "transport kg CO2e ÷ 1000 × internal carbon price"),
         new("carbonProduction", CostCategory.Carbon, CostKind.Strategic, "production kg CO2e ÷ 1000 × internal carbon price"),
         new("pipelineInventory", CostCategory.InventoryAndFinance, CostKind.Hard, "v × h × transit days ÷ 365"),
         new("cycleStock", CostCategory.InventoryAndFinance, CostKind.Hard, "v × h ÷ (2n)"),
         new("safetyStock", CostCategory.InventoryAndFinance, CostKind.Hard, "z √(L σ_d² + μ² σ_L²) × v × h ÷ V"),
         new("paymentTerms", CostCategory.InventoryAndFinance, CostKind.Hard, "P × i × (a × D_pre − (1−a) × D_terms) ÷ 365"),
-        new("obsolescence", CostCategory.InventoryAndFinance, CostKind.Hard, "v × o × (pipeline + cycle + safety stock) ÷ V"),
+        new("obsolescence", CostCategory.InventoryAndFinance, CostKind.Hard, "v × o × ((pipeline + cycle + safety stock) ÷ V)"),
         new("defects", CostCategory.Quality, CostKind.Hard, "defect rate × cost per defect"),
         new("warrantyReturns", CostCategory.Quality, CostKind.Hard, "return rate × cost per return"),
         new("qualityAssurance", CostCategory.Quality, CostKind.Hard, "audits and QA per year × (1+i)^(t−1) ÷ V"),
@@ -58,4 +58,9 @@ public static class CostFactorCatalog
 
     /// <summary>Id prefix of user-defined lines.</summary>
     public const string OtherPrefix = "other:";
+
+    /// <summary>A stable id fragment from a user-defined line's name: lower case letters and digits joined by '-'.</summary>
+    public static string Slug(string name) =>
+        string.Join('-', new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -105,6 +105,12 @@ public sealed class TcoCostingEngine
 
         private static InputValue Model(string name, double value, string unit, string what) => new(name, value, unit, $"default: model assumption ({what})", true);
 
+        /// <summary>A case input, or its documented default when the case leaves it out.</summary>
+        private static InputValue CaseOr(string name, double? value, double fallback, string unit) =>
+            value is { } v ? Case(name, v, unit) : Model(name, fallback, unit, "not given");
+
+        private static InputValue IndexInput(string name, double value, string from) => Derived(name, value, "index", from);
+
         private void Add(string factor, double perUnit, IReadOnlyList<InputValue> inputs, string? note = null, string? formula = null)
         {
             var f = CostFactorCatalog.Get(factor);
@@ -149,13 +155,15 @@ public sealed class TcoCostingEngine
         private InputValue FxInput(CurrencyCode from)
         {
             var rate = _ctx.Market.Fx.EurPerUnit(from);
+            var fromCase = rate.Source.StartsWith("case", StringComparison.Ordinal);
             return new InputValue($"fx {from}→{Cur} (year {_year})", _ctx.FxFactor(from, _year), $"{Cur}/{from}",
-                $"default: {rate.Source}{(rate.Year is { } y ? $" ({y})" : "")}; drift {_ctx.CurrencyDrift(from) * 100:0.##}%/yr", true);
+                $"{(fromCase ? "" : "default: ")}{rate.Source}{(rate.Year is { } y ? $" ({y})" : "")}; drift {_ctx.CurrencyDrift(from) * 100:0.##}%/yr", !fromCase);
         }
 
         private double LocalEur(double eur)
         {
-            return _ctx.FromEur(eur, _year) * Math.Pow(1 + _ctx.CurrencyDrift(_country.Currency), _year - 1);
+            // Reference values are local amounts converted to euros at the base rate; they move with the local currency only.
+            return eur * _ctx.Market.Fx.Rate(CurrencyCode.Eur, _ctx.Currency) * Math.Pow(1 + _ctx.CurrencyDrift(_country.Currency), _year - 1);
         }
 
         // ---------------------------------------------------------------- production
@@ -172,14 +180,17 @@ public sealed class TcoCostingEngine
                     var labourShare = (p.PriceLabourSharePct ?? 0) / 100;
                     var wageGrowth = _ctx.WageGrowthPct(_option.Country);
                     var escalation = (p.PriceEscalationPct ?? 0) / 100;
-                    var escalated = ProductionFormulas.EscalatedPrice(price.Amount, labourShare, wageGrowth.Value / 100, escalation, _year);
+                    // Wages are set in the local currency: the labour share also moves with it against the price currency.
+                    var localAgainstPrice = (1 + _ctx.CurrencyDrift(_country.Currency)) / (1 + _ctx.CurrencyDrift(price.Currency)) - 1;
+                    var escalated = ProductionFormulas.EscalatedPrice(price.Amount, labourShare, wageGrowth.Value / 100, escalation, _year, localAgainstPrice);
                     var value = Money(price with { Amount = escalated });
                     var inputs = new List<InputValue>
                     {
                         MoneyInput("production.unitPrice (P)", price),
-                        Case("production.priceLabourSharePct (λ)", labourShare * 100, "%"),
+                        CaseOr("production.priceLabourSharePct (λ)", p.PriceLabourSharePct, 0, "%"),
                         Default($"wage growth {_option.Country} (g_w)", wageGrowth, "%/yr"),
-                        Case("production.priceEscalationPct (e)", escalation * 100, "%/yr"),
+                        CaseOr("production.priceEscalationPct (e)", p.PriceEscalationPct, 0, "%/yr"),
+                        Derived($"drift of {_country.Currency} against {price.Currency} (δ)", localAgainstPrice * 100, "%/yr", "assumptions.currencyDriftPct"),
                     };
                     if (price.Currency != _ctx.Currency) inputs.Add(FxInput(price.Currency));
                     Add("unitPrice", value, inputs);
@@ -200,7 +211,7 @@ public sealed class TcoCostingEngine
                 if (p.MaterialCostPerUnit is { } m)
                 {
                     materials = Money(m) * inflation;
-                    var inputs = new List<InputValue> { MoneyInput("production.materialCostPerUnit", m), Case("inflation index (1+i)^(t−1)", inflation, "index") };
+                    var inputs = new List<InputValue> { MoneyInput("production.materialCostPerUnit", m), IndexInput("inflation index (1+i)^(t−1)", inflation, "assumptions.inflationPct") };
                     if (m.Currency != _ctx.Currency) inputs.Add(FxInput(m.Currency));
                     Add("materials", materials, inputs);
                 }
@@ -229,7 +240,7 @@ public sealed class TcoCostingEngine
             if (p.PackagingPerUnit is { } pack)
             {
                 var value = Money(pack) * inflation;
-                Add("packaging", value, [MoneyInput("production.packagingPerUnit", pack), Case("inflation index", inflation, "index")]);
+                Add("packaging", value, [MoneyInput("production.packagingPerUnit", pack), IndexInput("inflation index", inflation, "assumptions.inflationPct")]);
                 goods += value;
             }
             else NotAssessed("packaging", "production.packagingPerUnit");
@@ -253,8 +264,10 @@ public sealed class TcoCostingEngine
             }
             else
             {
-                wage = LocalEur(_country.LabourCostEurPerHour.Value) * Math.Pow(1 + _ctx.WageGrowthPct(_option.Country).Value / 100, _year - 1);
-                inputs.Add(Default($"labour cost per hour {_option.Country} (w)", _country.LabourCostEurPerHour, "EUR/h"));
+                var reference = _ctx.ReferenceWageAtBaseYear(_option.Country);
+                wage = LocalEur(reference.Value) * Math.Pow(1 + _ctx.WageGrowthPct(_option.Country).Value / 100, _year - 1);
+                inputs.Add(Default($"labour cost per hour {_option.Country} ({_country.LabourCostEurPerHour.Year})", _country.LabourCostEurPerHour, "EUR/h"));
+                inputs.Add(Derived($"labour cost per hour {_option.Country} in {_ctx.Case.BaseYear} (w)", reference.Value, "EUR/h", reference.Source));
                 if (_ctx.Currency != CurrencyCode.Eur) inputs.Add(FxInput(CurrencyCode.Eur));
             }
             inputs.Add(Default($"wage growth {_option.Country} (g_w)", _ctx.WageGrowthPct(_option.Country), "%/yr"));
@@ -271,7 +284,7 @@ public sealed class TcoCostingEngine
             var learning = (p.LearningRatePct ?? 0) / 100;
             var experience = Experience();
             var hoursThisYear = ProductionFormulas.LearningCurveHours(hours, learning, experience);
-            inputs.Add(Case("production.learningRatePct (ℓ)", learning * 100, "%/doubling"));
+            inputs.Add(CaseOr("production.learningRatePct (ℓ)", p.LearningRatePct, 0, "%/doubling"));
             inputs.Add(Derived("experience (N_t)", experience, "first-year volumes", "1 + Σ_{k<t} V_k ÷ V₁"));
             inputs.Add(Derived("hours per unit this year (h_t)", hoursThisYear, "h/unit", "Wright's law"));
             inputs.Add(Derived("wage this year (w_t)", wage, Cur + "/h", "w × (1+g_w)^(t−1) × fx_t"));
@@ -311,7 +324,7 @@ public sealed class TcoCostingEngine
             }
             var value = ProductionFormulas.Energy(kwh, price);
             if ((p.ElectricityPricePerKwh?.Currency ?? _country.Currency) != _ctx.Currency) _foreignExposurePerUnit += value;
-            Add("energy", value, [Case("production.energyKwhPerUnit", kwh, "kWh/unit"), priceInput, Case("energy price index", index, "index")]);
+            Add("energy", value, [Case("production.energyKwhPerUnit", kwh, "kWh/unit"), priceInput, IndexInput("energy price index", index, "assumptions.energyPriceGrowthPct")]);
             return value;
         }
 
@@ -326,7 +339,8 @@ public sealed class TcoCostingEngine
             var existing = p.ExistingDepreciationPerYear is { } ex ? _ctx.ToCaseCurrency(ex, _year) : 0;
             if (assets.Count == 0 && p.ExistingDepreciationPerYear is null)
             {
-                NotAssessed("depreciation", "production.existingDepreciationPerYear or transition.oneOffCosts[].depreciationYears");
+                if (_supply == SupplyType.Supplier) Skip("depreciation", LineStatus.IncludedInPrice, T("Note_IncludedInPrice", "Included in the supplier's unit price."));
+                else NotAssessed("depreciation", "production.existingDepreciationPerYear or transition.oneOffCosts[].depreciationYears");
                 return 0;
             }
             var value = ProductionFormulas.Depreciation(active, existing, _volume);
@@ -352,11 +366,14 @@ public sealed class TcoCostingEngine
             var index = inflate ? _ctx.InflationIndex(_year) : 1;
             var annual = Money(amount, 0) * index;
             var value = ProductionFormulas.PerUnit(annual, _volume);
-            Add(factor, value, [MoneyInput(path, amount, "/yr"), Case("inflation index", index, "index"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+            Add(factor, value, [MoneyInput(path, amount, "/yr"), IndexInput("inflation index", index, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
             return value;
         }
 
         // ---------------------------------------------------------------- logistics
+
+        /// <summary>A home-country option with no transport legs is made on site: transport lines do not apply.</summary>
+        private bool AtHomeWithoutTransport => _option.Country == _ctx.Home && (_option.Logistics?.Legs ?? []).Count == 0;
 
         private sealed record ResolvedLeg(int Index, LegRole Role, TransportMode Mode, double TransitDays, double? DistanceKm, double? FreightPerUnit, double? KgCo2ePerUnit, List<InputValue> Inputs, string? Problem);
 
@@ -409,7 +426,7 @@ public sealed class TcoCostingEngine
             var freightIndex = _ctx.FreightIndex(_year);
             var ratePerBasis = Money(rate.Value, exposureWeight: 0) * freightIndex;
             if (rate.Value.Currency != _ctx.Currency) inputs.Add(FxInput(rate.Value.Currency));
-            inputs.Add(Case("freight index", freightIndex, "index"));
+            inputs.Add(IndexInput("freight index", freightIndex, "assumptions.freightIndexGrowthPct or freightIndexPath"));
             double? perUnit;
             string? problem = null;
             switch (unit.Value)
@@ -467,7 +484,8 @@ public sealed class TcoCostingEngine
             double main = 0, inland = 0, toBorder = 0;
             LegLine("mainFreight", legs.Where(l => l.Role == LegRole.Main).ToList(), ref main, "logistics.legs (role main)");
             LegLine("inlandTransport", legs.Where(l => l.Role != LegRole.Main).ToList(), ref inland, "logistics.legs (role preCarriage/onCarriage)");
-            toBorder = main + legs.Where(l => l.Role == LegRole.PreCarriage).Sum(l => l.FreightPerUnit ?? 0);
+            // Pre-carriage belongs to the customs value only when the inland line could be priced at all.
+            toBorder = main + (inland > 0 ? legs.Where(l => l.Role == LegRole.PreCarriage).Sum(l => l.FreightPerUnit ?? 0) : 0);
 
             double handling = 0;
             if (logistics.HandlingPerShipment is { } h)
@@ -479,6 +497,7 @@ public sealed class TcoCostingEngine
                 }
                 else NotAssessed("handling", "logistics.shipmentsPerYear");
             }
+            else if (AtHomeWithoutTransport) Skip("handling", LineStatus.NotApplicable, T("Note_HomeNoLegs", "Made at the home site: no transport legs given."));
             else NotAssessed("handling", "logistics.handlingPerShipment");
 
             double insurance = 0;
@@ -487,6 +506,7 @@ public sealed class TcoCostingEngine
                 insurance = LogisticsFormulas.Insurance(ir / 100, goodsValue, toBorder);
                 Add("cargoInsurance", insurance, [Case("logistics.insuranceRatePct (r)", ir, "%"), Derived("goods value", goodsValue, Cur, "production lines"), Derived("freight to border", toBorder, Cur, "main + pre-carriage")]);
             }
+            else if (AtHomeWithoutTransport) Skip("cargoInsurance", LineStatus.NotApplicable, T("Note_HomeNoLegs", "Made at the home site: no transport legs given."));
             else NotAssessed("cargoInsurance", "logistics.insuranceRatePct");
 
             var (air, airKgDelta) = EmergencyAir(logistics.EmergencyAir, main, legs);
@@ -497,7 +517,7 @@ public sealed class TcoCostingEngine
         {
             if (legs.Count == 0)
             {
-                if (_option.Country == _ctx.Home && (_option.Logistics?.Legs ?? []).Count == 0)
+                if (AtHomeWithoutTransport)
                     Skip(factor, LineStatus.NotApplicable, T("Note_HomeNoLegs", "Made at the home site: no transport legs given."));
                 else NotAssessed(factor, what);
                 return;
@@ -517,7 +537,8 @@ public sealed class TcoCostingEngine
         {
             if (air is null)
             {
-                NotAssessed("emergencyAirFreight", "logistics.emergencyAir");
+                if (AtHomeWithoutTransport) Skip("emergencyAirFreight", LineStatus.NotApplicable, T("Note_HomeNoLegs", "Made at the home site: no transport legs given."));
+                else NotAssessed("emergencyAirFreight", "logistics.emergencyAir");
                 return (0, 0);
             }
             var inputs = new List<InputValue> { Case("logistics.emergencyAir.sharePct (s)", air.SharePct, "%") };
@@ -543,7 +564,8 @@ public sealed class TcoCostingEngine
             double delta = 0;
             if (distance is { } d)
             {
-                var airKg = CarbonFormulas.LegKg(_item.UnitWeightKg, d, _ctx.Market.DefaultEmissionFactor(TransportMode.Air).GramsPerTonneKm.Value);
+                var airMode = lane?.Mode ?? (d <= 1500 ? TransportMode.AirShort : TransportMode.Air);
+                var airKg = CarbonFormulas.LegKg(_item.UnitWeightKg, d, _ctx.Market.DefaultEmissionFactor(airMode).GramsPerTonneKm.Value);
                 var mainKg = legs.Where(l => l.Role == LegRole.Main).Sum(l => l.KgCo2ePerUnit ?? 0);
                 delta = share * (airKg - mainKg);
             }
@@ -566,8 +588,9 @@ public sealed class TcoCostingEngine
             var logistics = _option.Logistics ?? new LogisticsInputs();
             if (trade.BrokeragePerShipment is { } b && logistics.ShipmentsPerYear is { } n)
             {
-                var value = LogisticsFormulas.PerShipment(Money(b, 0), n, _volume);
-                Add("customsBrokerage", value, [MoneyInput("trade.brokeragePerShipment", b), Case("logistics.shipmentsPerYear (n)", n, "1/yr"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+                var inflation = _ctx.InflationIndex(_year);
+                var value = LogisticsFormulas.PerShipment(Money(b, 0) * inflation, n, _volume);
+                Add("customsBrokerage", value, [MoneyInput("trade.brokeragePerShipment", b), Case("logistics.shipmentsPerYear (n)", n, "1/yr"), IndexInput("inflation index", inflation, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
                 total += value;
             }
             else NotAssessed("customsBrokerage", trade.BrokeragePerShipment is null ? "trade.brokeragePerShipment" : "logistics.shipmentsPerYear");
@@ -579,6 +602,12 @@ public sealed class TcoCostingEngine
         }
 
         private string HsDigits => new((_item.HsCode ?? "").Where(char.IsDigit).ToArray());
+
+        private double NetWeightKg => _item.NetWeightKg ?? _item.UnitWeightKg;
+
+        private InputValue NetWeightInput => _item.NetWeightKg is { } net
+            ? Case("netWeightKg (q × 1000)", net, "kg")
+            : Model("net weight (q × 1000)", _item.UnitWeightKg, "kg", "gross unitWeightKg; give netWeightKg");
 
         private double Duty(TradeInputs trade, double customsValue)
         {
@@ -641,7 +670,8 @@ public sealed class TcoCostingEngine
             if (trade.ExtraDutyPerTonne is { } perTonne)
             {
                 inputs.Add(MoneyInput("trade.extraDutyPerTonne", perTonne, "/t"));
-                value += TradeFormulas.Specific(Money(perTonne, 0), _item.UnitWeightKg);
+                inputs.Add(NetWeightInput);
+                value += TradeFormulas.Specific(Money(perTonne, 0), NetWeightKg);
             }
             Add("extraTariffs", value, inputs);
             return value;
@@ -661,13 +691,18 @@ public sealed class TcoCostingEngine
                 NotAssessed("cbam", "trade.cbam.embeddedEmissionsTPerTonne (the goods are covered by CBAM)");
                 return 0;
             }
+            if (_ctx.CalendarYear(_year) < CaseContext.CbamDefinitivePeriodStart)
+            {
+                Skip("cbam", LineStatus.NotApplicable, F("Note_CbamBefore", "No CBAM payment before the definitive period starts in {0}.", CaseContext.CbamDefinitivePeriodStart));
+                return 0;
+            }
             var factor = _ctx.CbamFactor(_year);
             var price = _ctx.EtsPrice(_year);
             var origin = cbam.OriginCarbonPricePerTonne is { } o ? Money(o, 0) : 0;
-            var value = TradeFormulas.CbamCharge(_item.UnitWeightKg, cbam.EmbeddedEmissionsTPerTonne, cbam.BenchmarkTPerTonne ?? 0, factor.Value, price.Value, origin);
+            var value = TradeFormulas.CbamCharge(NetWeightKg, cbam.EmbeddedEmissionsTPerTonne, cbam.BenchmarkTPerTonne ?? 0, factor.Value, price.Value, origin);
             var inputs = new List<InputValue>
             {
-                Case("unitWeightKg (q × 1000)", _item.UnitWeightKg, "kg"),
+                NetWeightInput,
                 Case("trade.cbam.embeddedEmissionsTPerTonne (SEE)", cbam.EmbeddedEmissionsTPerTonne, "t CO2e/t"),
                 Case("trade.cbam.benchmarkTPerTonne (B)", cbam.BenchmarkTPerTonne ?? 0, "t CO2e/t"),
                 Default($"CBAM factor {factor.Year} (CF)", factor with { Value = factor.Value * 100 }, "%"),
@@ -750,7 +785,7 @@ public sealed class TcoCostingEngine
                     Case("serviceLevelPct (z = Φ⁻¹)", sl, "%"), Case("demandVolatilityPct (σ)", vol, "%/√yr"),
                     Derived("mean weekly demand (μ)", weekly, "units/week", "V ÷ 52"),
                     Derived("lead time (L)", leadWeeks, "weeks", "order processing + production + transit"),
-                    Case("inventory.leadTimeStdDevDays (σ_L × 7)", inv.LeadTimeStdDevDays ?? 0, "days"),
+                    CaseOr("inventory.leadTimeStdDevDays (σ_L × 7)", inv.LeadTimeStdDevDays, 0, "days"),
                     Derived("safety stock", safetyUnits, "units", "z √(L σ_d² + μ² σ_L²)"),
                     valueInput, hInput!,
                 ]);
@@ -769,8 +804,8 @@ public sealed class TcoCostingEngine
                     _ctx.WorkingCapitalRateIsDefault
                         ? Derived("working-capital rate (i)", _ctx.WorkingCapitalRate * 100, "%/yr", "the discount rate")
                         : Case("assumptions.workingCapitalRatePct (i)", _ctx.WorkingCapitalRate * 100, "%/yr"),
-                    Case("inventory.prepaymentPct (a)", share * 100, "%"), Case("inventory.prepaymentDaysBeforeReceipt", pre, "days"),
-                    Case("inventory.paymentTermsDays", terms, "days"),
+                    CaseOr("inventory.prepaymentPct (a)", inv.PrepaymentPct, 0, "%"), CaseOr("inventory.prepaymentDaysBeforeReceipt", inv.PrepaymentDaysBeforeReceipt, 0, "days"),
+                    CaseOr("inventory.paymentTermsDays", inv.PaymentTermsDays, 0, "days"),
                 ]);
             }
             else if (_supply == SupplyType.OwnPlant)
@@ -811,7 +846,7 @@ public sealed class TcoCostingEngine
             var inflation = _ctx.InflationIndex(_year);
             if (m.TravelTripsPerYear is { } trips && m.CostPerTrip is { } perTrip)
                 Add("travel", ManagementFormulas.Travel(trips, Money(perTrip, 0) * inflation, _volume),
-                    [Case("management.travelTripsPerYear", trips, "1/yr"), MoneyInput("management.costPerTrip", perTrip), Case("inflation index", inflation, "index"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+                    [Case("management.travelTripsPerYear", trips, "1/yr"), MoneyInput("management.costPerTrip", perTrip), IndexInput("inflation index", inflation, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
             else NotAssessed("travel", "management.travelTripsPerYear and management.costPerTrip");
             PerYearLine("coordination", m.CoordinationPerYear, "management.coordinationPerYear");
             PerYearLine("complianceDueDiligence", m.ComplianceDueDiligencePerYear, "management.complianceDueDiligencePerYear");
@@ -842,7 +877,7 @@ public sealed class TcoCostingEngine
                     [
                         Case("risk.disruption.eventsPerYear (λ)", d.EventsPerYear, "1/yr"), Case("risk.disruption.durationWeeks (D)", d.DurationWeeks, "weeks"),
                         d.CapacityLossPct is null ? Model("capacity lost (ℓ)", 100, "%", "full stop") : Case("risk.disruption.capacityLossPct (ℓ)", d.CapacityLossPct.Value, "%"),
-                        Case("risk.disruption.mitigatedPct (m)", d.MitigatedPct ?? 0, "%"), costInput,
+                        CaseOr("risk.disruption.mitigatedPct (m)", d.MitigatedPct, 0, "%"), costInput,
                     ]);
                 }
                 else NotAssessed("disruption", "risk.disruption.costPerLostUnit, or sellingPricePerUnit and marginPct (item)");
@@ -915,7 +950,7 @@ public sealed class TcoCostingEngine
                 var kind = o.Kind ?? CostKind.Hard;
                 _lines.Add(new CostLine
                 {
-                    Factor = CostFactorCatalog.OtherPrefix + i.ToString(CultureInfo.InvariantCulture), Label = o.Name,
+                    Factor = CostFactorCatalog.OtherPrefix + CostFactorCatalog.Slug(o.Name), Label = o.Name,
                     Category = CostCategory.Other, Kind = kind, PerUnit = perUnit, PerYear = perUnit * _volume,
                     Formula = "per unit + per year ÷ V", Inputs = inputs, Status = LineStatus.Assessed,
                 });

@@ -17,6 +17,8 @@ public enum GovernanceModel
     ReshoringForInsourcing,
     /// <summary>Foreign supplier to a home (or nearby) supplier.</summary>
     OutsourcedReshoring,
+    /// <summary>To or between foreign sources further from home: offshoring, a second offshore supplier, dual sourcing abroad.</summary>
+    Offshoring,
 }
 
 /// <summary>Whether the option is an own plant (cost build-up) or a supplier (purchase price).</summary>

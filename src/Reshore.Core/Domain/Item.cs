@@ -29,6 +29,10 @@ public sealed record Item
     [Required, Range(1e-9, 1e6), Description("Gross shipping weight per unit, kg.")]
     public double UnitWeightKg { get; init; }
 
+    /// <summary>Net mass per unit, kg (for CBAM and specific duties).</summary>
+    [Range(1e-9, 1e6), Description("Net mass per unit, kg, for CBAM and duties per tonne. Default: unitWeightKg.")]
+    public double? NetWeightKg { get; init; }
+
     /// <summary>Shipping volume per unit, m³ (packed).</summary>
     [Range(0.0, 1e4), Description("Shipping volume per unit, m³ (needed for container, truck and air volumetric loads).")]
     public double? UnitVolumeM3 { get; init; }

@@ -80,7 +80,7 @@ public sealed record Assumptions
     public double? FreightIndexGrowthPct { get; init; }
 
     /// <summary>Explicit freight index by calendar year (1 = today's rates).</summary>
-    [Description("Explicit freight index by calendar year (\"2027\": 1.1 means rates 10% above today); years in between are interpolated; overrides freightIndexGrowthPct.")]
+    [Description("Explicit freight index by calendar year (\"2027\": 1.1 means rates 10% above the rates given); years in between are interpolated; overrides freightIndexGrowthPct.")]
     public IReadOnlyDictionary<string, double>? FreightIndexPath { get; init; }
 
     /// <summary>Electricity price growth, % per year.</summary>

@@ -20,7 +20,7 @@ public sealed record SourcingOption
     public string? Name { get; init; }
 
     /// <summary>Governance model.</summary>
-    [Required, Description("statusQuo, inHouseReshoring, reshoringForOutsourcing, reshoringForInsourcing or outsourcedReshoring.")]
+    [Required, Description("statusQuo, inHouseReshoring, reshoringForOutsourcing, reshoringForInsourcing, outsourcedReshoring, or offshoring (to or between foreign sources).")]
     public GovernanceModel Governance { get; init; }
 
     /// <summary>Country of production.</summary>

@@ -93,8 +93,9 @@ public sealed class EngineRuleTests
             Production = new ProductionInputs { LabourHoursPerUnit = 2 },
         };
         var o = Evaluate(Case(plant, new Assumptions { CurrencyDriftPct = new Dictionary<string, double> { ["CNY"] = 2 } }));
-        // Year 3: 2 h × 6 EUR/h × 1.05² (wage growth) × 1.02² (CNY drift) = 13.7712… 
-        Assert.Equal(2 * 6 * 1.05 * 1.05 * 1.02 * 1.02, Line(o, "labour", 3).PerUnit, 10);
+        // The 2024 reference wage (6 EUR/h) is carried to the 2027 base year: 6 × 1.05³ = 6.94575.
+        // Year 3: 2 h × 6.94575 × 1.05² (wage growth) × 1.02² (CNY drift) = 15.9414…
+        Assert.Equal(2 * 6 * Math.Pow(1.05, 3) * 1.05 * 1.05 * 1.02 * 1.02, Line(o, "labour", 3).PerUnit, 10);
         Assert.Contains(Line(o, "labour").Inputs, i => i.IsDefault && i.Name.StartsWith("labour cost per hour CN", StringComparison.Ordinal));
     }
 

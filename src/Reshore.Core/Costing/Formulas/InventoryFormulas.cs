@@ -17,7 +17,7 @@ public static class InventoryFormulas
     /// Safety stock in units = z × √(L σ_d² + μ² σ_L²) with z = Φ⁻¹(service level), L lead time (weeks),
     /// μ mean weekly demand, σ_d = μ √(exp(σ_w²) − 1) the weekly standard deviation of mean-preserving
     /// lognormal demand with weekly log-volatility σ_w = σ ÷ √52, and σ_L the lead-time standard deviation (weeks)
-    /// (Silver, Pyke &amp; Thomas, Inventory and Production Management, 4th ed., 2017, §6.7.7).
+    /// (Silver, Pyke &amp; Thomas, Inventory and Production Management in Supply Chains, 4th ed., 2017, ch. 6).
     /// </summary>
     public static double SafetyStockUnits(double serviceLevel, double weeklyMeanDemand, double annualLogVolatility, double leadTimeWeeks, double leadTimeStdDevWeeks)
     {
@@ -41,7 +41,7 @@ public static class InventoryFormulas
     public static double PaymentTerms(double price, double rate, double prepaidShare, double prepaymentDays, double termsDays) =>
         price * rate * (prepaidShare * prepaymentDays - (1 - prepaidShare) * termsDays) / 365;
 
-    /// <summary>Obsolescence per unit = v × o × years of demand held (pipeline + cycle + safety stock ÷ V).</summary>
+    /// <summary>Obsolescence per unit = v × o × y, with y = (pipeline + cycle + safety stock units) ÷ V the years of demand held.</summary>
     public static double Obsolescence(double unitValue, double obsolescenceRate, double yearsOfDemandHeld) =>
         unitValue * obsolescenceRate * yearsOfDemandHeld;
 }

@@ -3,7 +3,7 @@ namespace Reshore.Core.Costing.Formulas;
 /// <summary>Freight, handling and insurance per unit.</summary>
 public static class LogisticsFormulas
 {
-    /// <summary>Internal volume of a 40ft container, m³ (ISO 668 general-purpose 40ft: 12.03 × 2.35 × 2.39 m).</summary>
+    /// <summary>Internal volume of a 40ft general-purpose container, m³ (ISO 668 external size; ISO 1496-1 minimum internal 12.03 × 2.35 × 2.39 m).</summary>
     public const double FeuVolumeM3 = 67.7;
     /// <summary>Typical maximum payload of a 40ft dry container, kg.</summary>
     public const double FeuPayloadKg = 26_500;

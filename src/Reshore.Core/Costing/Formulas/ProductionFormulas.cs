@@ -17,7 +17,7 @@ public static class ProductionFormulas
     public static double Overhead(double overheadRate, double directCostPerUnit, double fixedPerYear, double annualVolume) =>
         overheadRate * directCostPerUnit + PerUnit(fixedPerYear, annualVolume);
 
-    /// <summary>Straight-line depreciation per unit = Σ capex_i ÷ life_i ÷ V.</summary>
+    /// <summary>Straight-line depreciation per unit = (Σ capex_i ÷ life_i + existing depreciation per year) ÷ V.</summary>
     public static double Depreciation(IEnumerable<(double Capex, int LifeYears)> assets, double existingPerYear, double annualVolume) =>
         PerUnit(assets.Sum(a => a.Capex / a.LifeYears) + existingPerYear, annualVolume);
 
@@ -45,11 +45,12 @@ public static class ProductionFormulas
     }
 
     /// <summary>
-    /// Escalated supplier price in year t (t = 1 is the base year):
-    /// P_t = P₁ × [λ (1+g_w)^(t−1) + (1−λ)(1+e)^(t−1)], λ the labour share, g_w wage growth, e other escalation.
+    /// Escalated supplier price in year t (t = 1 is the base year), in the price's own currency:
+    /// P_t = P₁ × [λ ((1+g_w)(1+δ))^(t−1) + (1−λ)(1+e)^(t−1)], λ the labour share, g_w local wage growth, δ the drift
+    /// of the local currency against the price currency (wages are paid in the local currency), e other escalation.
     /// </summary>
-    public static double EscalatedPrice(double basePrice, double labourShare, double wageGrowth, double otherEscalation, int year) =>
-        basePrice * (labourShare * Grow(wageGrowth, year) + (1 - labourShare) * Grow(otherEscalation, year));
+    public static double EscalatedPrice(double basePrice, double labourShare, double wageGrowth, double otherEscalation, int year, double localCurrencyDrift = 0) =>
+        basePrice * (labourShare * Grow(wageGrowth, year) * Grow(localCurrencyDrift, year) + (1 - labourShare) * Grow(otherEscalation, year));
 
     /// <summary>Compound growth index for year t: (1+g)^(t−1).</summary>
     public static double Grow(double rate, int year) => Math.Pow(1 + rate, year - 1);
