@@ -66,7 +66,7 @@ for k, v in {"Hard": "hard", "Risk": "risk", "Strategic": "strategic"}.items():
 for k, v in {"Assessed": "assessed", "NotAssessed": "not assessed", "NotApplicable": "not applicable", "IncludedInPrice": "included in price"}.items():
     strings["Status_" + k] = v
 for k, v in {"StatusQuo": "status quo", "InHouseReshoring": "in-house reshoring", "ReshoringForOutsourcing": "reshoring for outsourcing",
-             "ReshoringForInsourcing": "reshoring for insourcing", "OutsourcedReshoring": "outsourced reshoring"}.items():
+             "ReshoringForInsourcing": "reshoring for insourcing", "OutsourcedReshoring": "outsourced reshoring", "Offshoring": "offshoring"}.items():
     strings["Governance_" + k] = v
 
 out = ['<?xml version="1.0" encoding="utf-8"?>', "<root>",

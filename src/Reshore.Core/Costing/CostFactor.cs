@@ -11,7 +11,7 @@ public static class CostFactorCatalog
     /// <summary>All factors.</summary>
     public static IReadOnlyList<CostFactor> All { get; } =
     [
-        new("unitPrice", CostCategory.Production, CostKind.Hard, "P_t = P × [λ(1+g_w)^(t−1) + (1−λ)(1+e)^(t−1)] × fx_t"),
+        new("unitPrice", CostCategory.Production, CostKind.Hard, "P_t = P × [λ((1+g_w)(1+δ))^(t−1) + (1−λ)(1+e)^(t−1)] × fx_t"),
         new("labour", CostCategory.Production, CostKind.Hard, "h_t × w_t ÷ π, h_t = h × N_t^log2(1−ℓ)"),
         new("materials", CostCategory.Production, CostKind.Hard, "materials per unit × (1+i)^(t−1) × fx_t"),
         new("energy", CostCategory.Production, CostKind.Hard, "kWh per unit × electricity price × energy index_t"),

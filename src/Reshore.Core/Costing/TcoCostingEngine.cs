@@ -350,7 +350,7 @@ public sealed class TcoCostingEngine
                 inputs.Add(Case("transition capex", capex, Cur));
                 inputs.Add(Case("depreciationYears", life, "years"));
             }
-            inputs.Add(Case("production.existingDepreciationPerYear", existing, Cur + "/yr"));
+            inputs.Add(CaseOr("production.existingDepreciationPerYear", p.ExistingDepreciationPerYear is null ? null : existing, 0, Cur + "/yr"));
             inputs.Add(Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"));
             Add("depreciation", value, inputs);
             return value;
@@ -704,7 +704,7 @@ public sealed class TcoCostingEngine
             {
                 NetWeightInput,
                 Case("trade.cbam.embeddedEmissionsTPerTonne (SEE)", cbam.EmbeddedEmissionsTPerTonne, "t CO2e/t"),
-                Case("trade.cbam.benchmarkTPerTonne (B)", cbam.BenchmarkTPerTonne ?? 0, "t CO2e/t"),
+                CaseOr("trade.cbam.benchmarkTPerTonne (B)", cbam.BenchmarkTPerTonne, 0, "t CO2e/t"),
                 Default($"CBAM factor {factor.Year} (CF)", factor with { Value = factor.Value * 100 }, "%"),
                 Default($"EU ETS price {price.Year}", price, Cur + "/t CO2e"),
                 Case("origin carbon price", origin, Cur + "/t CO2e"),

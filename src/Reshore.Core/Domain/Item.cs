@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Reshore.Core.Values;
 
 namespace Reshore.Core.Domain;
 
@@ -68,6 +69,22 @@ public sealed record Item
     /// <summary>Inventory carrying cost, % of value per year.</summary>
     [Range(0.0, 200.0), Description("Inventory carrying cost (capital, storage, handling, insurance), % of unit value per year.")]
     public double? InventoryCarryingRatePct { get; init; }
+
+    /// <summary>Named strategies for the simulation.</summary>
+    [Description("Named sourcing strategies for the simulation (e.g. 70/30 dual sourcing, status quo plus 8 buffer weeks); 100% of each option is always simulated too.")]
+    public IReadOnlyList<SourcingStrategy>? Strategies { get; init; }
+
+    /// <summary>Backorders instead of lost sales.</summary>
+    [Description("true: unmet demand is backordered; false (default): it is lost at the lost margin plus shortagePenaltyPerUnit.")]
+    public bool? Backorders { get; init; }
+
+    /// <summary>Penalty per unit short on top of the lost margin.</summary>
+    [Description("Penalty per unit of demand not met on time, on top of the lost margin (selling price × margin).")]
+    public Money? ShortagePenaltyPerUnit { get; init; }
+
+    /// <summary>Emergency supply for shortfalls.</summary>
+    [Description("Emergency supply (e.g. air freight) that covers what the options cannot ship, at a premium.")]
+    public EmergencySupply? EmergencySupply { get; init; }
 
     /// <summary>The sourcing options; exactly one has governance statusQuo.</summary>
     [Required, Description("The sourcing options compared; exactly one has governance 'statusQuo'.")]

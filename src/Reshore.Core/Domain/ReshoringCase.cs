@@ -55,6 +55,10 @@ public sealed record ReshoringCase
     [Description("Overrides of the bundled reference data.")]
     public ReferenceOverrides? ReferenceOverrides { get; init; }
 
+    /// <summary>Risk simulation settings.</summary>
+    [Description("Monte Carlo settings: scenarios, seed, correlated drivers and disruption events (used by reshore simulate).")]
+    public RiskSettings? Risk { get; init; }
+
     /// <summary>The items (products, parts, activities) whose sourcing is compared.</summary>
     [Required, Description("The products, parts or production activities whose sourcing options are compared.")]
     public IReadOnlyList<Item> Items { get; init; } = [];

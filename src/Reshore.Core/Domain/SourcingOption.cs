@@ -35,6 +35,14 @@ public sealed record SourcingOption
     [Description("home, nearshore or offshore. Default: derived from the country.")]
     public LocationClass? LocationClass { get; init; }
 
+    /// <summary>Capacity flexibility above the nominal share, %.</summary>
+    [Range(0.0, 1000.0), Description("How far the option can ship above its nominal share of mean demand in a week, % (default 20).")]
+    public double? CapacityFlexibilityPct { get; init; }
+
+    /// <summary>Time to recover after a disruption, weeks.</summary>
+    [Range(0.0, 520.0), Description("Time to recover (TTR): weeks this source needs to return to full function after a disruption; compared with the simulated time to survive.")]
+    public double? TimeToRecoverWeeks { get; init; }
+
     /// <summary>Production cost.</summary>
     [Description("Unit price or cost build-up.")]
     public ProductionInputs? Production { get; init; }

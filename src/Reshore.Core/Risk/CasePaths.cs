@@ -1,0 +1,127 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using Reshore.Core.Domain;
+using Reshore.Core.Validation;
+using Reshore.Core.Values;
+
+namespace Reshore.Core.Risk;
+
+/// <summary>
+/// Reads and replaces numeric values in a case by JSON path (<c>$.items[0].options[1].production.unitPrice</c>,
+/// <c>$.assumptions.wageGrowthPct.CN</c>), returning a new case: the records are immutable, so each step along the
+/// path is copied. Used to draw scenarios and to solve break-evens.
+/// </summary>
+public static class CasePaths
+{
+    private abstract record Segment;
+    private sealed record Property(string Name) : Segment;
+    private sealed record Index(int Value) : Segment;
+
+    /// <summary>A copy of <paramref name="c"/> with the number at <paramref name="path"/> set to <paramref name="value"/> (money keeps its currency).</summary>
+    public static ReshoringCase With(ReshoringCase c, string path, double value) =>
+        (ReshoringCase)Set(c, Parse(path), 0, value, path);
+
+    /// <summary>The number at <paramref name="path"/> (a money amount's amount), or null when the field is not set.</summary>
+    public static double? Get(ReshoringCase c, string path)
+    {
+        object? node = c;
+        foreach (var segment in Parse(path))
+        {
+            node = node switch
+            {
+                null => null,
+                _ when segment is Index i && node is IList list => i.Value < list.Count ? list[i.Value] : throw Bad(path, $"index {i.Value} is beyond the list"),
+                IDictionary dict when segment is Property p => dict.Contains(p.Name) ? dict[p.Name] : null,
+                _ when segment is Property p => PropertyOf(node.GetType(), p.Name, path).GetValue(node),
+                _ => throw Bad(path, "a list index is used on something that is not a list"),
+            };
+        }
+        return node switch
+        {
+            null => null,
+            Money m => m.Amount,
+            double d => d,
+            int i => i,
+            _ => throw Bad(path, "it does not lead to a number"),
+        };
+    }
+
+    private static ArgumentException Bad(string path, string why) => new($"Path '{path}' is not valid: {why}.");
+
+    private static List<Segment> Parse(string path)
+    {
+        var p = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.StartsWith('$') ? path[1..] : path;
+        var segments = new List<Segment>();
+        foreach (var part in p.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part;
+            var bracket = name.IndexOf('[', StringComparison.Ordinal);
+            if (bracket < 0) { segments.Add(new Property(name)); continue; }
+            if (bracket > 0) segments.Add(new Property(name[..bracket]));
+            foreach (var idx in name[bracket..].Split('[', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!idx.EndsWith(']') || !int.TryParse(idx[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+                    throw Bad(path, $"'[{idx}' is not a list index");
+                segments.Add(new Index(i));
+            }
+        }
+        if (segments.Count == 0) throw Bad(path, "it is empty");
+        return segments;
+    }
+
+    private static PropertyInfo PropertyOf(Type type, string jsonName, string path) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => CaseValidator.JsonName(p.Name) == jsonName)
+        ?? throw Bad(path, $"{type.Name} has no field '{jsonName}'");
+
+    private static object Set(object? node, List<Segment> segments, int at, double value, string path)
+    {
+        if (at == segments.Count) throw Bad(path, "it stops before a field");
+        var segment = segments[at];
+        var last = at == segments.Count - 1;
+        switch (node)
+        {
+            case null:
+                throw Bad(path, "a part of it is not set in the case");
+            case IList list when segment is Index i:
+            {
+                if (i.Value >= list.Count) throw Bad(path, $"index {i.Value} is beyond the list");
+                var elementType = list.GetType().IsArray ? list.GetType().GetElementType()! : list.GetType().GetGenericArguments()[0];
+                var copy = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+                foreach (var e in list) copy.Add(e);
+                copy[i.Value] = last ? Leaf(copy[i.Value], elementType, value, path) : Set(copy[i.Value], segments, at + 1, value, path);
+                return copy;
+            }
+            case IDictionary dict when segment is Property p:
+            {
+                var valueType = dict.GetType().GetGenericArguments()[1];
+                var copy = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+                foreach (DictionaryEntry e in dict) copy[e.Key] = e.Value;
+                var current = copy.Contains(p.Name) ? copy[p.Name] : null;
+                copy[p.Name] = last ? Leaf(current, valueType, value, path) : Set(current, segments, at + 1, value, path);
+                return copy;
+            }
+            case not null when segment is Property p && node.GetType().Namespace == typeof(ReshoringCase).Namespace:
+            {
+                var prop = PropertyOf(node.GetType(), p.Name, path);
+                // Records have a compiler-generated clone method: copy, then set the one property.
+                var clone = node.GetType().GetMethod("<Clone>$")!.Invoke(node, null)!;
+                var current = prop.GetValue(node);
+                prop.SetValue(clone, last ? Leaf(current, prop.PropertyType, value, path) : Set(current, segments, at + 1, value, path));
+                return clone;
+            }
+            default:
+                throw Bad(path, $"'{segment}' does not fit {node.GetType().Name}");
+        }
+    }
+
+    private static object Leaf(object? current, Type type, double value, string path)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t == typeof(double)) return value;
+        if (t == typeof(int)) return (int)Math.Round(value);
+        if (t == typeof(Money))
+            return current is Money m ? m with { Amount = value } : throw Bad(path, "the amount is not set, so its currency is unknown");
+        throw Bad(path, $"it leads to a {t.Name}, not a number");
+    }
+}

@@ -1,0 +1,346 @@
+using System.Globalization;
+using Reshore.Core.Costing;
+using Reshore.Core.Domain;
+using Reshore.Core.MarketData;
+
+namespace Reshore.Core.Risk;
+
+/// <summary>Statistics of a strategy's annual cost over the scenarios.</summary>
+/// <param name="Mean">Mean.</param>
+/// <param name="StdError">Standard error of the mean (sd ÷ √N).</param>
+/// <param name="P5">5th percentile.</param>
+/// <param name="P50">Median.</param>
+/// <param name="P95">95th percentile.</param>
+/// <param name="Cvar95">Mean of the worst 5% of scenarios (conditional value at risk).</param>
+public sealed record CostStatistics(double Mean, double StdError, double P5, double P50, double P95, double Cvar95)
+{
+    /// <summary>Statistics of a sample (sorted internally; the input is not changed).</summary>
+    public static CostStatistics Of(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var n = sorted.Length;
+        var mean = sorted.Average();
+        var variance = n > 1 ? sorted.Sum(v => (v - mean) * (v - mean)) / (n - 1) : 0;
+        var tail = Math.Max(1, (int)Math.Ceiling(0.05 * n));
+        return new CostStatistics(mean, Math.Sqrt(variance / n), Percentile(sorted, 0.05), Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted[^tail..].Average());
+    }
+
+    /// <summary>Linear-interpolated percentile of sorted values (type 7 of Hyndman and Fan, 1996).</summary>
+    public static double Percentile(double[] sorted, double p)
+    {
+        var h = (sorted.Length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(sorted.Length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}
+
+/// <summary>Time to survive against time to recover for one option of a strategy (Simchi-Levi et al., HBR 2014).</summary>
+/// <param name="OptionId">Option.</param>
+/// <param name="Share">Its share in the strategy.</param>
+/// <param name="TimeToSurviveWeeks">Weeks the stock, the option's own pipeline and the other options can meet mean demand without it; null = indefinitely.</param>
+/// <param name="TimeToRecoverWeeks">Input TTR; null when not given.</param>
+/// <param name="AtRisk">True when TTS &lt; TTR.</param>
+public sealed record SurvivalCheck(string OptionId, double Share, double? TimeToSurviveWeeks, double? TimeToRecoverWeeks, bool AtRisk);
+
+/// <summary>One strategy's simulated outcome.</summary>
+public sealed record StrategyResult
+{
+    /// <summary>Identifier.</summary>
+    public required string Id { get; init; }
+    /// <summary>Name.</summary>
+    public string? Name { get; init; }
+    /// <summary>Share per option id.</summary>
+    public required IReadOnlyDictionary<string, double> Shares { get; init; }
+    /// <summary>Buffer weeks.</summary>
+    public required double BufferWeeks { get; init; }
+    /// <summary>Annual cost statistics.</summary>
+    public required CostStatistics AnnualCost { get; init; }
+    /// <summary>Annual cost with mean demand and no events, from the deterministic unit costs.</summary>
+    public required double DeterministicAnnualCost { get; init; }
+    /// <summary>Mean fill rate (demand met on time).</summary>
+    public required double FillRate { get; init; }
+    /// <summary>Expected units lost (or backordered) per year.</summary>
+    public required double ExpectedLostUnitsPerYear { get; init; }
+    /// <summary>Expected emergency units per year.</summary>
+    public required double ExpectedEmergencyUnitsPerYear { get; init; }
+    /// <summary>Share of scenarios in which this strategy is the cheapest.</summary>
+    public required double ProbabilityCheapest { get; init; }
+    /// <summary>Mean stock on hand, units.</summary>
+    public required double MeanOnHandUnits { get; init; }
+    /// <summary>TTS against TTR per option used.</summary>
+    public required IReadOnlyList<SurvivalCheck> Options { get; init; }
+}
+
+/// <summary>The simulation of one item.</summary>
+public sealed record ItemSimulation
+{
+    /// <summary>Item id.</summary>
+    public required string ItemId { get; init; }
+    /// <summary>Item name.</summary>
+    public string? ItemName { get; init; }
+    /// <summary>Strategies.</summary>
+    public required IReadOnlyList<StrategyResult> Strategies { get; init; }
+    /// <summary>Uncertain inputs drawn per scenario.</summary>
+    public required IReadOnlyList<string> UncertainInputs { get; init; }
+    /// <summary>Warnings (e.g. shortages not costed).</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+    /// <summary>Simulated weeks.</summary>
+    public required int Weeks { get; init; }
+}
+
+/// <summary>A whole simulation run.</summary>
+/// <param name="Scenarios">Scenarios per item.</param>
+/// <param name="Seed">Seed.</param>
+/// <param name="Items">Per item.</param>
+public sealed record SimulationResult(int Scenarios, int Seed, IReadOnlyList<ItemSimulation> Items);
+
+/// <summary>
+/// Runs the risk simulation of a case: compiles each item (unit costs from the TCO engine without the lines the simulation
+/// produces itself, lead times, disruption events, strategies), re-costs the options per scenario when inputs are uncertain,
+/// simulates week by week and summarises cost, tail risk, service and survival.
+/// </summary>
+public sealed class RiskAnalyzer
+{
+    /// <summary>TCO lines the simulation replaces with its own stock, shortage and expediting costs.</summary>
+    public static IReadOnlySet<string> SimulatedFactors { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "pipelineInventory", "cycleStock", "safetyStock", "obsolescence", "leadTimeMismatch", "disruption", "emergencyAirFreight",
+    };
+
+    /// <summary>Default number of scenarios.</summary>
+    public const int DefaultScenarios = 2000;
+
+    private readonly TcoCostingEngine _engine = new();
+    private static readonly CultureInfo Invariant = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>Simulates every item (or one) of a validated case.</summary>
+    public SimulationResult Simulate(ReshoringCase c, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, int? scenarios = null, int? seed = null,
+        string? itemId = null, IProgress<(string Item, int Done, int Total)>? progress = null, CancellationToken cancellation = default)
+    {
+        var n = scenarios ?? c.Risk?.Scenarios ?? DefaultScenarios;
+        var s = seed ?? c.Risk?.Seed ?? 1;
+        var items = new List<ItemSimulation>();
+        for (var index = 0; index < c.Items.Count; index++)
+        {
+            var item = c.Items[index];
+            if (itemId is not null && item.Id != itemId) continue;
+            var itemProgress = progress is null ? null : new Progress<int>(done => progress.Report((item.Id, done, n)));
+            items.Add(SimulateItem(c, index, uncertain, market, n, s, itemProgress, cancellation));
+        }
+        return new SimulationResult(n, s, items);
+    }
+
+    /// <summary>Compiles an item for the simulator from the case's base values.</summary>
+    public SimulationModel Compile(ReshoringCase c, int itemIndex, MarketSnapshot market, IReadOnlyList<UncertainInput> uncertain, out List<string> warnings)
+    {
+        warnings = [];
+        var ctx = new CaseContext(c, market);
+        var item = c.Items[itemIndex];
+        var years = c.HorizonYears;
+        var weeks = 52 * years;
+        var options = item.Options;
+        var unitCost = UnitCosts(ctx, item);
+        var mean = new double[weeks];
+        var g = (item.DemandGrowthPct ?? 0) / 100;
+        for (var t = 0; t < weeks; t++) mean[t] = item.AnnualVolumeUnits / 52 * Math.Pow(1 + g, t / 52.0);
+        var lead = options.Select(o => Math.Max(1, (int)Math.Round(_engine.Calculate(ctx, item, o, 1, Invariant).LeadTimeDays / 7))).ToArray();
+        var lostMargin = item.SellingPricePerUnit is { } p && item.MarginPct is { } mg ? p * mg / 100 : 0;
+        var penalty = item.ShortagePenaltyPerUnit is { } pen ? ctx.ToCaseCurrency(pen, 1) : 0;
+        var backorders = item.Backorders ?? false;
+        if (!backorders && lostMargin == 0 && penalty == 0)
+            warnings.Add("Lost sales are not costed: give sellingPricePerUnit and marginPct, or shortagePenaltyPerUnit.");
+        if (item.DemandVolatilityPct is null)
+            warnings.Add("demandVolatilityPct is not given: demand is simulated without volatility.");
+        if (item.InventoryCarryingRatePct is null)
+            warnings.Add("inventoryCarryingRatePct is not given: holding stock is not costed.");
+        var emergency = item.EmergencySupply;
+        return new SimulationModel
+        {
+            Weeks = weeks,
+            OptionIds = options.Select(o => o.Id).ToArray(),
+            MeanWeeklyDemand = mean,
+            WeeklySigma = (item.DemandVolatilityPct ?? 0) / 100 / Math.Sqrt(52),
+            LeadWeeks = lead,
+            Flexibility = options.Select(o => (o.CapacityFlexibilityPct ?? 20) / 100).ToArray(),
+            UnitCost = unitCost,
+            CarryingRate = (item.InventoryCarryingRatePct ?? 0) / 100,
+            ShortageCost = backorders ? penalty : lostMargin + penalty,
+            Backorders = backorders,
+            EmergencyPremium = emergency is null ? double.NaN : ctx.ToCaseCurrency(emergency.PremiumPerUnit, 1),
+            EmergencyLeadWeeks = emergency is null ? 1 : Math.Max(1, (int)Math.Round(emergency.LeadTimeWeeks ?? 1)),
+            EmergencyCapacity = (emergency?.CapacityPct ?? 100) / 100,
+            Events = CompileEvents(c, item, ctx, uncertain),
+            Strategies = Strategies(item),
+            TimeToRecoverWeeks = options.Select(o => o.TimeToRecoverWeeks ?? double.NaN).ToArray(),
+        };
+    }
+
+    /// <summary>Unit cost per option and year for the simulation: the TCO without the lines it simulates itself.</summary>
+    public double[] UnitCosts(CaseContext ctx, Item item)
+    {
+        var years = ctx.Case.HorizonYears;
+        var result = new double[item.Options.Count * years];
+        for (var i = 0; i < item.Options.Count; i++)
+            for (var y = 0; y < years; y++)
+                result[i * years + y] = _engine.Calculate(ctx, item, item.Options[i], y + 1, Invariant).Lines
+                    .Where(l => !SimulatedFactors.Contains(l.Factor)).Sum(l => l.PerUnit);
+        return result;
+    }
+
+    private static StrategyDefinition[] Strategies(Item item)
+    {
+        var list = item.Options.Select((o, i) =>
+        {
+            var shares = new double[item.Options.Count];
+            shares[i] = 1;
+            return new StrategyDefinition(o.Id, o.Name, shares, 0);
+        }).ToList();
+        foreach (var s in item.Strategies ?? [])
+        {
+            var shares = item.Options.Select(o => s.Shares.TryGetValue(o.Id, out var v) ? v : 0).ToArray();
+            list.Add(new StrategyDefinition(s.Id, s.Name, shares, s.BufferWeeks ?? 0));
+        }
+        return list.ToArray();
+    }
+
+    private static EventSource[] CompileEvents(ReshoringCase c, Item item, CaseContext ctx, IReadOnlyList<UncertainInput> uncertain)
+    {
+        var events = c.Risk?.Events ?? [];
+        var result = new List<EventSource>();
+        for (var e = 0; e < events.Count; e++)
+        {
+            var ev = events[e];
+            var durationPath = $"$.risk.events[{e}].durationWeeks";
+            var duration = uncertain.FirstOrDefault(u => u.Path == durationPath)?.Distribution;
+            var index = new List<int>();
+            var loss = new List<double>();
+            var delay = new List<int>();
+            for (var i = 0; i < item.Options.Count; i++)
+            {
+                var option = item.Options[i];
+                double worstLoss = -1;
+                var worstDelay = -1;
+                foreach (var effect in ev.Effects)
+                {
+                    if (!Matches(effect, option, ctx)) continue;
+                    var l = effect.CapacityLossPct is { } pct ? pct / 100 : effect.AddedDelayWeeks is null ? 1 : 0;
+                    worstLoss = Math.Max(worstLoss, l);
+                    worstDelay = Math.Max(worstDelay, (int)Math.Round(effect.AddedDelayWeeks ?? 0));
+                }
+                if (worstLoss < 0) continue;
+                index.Add(i);
+                loss.Add(worstLoss);
+                delay.Add(worstDelay);
+            }
+            if (index.Count > 0)
+                result.Add(new EventSource(ev.Id, ev.EventsPerYear / 52, duration, ev.DurationWeeks, index.ToArray(), loss.ToArray(), delay.ToArray()));
+        }
+        return result.ToArray();
+    }
+
+    /// <summary>Whether an event effect applies to an option: every selector given must match; none given means all options.</summary>
+    public static bool Matches(EventEffect effect, SourcingOption option, CaseContext ctx)
+    {
+        if (effect.Options is { Count: > 0 } ids && !ids.Contains(option.Id)) return false;
+        if (effect.Countries is { Count: > 0 } countries && !countries.Contains(option.Country)) return false;
+        if (effect.Modes is { Count: > 0 } modes)
+        {
+            var legModes = (option.Logistics?.Legs ?? []).Where(l => (l.Role ?? LegRole.Main) == LegRole.Main)
+                .Select(l => l.Mode ?? (l.Lane is { } lane && ctx.Market.Lanes.TryGetValue(lane, out var ln) ? ln.Mode : (TransportMode?)null))
+                .OfType<TransportMode>();
+            if (!legModes.Any(modes.Contains)) return false;
+        }
+        return true;
+    }
+
+    private ItemSimulation SimulateItem(ReshoringCase c, int itemIndex, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, int scenarios, int seed,
+        IProgress<int>? progress, CancellationToken cancellation)
+    {
+        var model = Compile(c, itemIndex, market, uncertain, out var warnings);
+        var item = c.Items[itemIndex];
+        var scenarioInputs = uncertain.Where(u => !u.Path.StartsWith("$.risk.", StringComparison.Ordinal)).ToList();
+        var overrides = scenarioInputs.Count == 0 ? null : Recost(c, itemIndex, scenarioInputs, market, scenarios, seed, cancellation);
+        var raw = WeeklySimulator.Run(model, scenarios, seed, itemIndex, overrides, progress, cancellation);
+        var cheapest = new int[model.Strategies.Length];
+        for (var s = 0; s < scenarios; s++)
+        {
+            var best = 0;
+            for (var k = 1; k < model.Strategies.Length; k++) if (raw.AnnualCost[k][s] < raw.AnnualCost[best][s]) best = k;
+            cheapest[best]++;
+        }
+        var strategies = model.Strategies.Select((st, k) => new StrategyResult
+        {
+            Id = st.Id,
+            Name = st.Name,
+            Shares = model.OptionIds.Zip(st.Shares).Where(p => p.Second > 0).ToDictionary(p => p.First, p => p.Second),
+            BufferWeeks = st.BufferWeeks,
+            AnnualCost = CostStatistics.Of(raw.AnnualCost[k]),
+            DeterministicAnnualCost = DeterministicAnnualCost(model, st),
+            FillRate = raw.FillRate[k].Average(),
+            ExpectedLostUnitsPerYear = raw.LostUnitsPerYear[k].Average(),
+            ExpectedEmergencyUnitsPerYear = raw.EmergencyUnitsPerYear[k].Average(),
+            ProbabilityCheapest = (double)cheapest[k] / scenarios,
+            MeanOnHandUnits = raw.MeanOnHand[k].Average(),
+            Options = Survival(model, st, raw.MeanOnHand[k].Average()),
+        }).ToList();
+        return new ItemSimulation
+        {
+            ItemId = item.Id, ItemName = item.Name, Strategies = strategies, Weeks = model.Weeks,
+            UncertainInputs = scenarioInputs.Select(u => u.Path).ToList(), Warnings = warnings,
+        };
+    }
+
+    /// <summary>Σ_y Σ_i share_i × V_y × c_i,y ÷ years: the annual purchase cost with mean demand and no disruption.</summary>
+    public static double DeterministicAnnualCost(SimulationModel m, StrategyDefinition s)
+    {
+        var total = 0.0;
+        for (var t = 0; t < m.Weeks; t++)
+            for (var i = 0; i < m.OptionCount; i++)
+                total += s.Shares[i] * m.MeanWeeklyDemand[t] * m.UnitCost[i * m.Years + t / 52];
+        return total / (m.Weeks / 52.0);
+    }
+
+    /// <summary>
+    /// TTS of option i = (mean stock on hand + the option's pipeline share × μ × L_i) ÷ the weekly shortfall μ − μ Σ_{j≠i} s_j (1 + f_j) − emergency capacity;
+    /// unlimited when the rest covers mean demand. μ is year-1 mean weekly demand.
+    /// </summary>
+    public static IReadOnlyList<SurvivalCheck> Survival(SimulationModel m, StrategyDefinition s, double meanOnHand)
+    {
+        var mu = m.MeanWeeklyDemand[0];
+        var emergency = double.IsNaN(m.EmergencyPremium) ? 0 : m.EmergencyCapacity;
+        var list = new List<SurvivalCheck>();
+        for (var i = 0; i < m.OptionCount; i++)
+        {
+            if (s.Shares[i] <= 0) continue;
+            var rest = 0.0;
+            for (var j = 0; j < m.OptionCount; j++) if (j != i) rest += s.Shares[j] * (1 + m.Flexibility[j]);
+            var shortfall = mu * (1 - rest - emergency);
+            double? tts = shortfall <= 1e-12 ? null : (meanOnHand + s.Shares[i] * mu * m.LeadWeeks[i]) / shortfall;
+            double? ttr = double.IsNaN(m.TimeToRecoverWeeks[i]) ? null : m.TimeToRecoverWeeks[i];
+            list.Add(new SurvivalCheck(m.OptionIds[i], s.Shares[i], tts, ttr, tts is { } a && ttr is { } b && a < b));
+        }
+        return list;
+    }
+
+    /// <summary>Draws the uncertain inputs per scenario and re-costs every option and year; also the demand scale when the volume is uncertain.</summary>
+    private ScenarioOverrides Recost(ReshoringCase c, int itemIndex, List<UncertainInput> inputs, MarketSnapshot market, int scenarios, int seed, CancellationToken cancellation)
+    {
+        var sampler = new ScenarioSampler(inputs, c.Risk);
+        var costs = new double[scenarios][];
+        var scale = new double[scenarios];
+        var volumePath = $"$.items[{itemIndex}].annualVolumeUnits";
+        var baseVolume = c.Items[itemIndex].AnnualVolumeUnits;
+        Parallel.For(0, scenarios, new ParallelOptions { CancellationToken = cancellation }, s =>
+        {
+            var random = WeeklySimulator.ScenarioRandom(seed, -1 - itemIndex, s);
+            var values = new double[inputs.Count];
+            sampler.Draw(random, values);
+            var drawn = c;
+            for (var k = 0; k < inputs.Count; k++) drawn = CasePaths.With(drawn, inputs[k].Path, values[k]);
+            costs[s] = UnitCosts(new CaseContext(drawn, market), drawn.Items[itemIndex]);
+            scale[s] = (CasePaths.Get(drawn, volumePath) ?? baseVolume) / baseVolume;
+        });
+        return new ScenarioOverrides(costs, scale);
+    }
+}

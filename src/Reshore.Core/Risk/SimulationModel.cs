@@ -1,0 +1,62 @@
+namespace Reshore.Core.Risk;
+
+/// <summary>
+/// One item compiled for the weekly simulation: plain arrays, no domain objects, so the inner loop allocates nothing.
+/// Options are indexed 0..OptionCount−1; weeks 0..Weeks−1 (52 per year); money in the case currency.
+/// </summary>
+public sealed class SimulationModel
+{
+    /// <summary>Weeks simulated (52 × years).</summary>
+    public required int Weeks { get; init; }
+    /// <summary>Years simulated.</summary>
+    public int Years => (Weeks + 51) / 52;
+    /// <summary>Option ids, in index order.</summary>
+    public required string[] OptionIds { get; init; }
+    /// <summary>Number of options.</summary>
+    public int OptionCount => OptionIds.Length;
+    /// <summary>Mean weekly demand μ_w(t) = V/52 × (1 + g)^(t/52), per week.</summary>
+    public required double[] MeanWeeklyDemand { get; init; }
+    /// <summary>Weekly log-volatility σ_w.</summary>
+    public required double WeeklySigma { get; init; }
+    /// <summary>Lead time per option in whole weeks (≥ 1: an order placed at the end of week t arrives at the start of week t + L).</summary>
+    public required int[] LeadWeeks { get; init; }
+    /// <summary>Capacity flexibility per option (0.2 = 20% above the nominal share).</summary>
+    public required double[] Flexibility { get; init; }
+    /// <summary>Unit purchase cost per option and year, [option × Years + year], excluding the lines the simulation produces itself.</summary>
+    public required double[] UnitCost { get; init; }
+    /// <summary>Inventory carrying rate per year (fraction of unit value).</summary>
+    public required double CarryingRate { get; init; }
+    /// <summary>Cost per unit of lost demand (lost margin + penalty), or per unit backordered.</summary>
+    public required double ShortageCost { get; init; }
+    /// <summary>Unmet demand is backordered (true) or lost (false).</summary>
+    public required bool Backorders { get; init; }
+    /// <summary>Emergency premium per unit; NaN when no emergency supply is configured.</summary>
+    public required double EmergencyPremium { get; init; }
+    /// <summary>Emergency lead time, whole weeks ≥ 1.</summary>
+    public required int EmergencyLeadWeeks { get; init; }
+    /// <summary>Emergency capacity per week, as a multiple of mean weekly demand.</summary>
+    public required double EmergencyCapacity { get; init; }
+    /// <summary>Disruption sources.</summary>
+    public required EventSource[] Events { get; init; }
+    /// <summary>Strategies.</summary>
+    public required StrategyDefinition[] Strategies { get; init; }
+    /// <summary>Time to recover per option, weeks (NaN when not given).</summary>
+    public required double[] TimeToRecoverWeeks { get; init; }
+}
+
+/// <summary>A disruption source compiled for the simulation.</summary>
+/// <param name="Id">Identifier.</param>
+/// <param name="RatePerWeek">Poisson arrival rate per week.</param>
+/// <param name="Duration">Duration in weeks: fixed (<paramref name="FixedDurationWeeks"/>) or drawn.</param>
+/// <param name="FixedDurationWeeks">Duration when <paramref name="Duration"/> is null.</param>
+/// <param name="OptionIndex">Affected options.</param>
+/// <param name="CapacityLoss">Capacity lost (fraction) per affected option.</param>
+/// <param name="DelayWeeks">Added transit weeks per affected option.</param>
+public sealed record EventSource(string Id, double RatePerWeek, UncertainValue? Duration, double FixedDurationWeeks, int[] OptionIndex, double[] CapacityLoss, int[] DelayWeeks);
+
+/// <summary>A strategy compiled for the simulation.</summary>
+/// <param name="Id">Identifier.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Shares">Share per option index (sums to 1).</param>
+/// <param name="BufferWeeks">Buffer stock, weeks of mean demand.</param>
+public sealed record StrategyDefinition(string Id, string? Name, double[] Shares, double BufferWeeks);

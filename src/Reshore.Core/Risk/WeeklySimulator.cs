@@ -1,0 +1,271 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Random;
+
+namespace Reshore.Core.Risk;
+
+/// <summary>What the simulator produced per strategy and scenario (annualised where it says so).</summary>
+public sealed class SimulationRawResult
+{
+    /// <summary>Creates empty result arrays.</summary>
+    public SimulationRawResult(int strategies, int scenarios)
+    {
+        AnnualCost = Alloc(strategies, scenarios);
+        FillRate = Alloc(strategies, scenarios);
+        LostUnitsPerYear = Alloc(strategies, scenarios);
+        EmergencyUnitsPerYear = Alloc(strategies, scenarios);
+        MeanOnHand = Alloc(strategies, scenarios);
+        Scenarios = scenarios;
+    }
+
+    private static double[][] Alloc(int a, int b) => Enumerable.Range(0, a).Select(_ => new double[b]).ToArray();
+
+    /// <summary>Number of scenarios.</summary>
+    public int Scenarios { get; }
+    /// <summary>[strategy][scenario] total cost ÷ years.</summary>
+    public double[][] AnnualCost { get; }
+    /// <summary>[strategy][scenario] demand met on time ÷ demand.</summary>
+    public double[][] FillRate { get; }
+    /// <summary>[strategy][scenario] units lost (or backordered) per year.</summary>
+    public double[][] LostUnitsPerYear { get; }
+    /// <summary>[strategy][scenario] emergency units per year.</summary>
+    public double[][] EmergencyUnitsPerYear { get; }
+    /// <summary>[strategy][scenario] average end-of-week stock on hand, units.</summary>
+    public double[][] MeanOnHand { get; }
+}
+
+/// <summary>Per-scenario overrides from uncertain inputs.</summary>
+/// <param name="UnitCost">Per scenario, unit costs [option × years + year]; null to use the model's.</param>
+/// <param name="DemandScale">Per scenario, a factor on mean demand; null for 1.</param>
+public sealed record ScenarioOverrides(double[][]? UnitCost, double[]? DemandScale);
+
+/// <summary>
+/// The weekly Monte Carlo engine. Per scenario it draws demand and disruption events once and runs every strategy on
+/// them (common random numbers). Scenarios run in parallel; scenario s draws from its own stream seeded by
+/// (seed, stream, s), so results do not depend on the thread count. The weekly loop allocates nothing.
+/// </summary>
+public static class WeeklySimulator
+{
+    /// <summary>Simulates <paramref name="scenarios"/> scenarios of <paramref name="model"/>.</summary>
+    /// <param name="model">The compiled item.</param>
+    /// <param name="scenarios">Number of scenarios.</param>
+    /// <param name="seed">Seed of the run.</param>
+    /// <param name="stream">Distinguishes items of one run (e.g. the item index).</param>
+    /// <param name="overrides">Per-scenario unit costs and demand scale, or null.</param>
+    /// <param name="progress">Receives the number of scenarios finished (in blocks).</param>
+    /// <param name="cancellation">Stops the run.</param>
+    /// <param name="maxThreads">Upper bound on threads (results do not depend on it).</param>
+    public static SimulationRawResult Run(SimulationModel model, int scenarios, int seed, int stream, ScenarioOverrides? overrides = null,
+        IProgress<int>? progress = null, CancellationToken cancellation = default, int maxThreads = -1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scenarios, 1);
+        var result = new SimulationRawResult(model.Strategies.Length, scenarios);
+        var done = 0;
+        var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = maxThreads };
+        Parallel.For(0, scenarios, options, () => new Workspace(model), (s, _, ws) =>
+        {
+            RunScenario(model, s, seed, stream, overrides, ws, result);
+            var n = Interlocked.Increment(ref done);
+            if (progress is not null && (n % 256 == 0 || n == scenarios)) progress.Report(n);
+            return ws;
+        }, _ => { });
+        return result;
+    }
+
+    /// <summary>A scenario's own random stream: SplitMix64 of (seed, stream, scenario), folded to 31 bits.</summary>
+    public static Random ScenarioRandom(int seed, int stream, int scenario)
+    {
+        unchecked
+        {
+            var x = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)stream * 0xC2B2AE3D27D4EB4FUL ^ (ulong)(uint)scenario * 0x165667B19E3779F9UL;
+            x += 0x9E3779B97F4A7C15UL;
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+            x ^= x >> 31;
+            return new Xoshiro256StarStar((int)(x & 0x7FFFFFFF), threadSafe: false);
+        }
+    }
+
+    /// <summary>Buffers one thread reuses for every scenario it runs.</summary>
+    private sealed class Workspace(SimulationModel m)
+    {
+        public readonly double[] Normals = new double[m.Weeks];
+        public readonly double[] Demand = new double[m.Weeks];
+        public readonly double[] Loss = new double[m.OptionCount * m.Weeks];
+        public readonly int[] Delay = new int[m.OptionCount * m.Weeks];
+        public readonly double[] Arrivals = new double[m.Weeks + MaxOffset(m) + 2];
+        public readonly int[] Active = new int[m.OptionCount];
+        public readonly double[] AverageCost = new double[m.Years];
+    }
+
+    private static int MaxOffset(SimulationModel m) =>
+        m.LeadWeeks.DefaultIfEmpty(1).Max() + m.Events.SelectMany(e => e.DelayWeeks).DefaultIfEmpty(0).Max() + m.EmergencyLeadWeeks;
+
+    private static void RunScenario(SimulationModel m, int s, int seed, int stream, ScenarioOverrides? overrides, Workspace ws, SimulationRawResult result)
+    {
+        var random = ScenarioRandom(seed, stream, s);
+        var scale = overrides?.DemandScale?[s] ?? 1.0;
+        Normal.Samples(random, ws.Normals, 0, 1);
+        var sigma = m.WeeklySigma;
+        var drift = -sigma * sigma / 2;
+        for (var t = 0; t < m.Weeks; t++)
+            ws.Demand[t] = m.MeanWeeklyDemand[t] * scale * Math.Exp(sigma * ws.Normals[t] + drift);
+        Disruptions.Generate(random, m.Events, m.Weeks, m.OptionCount, ws.Loss, ws.Delay);
+        var cost = overrides?.UnitCost?[s] ?? m.UnitCost;
+        for (var k = 0; k < m.Strategies.Length; k++)
+            RunStrategy(m, m.Strategies[k], ws, cost, scale, out result.AnnualCost[k][s], out result.FillRate[k][s], out result.LostUnitsPerYear[k][s],
+                out result.EmergencyUnitsPerYear[k][s], out result.MeanOnHand[k][s]);
+    }
+
+    /// <summary>Runs one strategy over one scenario's demand and disruptions (the hot loop: no allocation).</summary>
+    private static void RunStrategy(SimulationModel m, StrategyDefinition strategy, Workspace ws, double[] cost, double scale,
+        out double annualCost, out double fillRate, out double lostPerYear, out double emergencyPerYear, out double meanOnHand)
+    {
+        var n = m.OptionCount;
+        var years = m.Years;
+        var shares = strategy.Shares;
+        var active = ws.Active;
+        var activeCount = 0;
+        double maxLead = 0, meanLead = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (shares[i] <= 0) continue;
+            active[activeCount++] = i;
+            maxLead = Math.Max(maxLead, m.LeadWeeks[i]);
+            meanLead += shares[i] * m.LeadWeeks[i];
+        }
+        var averageCost = ws.AverageCost;
+        for (var y = 0; y < years; y++)
+        {
+            var c = 0.0;
+            for (var a = 0; a < activeCount; a++) c += shares[active[a]] * cost[active[a] * years + y];
+            averageCost[y] = c;
+        }
+        var arrivals = ws.Arrivals;
+        Array.Clear(arrivals);
+        var targetWeeks = maxLead + 1 + strategy.BufferWeeks;
+        // Start in steady state: each option's pipeline full, on hand = μ (L_max − L̄ + 1 + buffer).
+        var mu0 = m.MeanWeeklyDemand[0] * scale;
+        var onOrder = 0.0;
+        for (var a = 0; a < activeCount; a++)
+        {
+            var i = active[a];
+            for (var w = 0; w < m.LeadWeeks[i]; w++) arrivals[w] += shares[i] * mu0;
+            onOrder += shares[i] * mu0 * m.LeadWeeks[i];
+        }
+        var onHand = mu0 * (maxLead - meanLead + 1 + strategy.BufferWeeks);
+        double backlog = 0, purchase = 0, holding = 0, shortage = 0, emergencyCost = 0;
+        double demandTotal = 0, onTime = 0, lost = 0, emergencyUnits = 0, onHandSum = 0;
+        var hasEmergency = !double.IsNaN(m.EmergencyPremium);
+        var weeklyCarry = m.CarryingRate / 52;
+        var loss = ws.Loss;
+        var delay = ws.Delay;
+        var demand = ws.Demand;
+        var weeks = m.Weeks;
+        for (var t = 0; t < weeks; t++)
+        {
+            var y = t / 52;
+            var mu = m.MeanWeeklyDemand[t] * scale;
+            var arriving = arrivals[t];
+            onHand += arriving;
+            onOrder -= arriving;
+            var d = demand[t];
+            demandTotal += d;
+            if (m.Backorders)
+            {
+                var fromBacklog = Math.Min(onHand, backlog);
+                onHand -= fromBacklog;
+                backlog -= fromBacklog;
+                var served = Math.Min(onHand, d);
+                onHand -= served;
+                onTime += served;
+                var late = d - served;
+                backlog += late;
+                lost += late;
+                shortage += late * m.ShortageCost;
+            }
+            else
+            {
+                var served = Math.Min(onHand, d);
+                onHand -= served;
+                onTime += served;
+                var missed = d - served;
+                lost += missed;
+                shortage += missed * m.ShortageCost;
+            }
+            var order = mu * targetWeeks - (onHand + onOrder - backlog);
+            if (order > 0)
+            {
+                var shipped = 0.0;
+                for (var a = 0; a < activeCount; a++)
+                {
+                    var i = active[a];
+                    var cell = i * weeks + t;
+                    var capacity = shares[i] * mu * (1 + m.Flexibility[i]) * (1 - loss[cell]);
+                    var wanted = shares[i] * order;
+                    var ship = wanted < capacity ? wanted : capacity;
+                    if (ship <= 0) continue;
+                    arrivals[t + m.LeadWeeks[i] + delay[cell]] += ship;
+                    purchase += ship * cost[i * years + y];
+                    shipped += ship;
+                }
+                onOrder += shipped;
+                if (hasEmergency && order - shipped > 1e-12)
+                {
+                    var extra = Math.Min(order - shipped, m.EmergencyCapacity * mu);
+                    arrivals[t + m.EmergencyLeadWeeks] += extra;
+                    onOrder += extra;
+                    emergencyUnits += extra;
+                    emergencyCost += extra * (averageCost[y] + m.EmergencyPremium);
+                }
+            }
+            holding += onHand * averageCost[y] * weeklyCarry;
+            onHandSum += onHand;
+        }
+        var yearCount = weeks / 52.0;
+        annualCost = (purchase + holding + shortage + emergencyCost) / yearCount;
+        fillRate = demandTotal > 0 ? onTime / demandTotal : 1;
+        lostPerYear = lost / yearCount;
+        emergencyPerYear = emergencyUnits / yearCount;
+        meanOnHand = onHandSum / weeks;
+    }
+}
+
+/// <summary>Draws disruption events and marks, per option and week, the worst capacity loss and added delay.</summary>
+public static class Disruptions
+{
+    /// <summary>
+    /// Events of each source arrive as a Poisson process over [−pad, T) — pad = the longest possible duration, so the
+    /// process is in steady state at week 0 — and last a whole number of weeks (the drawn duration rounded, at least 1).
+    /// Overlapping events take the worst loss and the longest delay.
+    /// </summary>
+    public static void Generate(Random random, EventSource[] sources, int weeks, int optionCount, double[] loss, int[] delay)
+    {
+        Array.Clear(loss, 0, optionCount * weeks);
+        Array.Clear(delay, 0, optionCount * weeks);
+        foreach (var source in sources)
+        {
+            if (source.RatePerWeek <= 0) continue;
+            var pad = (int)Math.Ceiling(source.Duration is { } d ? Math.Min(d.Quantile(0.999), 520) : source.FixedDurationWeeks);
+            var window = weeks + pad;
+            var count = Poisson.Sample(random, source.RatePerWeek * window);
+            for (var e = 0; e < count; e++)
+            {
+                var start = (int)(random.NextDouble() * window) - pad;
+                var length = (int)Math.Max(1, Math.Round(source.Duration is { } dist ? dist.Quantile(random.NextDouble()) : source.FixedDurationWeeks));
+                var from = Math.Max(0, start);
+                var to = Math.Min(weeks, start + length);
+                for (var k = 0; k < source.OptionIndex.Length; k++)
+                {
+                    var row = source.OptionIndex[k] * weeks;
+                    var l = source.CapacityLoss[k];
+                    var dl = source.DelayWeeks[k];
+                    for (var w = from; w < to; w++)
+                    {
+                        if (l > loss[row + w]) loss[row + w] = l;
+                        if (dl > delay[row + w]) delay[row + w] = dl;
+                    }
+                }
+            }
+        }
+    }
+}
