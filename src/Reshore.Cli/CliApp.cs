@@ -32,6 +32,9 @@ public static class CliApp
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(ReferenceCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(SimulateCommand.Create(context));
+        root.Subcommands.Add(SensitivityCommand.Create(context));
+        root.Subcommands.Add(BreakEvenCommand.Create(context));
         ParseResult parse;
         try
         {

@@ -1,52 +1,76 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using Reshore.Cli.Output;
 using Reshore.Core.Costing;
-using Reshore.Core.Domain;
+using Reshore.Core.Risk;
 using Reshore.Data.CaseFiles;
 using Reshore.Data.Examples;
+using Reshore.Data.Output;
 
 namespace Reshore.Cli.Commands;
 
-/// <summary>`reshore bench`: throughput of the evaluation engine on the bundled examples or a given case.</summary>
+/// <summary>
+/// `reshore bench`: throughput of the weekly simulation on a fixed synthetic workload (item-strategy-scenario-weeks per
+/// second) and of the TCO evaluation on the bundled examples. Measured, never asserted.
+/// </summary>
 public static class BenchCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var caseOption = new Option<string?>("--case") { Description = "Case file to evaluate (default: every bundled example)." };
-        var seconds = new Option<double>("--seconds") { Description = "How long to measure each case, seconds.", DefaultValueFactory = _ => 3 };
-        var command = new Command("bench", "Measure evaluation throughput (cases, option-years and cost lines per second).") { caseOption, seconds };
+        var quick = new Option<bool>("--quick") { Description = "A small workload (50 items × 4 strategies × 500 scenarios × 52 weeks) instead of 1,000 × 4 × 2,000 × 52." };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond) and evaluation throughput.") { quick, format };
         command.SetAction(parse =>
         {
-            var market = EvaluateCommand.LoadMarket(null);
-            var duration = parse.GetValue(seconds);
-            if (!(duration > 0) || duration > 600) throw new UserInputException("--seconds must be between 0 and 600.");
-            var cases = parse.GetValue(caseOption) is { } path
-                ? [(Path.GetFileName(path), CaseFileReader.ReadFile(path, market))]
-                : ExampleCatalog.All.Select(e => (e.FileName, CaseFileReader.Read(e.Text, CaseFileReader.FormatOf(e.FileName), e.FileName, market))).ToList();
-            var evaluator = new CaseEvaluator();
-            var culture = CultureInfo.GetCultureInfo("en");
-            ctx.Out.WriteLine($"{"case",-28} {"evaluations/s",14} {"option-years/s",15} {"lines/s",12} {"ms/evaluation",14}");
-            foreach (var (name, reshoringCase) in cases)
+            var isQuick = parse.GetValue(quick);
+            var (items, scenarios) = isQuick ? (50, 500) : (1000, 2000);
+            const int weeks = 52;
+            // Warm up the JIT on one item.
+            WeeklySimulator.Run(SyntheticWorkload.Item(0, weeks), 50, 1, 0);
+            var models = Enumerable.Range(0, items).Select(i => SyntheticWorkload.Item(i, weeks)).ToArray();
+            var watch = Stopwatch.StartNew();
+            var checksum = 0.0;
+            for (var i = 0; i < items; i++) checksum += WeeklySimulator.Run(models[i], scenarios, 1, i).AnnualCost[0][0];
+            var seconds = watch.Elapsed.TotalSeconds;
+            var steps = (double)items * SyntheticWorkload.StrategiesPerItem * scenarios * weeks;
+            var evaluation = EvaluationThroughput(isQuick ? 20 : 200);
+            var doc = new
             {
-                evaluator.Evaluate(reshoringCase, market, culture); // warm-up (JIT)
-                var optionYears = reshoringCase.Items.Sum(i => i.Options.Count) * reshoringCase.HorizonYears;
-                var watch = Stopwatch.StartNew();
-                var runs = 0;
-                while (watch.Elapsed.TotalSeconds < duration)
-                {
-                    evaluator.Evaluate(reshoringCase, market, culture);
-                    runs++;
-                }
-                var elapsed = watch.Elapsed.TotalSeconds;
-                var perSecond = runs / elapsed;
-                ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-28} {perSecond,14:N1} {perSecond * optionYears,15:N0} {perSecond * optionYears * CostFactorCatalog.All.Count,12:N0} {1000 / perSecond,14:N3}"));
-            }
-            ctx.Out.WriteLine($"({Environment.ProcessorCount} cores, .NET {Environment.Version}; single-threaded)");
+                stepsPerSecond = steps / seconds,
+                steps,
+                seconds,
+                items,
+                strategies = SyntheticWorkload.StrategiesPerItem,
+                scenarios,
+                weeks,
+                threads = Environment.ProcessorCount,
+                evaluationsPerSecond = evaluation,
+                runtime = $".NET {Environment.Version}",
+                checksum,
+            };
+            var text = parse.GetValue(format) == "json"
+                ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)");
+            OutputWriter.Write(text, null, ctx.Out);
             return CliApp.Ok;
         });
         return command;
+    }
+
+    private static double EvaluationThroughput(int runs)
+    {
+        var market = EvaluateCommand.LoadMarket(null);
+        var cases = ExampleCatalog.All.Select(e => CaseFileReader.Read(e.Text, CaseFileReader.FormatOf(e.FileName), e.FileName, market)).ToList();
+        var evaluator = new CaseEvaluator();
+        var culture = CultureInfo.GetCultureInfo("en");
+        foreach (var c in cases) evaluator.Evaluate(c, market, culture);
+        var watch = Stopwatch.StartNew();
+        for (var r = 0; r < runs; r++) evaluator.Evaluate(cases[r % cases.Count], market, culture);
+        return runs / watch.Elapsed.TotalSeconds;
     }
 }

@@ -47,6 +47,31 @@ public static class CasePaths
         };
     }
 
+    /// <summary>
+    /// Turns ids into indices: <c>items[led-a60].options[cn-cm].production.unitPrice</c> becomes
+    /// <c>$.items[0].options[0].production.unitPrice</c>; numeric indices and a leading <c>$.</c> are kept.
+    /// </summary>
+    public static string ResolveIds(ReshoringCase c, string path)
+    {
+        var p = path.StartsWith('$') ? path : "$." + path;
+        Item? item = null;
+        return System.Text.RegularExpressions.Regex.Replace(p, @"(items|options)\[([^\]]+)\]", m =>
+        {
+            var key = m.Groups[2].Value;
+            if (m.Groups[1].Value == "items")
+            {
+                var index = int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : c.Items.ToList().FindIndex(x => x.Id == key);
+                if (index < 0 || index >= c.Items.Count) throw Bad(path, $"there is no item '{key}'");
+                item = c.Items[index];
+                return $"items[{index}]";
+            }
+            if (item is null) return m.Value;
+            var optionIndex = int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : item.Options.ToList().FindIndex(x => x.Id == key);
+            if (optionIndex < 0 || optionIndex >= item.Options.Count) throw Bad(path, $"item '{item.Id}' has no option '{key}'");
+            return $"options[{optionIndex}]";
+        });
+    }
+
     private static ArgumentException Bad(string path, string why) => new($"Path '{path}' is not valid: {why}.");
 
     private static List<Segment> Parse(string path)

@@ -55,7 +55,7 @@ public sealed class ScenarioSampler
         for (var i = 0; i < _inputs.Count; i++)
         {
             var z = _driverOfInput[i] >= 0 ? correlated[_driverOfInput[i]] : Normal.Sample(random, 0, 1);
-            values[i] = _inputs[i].Distribution.Quantile(Normal.CDF(0, 1, z));
+            values[i] = _inputs[i].Quantile(Normal.CDF(0, 1, z));
         }
     }
 }

@@ -118,4 +118,10 @@ public sealed record UncertainValue
 /// <param name="Path">JSON path of the numeric field, e.g. <c>$.items[0].options[0].production.unitPrice</c>.</param>
 /// <param name="Distribution">The distribution.</param>
 /// <param name="Currency">Currency of a money field, or null for plain numbers.</param>
-public sealed record UncertainInput(string Path, UncertainValue Distribution, string? Currency);
+/// <param name="Low">Lowest value the field accepts (draws are clamped to it).</param>
+/// <param name="High">Highest value the field accepts.</param>
+public sealed record UncertainInput(string Path, UncertainValue Distribution, string? Currency, double Low = double.NegativeInfinity, double High = double.PositiveInfinity)
+{
+    /// <summary>The value at cumulative probability <paramref name="u"/>, clamped to the field's range.</summary>
+    public double Quantile(double u) => Math.Clamp(Distribution.Quantile(u), Low, High);
+}

@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.Random;
 
 namespace Reshore.Core.Risk;
 
@@ -61,29 +60,19 @@ public static class WeeklySimulator
         var result = new SimulationRawResult(model.Strategies.Length, scenarios);
         var done = 0;
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = maxThreads };
-        Parallel.For(0, scenarios, options, () => new Workspace(model), (s, _, ws) =>
+        // Blocks of scenarios keep the scheduling overhead small; each scenario still draws from its own stream.
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, scenarios, 64), options, () => new Workspace(model), (block, _, ws) =>
         {
-            RunScenario(model, s, seed, stream, overrides, ws, result);
-            var n = Interlocked.Increment(ref done);
-            if (progress is not null && (n % 256 == 0 || n == scenarios)) progress.Report(n);
+            for (var s = block.Item1; s < block.Item2; s++) RunScenario(model, s, seed, stream, overrides, ws, result);
+            var n = Interlocked.Add(ref done, block.Item2 - block.Item1);
+            progress?.Report(n);
             return ws;
         }, _ => { });
         return result;
     }
 
-    /// <summary>A scenario's own random stream: SplitMix64 of (seed, stream, scenario), folded to 31 bits.</summary>
-    public static Random ScenarioRandom(int seed, int stream, int scenario)
-    {
-        unchecked
-        {
-            var x = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)stream * 0xC2B2AE3D27D4EB4FUL ^ (ulong)(uint)scenario * 0x165667B19E3779F9UL;
-            x += 0x9E3779B97F4A7C15UL;
-            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-            x ^= x >> 31;
-            return new Xoshiro256StarStar((int)(x & 0x7FFFFFFF), threadSafe: false);
-        }
-    }
+    /// <summary>A scenario's own random stream (seed, stream, scenario).</summary>
+    public static StreamRandom ScenarioRandom(int seed, int stream, int scenario) => new(seed, stream, scenario);
 
     /// <summary>Buffers one thread reuses for every scenario it runs.</summary>
     private sealed class Workspace(SimulationModel m)
@@ -95,6 +84,7 @@ public static class WeeklySimulator
         public readonly double[] Arrivals = new double[m.Weeks + MaxOffset(m) + 2];
         public readonly int[] Active = new int[m.OptionCount];
         public readonly double[] AverageCost = new double[m.Years];
+        public readonly StreamRandom Random = new(0, 0, 0);
     }
 
     private static int MaxOffset(SimulationModel m) =>
@@ -102,7 +92,8 @@ public static class WeeklySimulator
 
     private static void RunScenario(SimulationModel m, int s, int seed, int stream, ScenarioOverrides? overrides, Workspace ws, SimulationRawResult result)
     {
-        var random = ScenarioRandom(seed, stream, s);
+        var random = ws.Random;
+        random.Reseed(seed, stream, s);
         var scale = overrides?.DemandScale?[s] ?? 1.0;
         Normal.Samples(random, ws.Normals, 0, 1);
         var sigma = m.WeeklySigma;
@@ -123,40 +114,55 @@ public static class WeeklySimulator
         var n = m.OptionCount;
         var years = m.Years;
         var shares = strategy.Shares;
-        var active = ws.Active;
+        var leads = m.LeadWeeks;
+        // Per active option: index, capacity factor s_i (1 + f_i), lead weeks and the start of its cost row.
+        Span<int> active = stackalloc int[n];
+        Span<double> capacityFactor = stackalloc double[n];
+        Span<int> lead = stackalloc int[n];
+        Span<int> costRow = stackalloc int[n];
         var activeCount = 0;
         double maxLead = 0, meanLead = 0;
         for (var i = 0; i < n; i++)
         {
             if (shares[i] <= 0) continue;
-            active[activeCount++] = i;
-            maxLead = Math.Max(maxLead, m.LeadWeeks[i]);
-            meanLead += shares[i] * m.LeadWeeks[i];
+            active[activeCount] = i;
+            capacityFactor[activeCount] = shares[i] * (1 + m.Flexibility[i]);
+            lead[activeCount] = leads[i];
+            costRow[activeCount] = i * years;
+            activeCount++;
+            maxLead = Math.Max(maxLead, leads[i]);
+            meanLead += shares[i] * leads[i];
         }
         var averageCost = ws.AverageCost;
         for (var y = 0; y < years; y++)
         {
             var c = 0.0;
-            for (var a = 0; a < activeCount; a++) c += shares[active[a]] * cost[active[a] * years + y];
+            for (var a = 0; a < activeCount; a++) c += shares[active[a]] * cost[costRow[a] + y];
             averageCost[y] = c;
         }
         var arrivals = ws.Arrivals;
         Array.Clear(arrivals);
         var targetWeeks = maxLead + 1 + strategy.BufferWeeks;
         // Start in steady state: each option's pipeline full, on hand = μ (L_max − L̄ + 1 + buffer).
-        var mu0 = m.MeanWeeklyDemand[0] * scale;
+        var meanDemand = m.MeanWeeklyDemand;
+        var mu0 = meanDemand[0] * scale;
         var onOrder = 0.0;
         for (var a = 0; a < activeCount; a++)
         {
-            var i = active[a];
-            for (var w = 0; w < m.LeadWeeks[i]; w++) arrivals[w] += shares[i] * mu0;
-            onOrder += shares[i] * mu0 * m.LeadWeeks[i];
+            var share = shares[active[a]];
+            for (var w = 0; w < lead[a]; w++) arrivals[w] += share * mu0;
+            onOrder += share * mu0 * lead[a];
         }
         var onHand = mu0 * (maxLead - meanLead + 1 + strategy.BufferWeeks);
         double backlog = 0, purchase = 0, holding = 0, shortage = 0, emergencyCost = 0;
         double demandTotal = 0, onTime = 0, lost = 0, emergencyUnits = 0, onHandSum = 0;
         var hasEmergency = !double.IsNaN(m.EmergencyPremium);
+        var emergencyPremium = m.EmergencyPremium;
+        var emergencyCapacity = m.EmergencyCapacity * scale;
+        var emergencyLead = m.EmergencyLeadWeeks;
         var weeklyCarry = m.CarryingRate / 52;
+        var shortageCost = m.ShortageCost;
+        var backorders = m.Backorders;
         var loss = ws.Loss;
         var delay = ws.Delay;
         var demand = ws.Demand;
@@ -164,34 +170,25 @@ public static class WeeklySimulator
         for (var t = 0; t < weeks; t++)
         {
             var y = t / 52;
-            var mu = m.MeanWeeklyDemand[t] * scale;
+            var mu = meanDemand[t] * scale;
             var arriving = arrivals[t];
             onHand += arriving;
             onOrder -= arriving;
             var d = demand[t];
             demandTotal += d;
-            if (m.Backorders)
+            if (backorders)
             {
                 var fromBacklog = Math.Min(onHand, backlog);
                 onHand -= fromBacklog;
                 backlog -= fromBacklog;
-                var served = Math.Min(onHand, d);
-                onHand -= served;
-                onTime += served;
-                var late = d - served;
-                backlog += late;
-                lost += late;
-                shortage += late * m.ShortageCost;
             }
-            else
-            {
-                var served = Math.Min(onHand, d);
-                onHand -= served;
-                onTime += served;
-                var missed = d - served;
-                lost += missed;
-                shortage += missed * m.ShortageCost;
-            }
+            var served = Math.Min(onHand, d);
+            onHand -= served;
+            onTime += served;
+            var missed = d - served;
+            lost += missed;
+            shortage += missed * shortageCost;
+            if (backorders) backlog += missed;
             var order = mu * targetWeeks - (onHand + onOrder - backlog);
             if (order > 0)
             {
@@ -200,22 +197,23 @@ public static class WeeklySimulator
                 {
                     var i = active[a];
                     var cell = i * weeks + t;
-                    var capacity = shares[i] * mu * (1 + m.Flexibility[i]) * (1 - loss[cell]);
+                    var capacity = capacityFactor[a] * mu * (1 - loss[cell]);
                     var wanted = shares[i] * order;
                     var ship = wanted < capacity ? wanted : capacity;
                     if (ship <= 0) continue;
-                    arrivals[t + m.LeadWeeks[i] + delay[cell]] += ship;
-                    purchase += ship * cost[i * years + y];
+                    arrivals[t + lead[a] + delay[cell]] += ship;
+                    purchase += ship * cost[costRow[a] + y];
                     shipped += ship;
                 }
                 onOrder += shipped;
-                if (hasEmergency && order - shipped > 1e-12)
+                var gap = order - shipped;
+                if (hasEmergency && gap > 1e-12)
                 {
-                    var extra = Math.Min(order - shipped, m.EmergencyCapacity * mu);
-                    arrivals[t + m.EmergencyLeadWeeks] += extra;
+                    var extra = Math.Min(gap, emergencyCapacity * meanDemand[t]);
+                    arrivals[t + emergencyLead] += extra;
                     onOrder += extra;
                     emergencyUnits += extra;
-                    emergencyCost += extra * (averageCost[y] + m.EmergencyPremium);
+                    emergencyCost += extra * (averageCost[y] + emergencyPremium);
                 }
             }
             holding += onHand * averageCost[y] * weeklyCarry;

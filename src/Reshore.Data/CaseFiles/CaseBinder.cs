@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using Reshore.Core.Domain;
+using Reshore.Core.Risk;
 using Reshore.Core.Validation;
 using Reshore.Core.Values;
 
@@ -15,6 +16,10 @@ namespace Reshore.Data.CaseFiles;
 public sealed class CaseBinder
 {
     private readonly List<CaseError> _errors = [];
+    private readonly List<UncertainInput> _uncertain = [];
+
+    /// <summary>Numeric fields given as distributions; their bound value is the distribution's mean.</summary>
+    public IReadOnlyList<UncertainInput> Uncertain => _uncertain;
     private readonly Dictionary<string, (int Line, int Column)> _positions = new(StringComparer.Ordinal);
     private CurrencyCode _caseCurrency = CurrencyCode.Eur;
 
@@ -52,6 +57,8 @@ public sealed class CaseBinder
             return null;
         }
         var target = underlying ?? type;
+        if (node is MappingNode dist && (target == typeof(double) || target == typeof(Money)) && dist.Entries.Any(e => e.Key.Text == "distribution"))
+            return BindDistribution(dist, target == typeof(Money), path);
         if (target == typeof(string)) return Scalar(node, path, "text") is { } s ? s.Text : null;
         if (target == typeof(double)) return Number(node, path);
         if (target == typeof(int))
@@ -130,6 +137,58 @@ public sealed class CaseBinder
         return null;
     }
 
+    private static readonly string[] DistributionKeys = ["distribution", "min", "mode", "max", "mean", "sd", "driver", "currency"];
+
+    /// <summary>
+    /// Binds {distribution: triangular|pert|uniform|normal|lognormal, min, mode, max, mean, sd, driver, currency}: records the
+    /// uncertain input and returns its mean, which the deterministic evaluation uses.
+    /// </summary>
+    private object? BindDistribution(MappingNode map, bool money, string path)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        string? kindText = null, driver = null, currencyText = null;
+        var errorsBefore = _errors.Count;
+        foreach (var (key, value) in map.Entries)
+        {
+            var p = $"{path}.{key.Text}";
+            switch (key.Text)
+            {
+                case "distribution": kindText = Scalar(value, p, "a distribution name")?.Text; break;
+                case "driver": driver = Scalar(value, p, "a driver id")?.Text; break;
+                case "currency" when money: currencyText = Scalar(value, p, "a currency code")?.Text; break;
+                case var k when DistributionKeys.Contains(k) && k != "currency":
+                    if (Number(value, p) is { } d) values[k] = d;
+                    break;
+                default:
+                    Error(p, key, $"Unknown field '{key.Text}' in a distribution. Allowed: {string.Join(", ", DistributionKeys.Where(k => money || k != "currency"))}.");
+                    break;
+            }
+        }
+        if (_errors.Count > errorsBefore) return null;
+        var kinds = Enum.GetValues<DistributionKind>();
+        var kind = kinds.FirstOrDefault(k => UncertainValue.Name(k).Equals(kindText, StringComparison.OrdinalIgnoreCase), (DistributionKind)(-1));
+        if ((int)kind < 0)
+        {
+            Error($"{path}.distribution", map, $"'{kindText}' is not a distribution: expected one of {string.Join(", ", kinds.Select(UncertainValue.Name))}.");
+            return null;
+        }
+        double? Get(string k) => values.TryGetValue(k, out var v) ? v : null;
+        var distribution = UncertainValue.Create(kind, Get("min"), Get("mode"), Get("max"), Get("mean"), Get("sd"), driver, out var problem);
+        if (distribution is null)
+        {
+            Error(path, map, $"Invalid {UncertainValue.Name(kind)} distribution: {problem}");
+            return null;
+        }
+        var currency = _caseCurrency;
+        if (currencyText is not null && !CurrencyCode.TryParse(currencyText, out currency))
+        {
+            Error($"{path}.currency", map, $"'{currencyText}' is not an ISO 4217 currency code.");
+            return null;
+        }
+        _uncertain.Add(new UncertainInput(path, distribution, money ? currency.Value : null));
+        return money ? new Money(distribution.Mean, currency) : distribution.Mean;
+    }
+
     private object? BindEnum(CaseNode node, Type type, string path)
     {
         var names = Enum.GetNames(type).Select(CaseValidator.JsonName).ToList();
@@ -198,11 +257,26 @@ public sealed class CaseBinder
             _positions.TryAdd(p, (valueNode.Line, valueNode.Column));
             var value = BindValue(valueNode, prop.PropertyType, p);
             if (value is not null) prop.SetValue(instance, value);
+            if (_uncertain.Count > 0 && _uncertain[^1].Path == p)
+                CheckSupport(prop, valueNode, p);
         }
         foreach (var (name, prop) in props)
             if (prop.GetCustomAttribute<RequiredAttribute>() is not null && !seen.Contains(name))
                 Error($"{path}.{name}", map, $"Missing required field '{name}' ({Describe(prop.PropertyType)}).");
         return instance;
+    }
+
+    /// <summary>A bounded distribution must stay inside the field's range; unbounded ones are clamped to it when drawn.</summary>
+    private void CheckSupport(PropertyInfo prop, CaseNode node, string path)
+    {
+        var input = _uncertain[^1];
+        var range = prop.GetCustomAttribute<RangeAttribute>();
+        var low = range is null ? (prop.PropertyType == typeof(Money) || prop.PropertyType == typeof(Money?) ? 0 : double.NegativeInfinity) : Convert.ToDouble(range.Minimum, CultureInfo.InvariantCulture);
+        var high = range is null ? double.PositiveInfinity : Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
+        var (min, max) = input.Distribution.Support;
+        if (double.IsFinite(min) && min < low || double.IsFinite(max) && max > high)
+            Error(path, node, $"The distribution ranges from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, outside the allowed {low.ToString(CultureInfo.InvariantCulture)} to {high.ToString(CultureInfo.InvariantCulture)}.");
+        _uncertain[^1] = input with { Low = low, High = high };
     }
 
     private static string Describe(Type type)

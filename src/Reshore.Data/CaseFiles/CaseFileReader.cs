@@ -1,5 +1,6 @@
 using Reshore.Core.Domain;
 using Reshore.Core.MarketData;
+using Reshore.Core.Risk;
 using Reshore.Core.Validation;
 
 namespace Reshore.Data.CaseFiles;
@@ -8,7 +9,10 @@ namespace Reshore.Data.CaseFiles;
 public static class CaseFileReader
 {
     /// <summary>Reads and validates the case file at <paramref name="path"/>; throws <see cref="CaseValidationException"/> listing every problem.</summary>
-    public static ReshoringCase ReadFile(string path, MarketSnapshot market)
+    public static ReshoringCase ReadFile(string path, MarketSnapshot market) => ReadDocumentFile(path, market).Case;
+
+    /// <summary>Reads and validates a case file with its uncertain inputs.</summary>
+    public static CaseDocument ReadDocumentFile(string path, MarketSnapshot market)
     {
         string text;
         try
@@ -19,7 +23,7 @@ public static class CaseFileReader
         {
             throw new CaseValidationException([new CaseError("$", $"Cannot read the file: {e.Message}") { File = path }]);
         }
-        return Read(text, FormatOf(path), path, market);
+        return ReadDocument(text, FormatOf(path), path, market);
     }
 
     /// <summary>JSON for .json, YAML for .yaml/.yml; other extensions are sniffed from the first character.</summary>
@@ -31,7 +35,11 @@ public static class CaseFileReader
     };
 
     /// <summary>Reads and validates case text.</summary>
-    public static ReshoringCase Read(string text, CaseFormat format, string fileName, MarketSnapshot market)
+    public static ReshoringCase Read(string text, CaseFormat format, string fileName, MarketSnapshot market) =>
+        ReadDocument(text, format, fileName, market).Case;
+
+    /// <summary>Reads and validates case text with its uncertain inputs.</summary>
+    public static CaseDocument ReadDocument(string text, CaseFormat format, string fileName, MarketSnapshot market)
     {
         if (format == CaseFormat.Unknown)
             format = text.TrimStart().StartsWith('{') ? CaseFormat.Json : CaseFormat.Yaml;
@@ -48,10 +56,10 @@ public static class CaseFileReader
         var bound = binder.Bind(root);
         if (binder.Errors.Count > 0 || bound is null)
             throw new CaseValidationException(binder.Errors.Select(e => e with { File = fileName }).ToList());
-        var semantic = CaseValidator.Validate(bound, market);
+        var semantic = CaseValidator.Validate(bound, market).Concat(RiskValidator.Validate(bound, binder.Uncertain)).ToList();
         if (semantic.Count > 0)
             throw new CaseValidationException(semantic.Select(e => Locate(e, binder.Positions, fileName)).ToList());
-        return bound;
+        return new CaseDocument(bound, binder.Uncertain);
     }
 
     private static CaseError Locate(CaseError e, IReadOnlyDictionary<string, (int Line, int Column)> positions, string file)
@@ -68,6 +76,11 @@ public static class CaseFileReader
         return e with { File = file };
     }
 }
+
+/// <summary>A case with the inputs it gives as distributions.</summary>
+/// <param name="Case">The case, each uncertain input at its mean.</param>
+/// <param name="Uncertain">The uncertain inputs.</param>
+public sealed record CaseDocument(ReshoringCase Case, IReadOnlyList<UncertainInput> Uncertain);
 
 /// <summary>Case file formats.</summary>
 public enum CaseFormat

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Reshore.Cli.Output;
+using Reshore.Core.Risk;
+using Reshore.Data.Output;
+using Text = Reshore.Core.Localization.Text;
+
+namespace Reshore.Cli.Commands;
+
+/// <summary>`reshore breakeven CASE --item ID --input PATH --between A B`: the input value at which two options cost the same.</summary>
+public static class BreakEvenCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext ctx)
+    {
+        var caseArg = new Argument<string>("case") { Description = "Case file." };
+        var item = new Option<string>("--item") { Description = "Item id.", Required = true };
+        var input = new Option<string>("--input") { Description = "Path of the input, e.g. items[led].options[cn-cm].production.unitPrice or assumptions.wageGrowthPct.CN.", Required = true };
+        var between = new Option<double[]>("--between") { Description = "Search range: two numbers, low and high.", Required = true, Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var options = new Option<string[]?>("--options") { Description = "The two options to compare (default: status quo and the recommended or best alternative).", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var reference = EvaluateCommand.ReferenceDataOption();
+        var command = new Command("breakeven", "Find the value of one input at which two options have the same present cost.") { caseArg, item, input, between, options, format, reference };
+        command.SetAction(parse =>
+        {
+            var market = EvaluateCommand.LoadMarket(parse.GetValue(reference));
+            var document = SensitivityCommand.ReadCase(parse.GetValue(caseArg)!, market);
+            var range = parse.GetValue(between)!;
+            var pair = parse.GetValue(options);
+            BreakEvenResult r;
+            try
+            {
+                var path = CasePaths.ResolveIds(document.Case, parse.GetValue(input)!);
+                _ = CasePaths.Get(document.Case, path);
+                r = new SensitivityAnalyzer().BreakEven(document.Case, market, parse.GetValue(item)!, path, range[0], range[1], pair is { Length: 2 } ? pair[0] : null, pair is { Length: 2 } ? pair[1] : null);
+            }
+            catch (ArgumentException e) { throw new UserInputException(e.Message); }
+            var c = ctx.Culture;
+            var message = r.BreakEven is { } v
+                ? Text.Format(c, "Be_Found", "{0} and {1} cost the same at {2} = {3:G6} (now {4}).", r.OptionA, r.OptionB, r.Path, v, r.CurrentValue?.ToString("G6", c) ?? "not set")
+                : Text.Format(c, "Be_None", "No break-even in range: between {0:G6} and {1:G6} the present cost of {2} minus {3} goes from {4:N0} to {5:N0} without changing sign.", r.From, r.To, r.OptionA, r.OptionB, r.DifferenceAtFrom, r.DifferenceAtTo);
+            var text = parse.GetValue(format) == "json"
+                ? JsonSerializer.Serialize(new
+                {
+                    item = r.ItemId, input = r.Path, between = new[] { r.From, r.To }, optionA = r.OptionA, optionB = r.OptionB,
+                    breakEvenValue = r.BreakEven, currentValue = r.CurrentValue, pvDifferenceAtLow = r.DifferenceAtFrom, pvDifferenceAtHigh = r.DifferenceAtTo, message,
+                }, EvaluationJson.Options)
+                : message;
+            OutputWriter.Write(text, null, ctx.Out);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}
