@@ -74,6 +74,23 @@ public static class WeeklySimulator
     /// <summary>A scenario's own random stream (seed, stream, scenario).</summary>
     public static StreamRandom ScenarioRandom(int seed, int stream, int scenario) => new(seed, stream, scenario);
 
+    /// <summary>The outcome of one strategy on one given scenario.</summary>
+    public readonly record struct StrategyOutcome(double AnnualCost, double FillRate, double LostUnitsPerYear, double EmergencyUnitsPerYear, double MeanOnHand);
+
+    /// <summary>
+    /// Runs one strategy on a scenario given explicitly — demand per week and, per option and week ([option × weeks + week]),
+    /// capacity loss and added delay — for tests and what-if replays of a known disruption.
+    /// </summary>
+    public static StrategyOutcome RunScenario(SimulationModel model, int strategyIndex, double[] demand, double[] loss, int[] delay, double[]? unitCost = null)
+    {
+        var ws = new Workspace(model);
+        Array.Copy(demand, ws.Demand, model.Weeks);
+        Array.Copy(loss, ws.Loss, model.OptionCount * model.Weeks);
+        Array.Copy(delay, ws.Delay, model.OptionCount * model.Weeks);
+        RunStrategy(model, model.Strategies[strategyIndex], ws, unitCost ?? model.UnitCost, 1, out var cost, out var fill, out var lost, out var emergency, out var onHand);
+        return new StrategyOutcome(cost, fill, lost, emergency, onHand);
+    }
+
     /// <summary>Buffers one thread reuses for every scenario it runs.</summary>
     private sealed class Workspace(SimulationModel m)
     {

@@ -51,11 +51,36 @@ public static class CaseSchemaGenerator
         return o;
     }
 
+    /// <summary>An uncertain input: any number (or amount) may be given as a distribution; its mean is used outside the simulation.</summary>
+    private static JsonObject Distribution(JsonObject defs)
+    {
+        if (!defs.ContainsKey("Distribution"))
+        {
+            JsonObject Num(string d) => new() { ["type"] = "number", ["description"] = d };
+            defs["Distribution"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "An uncertain value. triangular and pert need min, mode, max; uniform needs min, max; normal and lognormal need mean and sd (of the value itself). The deterministic evaluation uses the mean; reshore simulate draws it once per scenario.",
+                ["properties"] = new JsonObject
+                {
+                    ["distribution"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("triangular", "pert", "uniform", "normal", "lognormal") },
+                    ["min"] = Num("Lowest value."), ["mode"] = Num("Most likely value."), ["max"] = Num("Highest value."),
+                    ["mean"] = Num("Mean."), ["sd"] = Num("Standard deviation, zero or more."),
+                    ["driver"] = new JsonObject { ["type"] = "string", ["description"] = "Id of a risk.drivers entry: inputs on one driver move together; drivers may be correlated." },
+                    ["currency"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z]{3}$", ["description"] = "Currency of an amount (default: the case currency)." },
+                },
+                ["required"] = new JsonArray("distribution"),
+                ["additionalProperties"] = false,
+            };
+        }
+        return new JsonObject { ["$ref"] = "#/$defs/Distribution" };
+    }
+
     private static JsonObject TypeSchema(Type type, JsonObject defs)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t == typeof(string)) return new JsonObject { ["type"] = "string" };
-        if (t == typeof(double)) return new JsonObject { ["type"] = "number" };
+        if (t == typeof(double)) return new JsonObject { ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "number" }, Distribution(defs)) };
         if (t == typeof(int)) return new JsonObject { ["type"] = "integer" };
         if (t == typeof(bool)) return new JsonObject { ["type"] = "boolean" };
         if (t == typeof(CountryCode)) return new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z]{2}$" };
@@ -65,7 +90,8 @@ public static class CaseSchemaGenerator
             {
                 ["oneOf"] = new JsonArray(
                     new JsonObject { ["type"] = "number", ["minimum"] = 0 },
-                    new JsonObject { ["type"] = "string", ["pattern"] = "^\\s*[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?(\\s+[A-Za-z]{3})?\\s*$" }),
+                    new JsonObject { ["type"] = "string", ["pattern"] = "^\\s*[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?(\\s+[A-Za-z]{3})?\\s*$" },
+                    Distribution(defs)),
             };
         if (t.IsEnum) return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(Enum.GetNames(t).Select(n => (JsonNode)CaseValidator.JsonName(n)).ToArray()) };
         if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
