@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(SensitivityCommand.Create(context));
         root.Subcommands.Add(BreakEvenCommand.Create(context));
+        root.Subcommands.Add(OptimizeCommand.Create(context));
         ParseResult parse;
         try
         {

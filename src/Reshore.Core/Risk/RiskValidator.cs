@@ -63,6 +63,19 @@ public static class RiskValidator
                 if (Math.Abs(sum - 1) > 1e-6)
                     errors.Add(new(path, $"Shares add up to {sum.ToString("0.######", CultureInfo.InvariantCulture)}; they must add up to 1."));
             }
+            if (item.Optimization is { } o)
+            {
+                var op = $"$.items[{i}].optimization";
+                foreach (var (name, map, max) in new[] { ("minShare", o.MinShare, 1.0), ("maxShare", o.MaxShare, 1.0), ("capacityUnitsPerYear", o.CapacityUnitsPerYear, double.PositiveInfinity), ("moqUnitsPerYear", o.MoqUnitsPerYear, double.PositiveInfinity) })
+                    foreach (var (id, v) in map ?? new Dictionary<string, double>())
+                    {
+                        if (!ids.Contains(id)) errors.Add(new($"{op}.{name}.{id}", $"Unknown option '{id}' in item '{item.Id}'."));
+                        if (v < 0 || v > max) errors.Add(new($"{op}.{name}.{id}", $"{v.ToString(CultureInfo.InvariantCulture)} is out of range: expected 0 to {max.ToString(CultureInfo.InvariantCulture)}."));
+                    }
+                foreach (var (id, min) in o.MinShare ?? new Dictionary<string, double>())
+                    if (o.MaxShare is { } maxShares && maxShares.TryGetValue(id, out var cap) && cap < min)
+                        errors.Add(new($"{op}.minShare.{id}", $"The minimum share ({min.ToString(CultureInfo.InvariantCulture)}) exceeds the maximum share ({cap.ToString(CultureInfo.InvariantCulture)})."));
+            }
         }
         return errors;
     }

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Reshore.Core.Costing;
+using Reshore.Core.Costing.Formulas;
+using Reshore.Core.Domain;
+using Reshore.Core.Localization;
+using Reshore.Core.MarketData;
+using Reshore.Core.Risk;
+
+namespace Reshore.Core.Optimization;
+
+/// <summary>The optimiser's answer for one item.</summary>
+public sealed record ItemOptimization
+{
+    /// <summary>Item id.</summary>
+    public required string ItemId { get; init; }
+    /// <summary>Item name.</summary>
+    public string? ItemName { get; init; }
+    /// <summary>Solver status.</summary>
+    public required string Status { get; init; }
+    /// <summary>λ used.</summary>
+    public required double RiskAversion { get; init; }
+    /// <summary>α used.</summary>
+    public required double Alpha { get; init; }
+    /// <summary>The optimum, or null when infeasible.</summary>
+    public OptimizedStrategy? Optimum { get; init; }
+    /// <summary>Option ids, in the order of the shares.</summary>
+    public required IReadOnlyList<string> OptionIds { get; init; }
+    /// <summary>Each option alone, in sample (null when a constraint forbids it).</summary>
+    public required IReadOnlyList<OptimizedStrategy?> SingleSource { get; init; }
+    /// <summary>Out-of-sample check of the optimum with the weekly engine on fresh seeds.</summary>
+    public StrategyResult? OutOfSample { get; init; }
+    /// <summary>Seed of the out-of-sample check.</summary>
+    public required int OutOfSampleSeed { get; init; }
+    /// <summary>Frontier, when asked.</summary>
+    public IReadOnlyList<OptimizedStrategy>? Frontier { get; init; }
+    /// <summary>Constraints in conflict when infeasible.</summary>
+    public required IReadOnlyList<ConstraintConflict> Conflicts { get; init; }
+    /// <summary>Why, in words.</summary>
+    public required string Explanation { get; init; }
+    /// <summary>Scenarios in the program.</summary>
+    public required int Scenarios { get; init; }
+    /// <summary>Periods per scenario.</summary>
+    public required int Periods { get; init; }
+}
+
+/// <summary>
+/// Builds the optimisation problem of an item from a case (unit costs and disruptions as in the risk engine, fixed costs from the
+/// business case, CO2e from the TCO engine), solves it, compares it with each option alone, sweeps the frontier on request and
+/// re-simulates the optimum out of sample.
+/// </summary>
+public sealed class OptimizationService
+{
+    private readonly RiskAnalyzer _risk = new();
+    private readonly SourcingOptimizer _optimizer = new();
+
+    /// <summary>Optimises item <paramref name="itemId"/> (or every item).</summary>
+    public IReadOnlyList<ItemOptimization> Optimize(ReshoringCase c, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, CultureInfo culture,
+        string? itemId = null, double? riskAversion = null, double? alpha = null, bool frontier = false, int scenarios = 200, int seed = 1, int outOfSampleScenarios = 2000)
+    {
+        var evaluation = new CaseEvaluator().Evaluate(c, market, culture);
+        var results = new List<ItemOptimization>();
+        for (var index = 0; index < c.Items.Count; index++)
+        {
+            var item = c.Items[index];
+            if (itemId is not null && item.Id != itemId) continue;
+            results.Add(OptimizeItem(c, index, uncertain, market, evaluation.Items[index], culture, riskAversion, alpha, frontier, scenarios, seed, outOfSampleScenarios));
+        }
+        return results;
+    }
+
+    /// <summary>The optimisation data of one item.</summary>
+    public OptimizationProblem Problem(ReshoringCase c, int itemIndex, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, ItemEvaluation evaluation, int scenarios, int seed, out SimulationModel model)
+    {
+        var compiled = _risk.Compile(c, itemIndex, market, uncertain, out _);
+        model = compiled;
+        var item = c.Items[itemIndex];
+        var ctx = new CaseContext(c, market);
+        // One representative year of 13 four-week periods per scenario keeps the program small; scenarios carry the variety.
+        const int years = 1;
+        var (demand, mean, availability, periods) = ScenarioAggregator.Build(compiled, scenarios, seed, years);
+        var n = item.Options.Count;
+        var h = c.HorizonYears;
+        var unitCost = new double[n];
+        for (var i = 0; i < n; i++) unitCost[i] = Enumerable.Range(0, compiled.Years).Average(y => compiled.UnitCost[i * compiled.Years + y]);
+        var annuity = FinanceFormulas.AnnuityFactor(ctx.DiscountRate, h);
+        var fixedCost = evaluation.Options.Select(o => o.Years.Sum(y => (y.OneOffCosts - y.Incentives - y.ResidualValue) * y.DiscountFactor) / annuity).ToArray();
+        return new OptimizationProblem
+        {
+            OptionIds = compiled.OptionIds,
+            Scenarios = scenarios,
+            Periods = periods,
+            YearsCovered = periods * 4 / 52.0,
+            Demand = demand,
+            MeanDemand = mean,
+            Availability = availability,
+            UnitCost = unitCost,
+            Flexibility = compiled.Flexibility,
+            FixedCostPerYear = fixedCost,
+            Co2eKgPerUnit = evaluation.Options.Select(o => o.Co2eKgPerUnit).ToArray(),
+            Country = item.Options.Select(o => o.Country.Value).ToArray(),
+            InEu = item.Options.Select(o => market.Country(o.Country).EuMember).ToArray(),
+            ShortageCost = compiled.ShortageCost,
+            EmergencyPremium = compiled.EmergencyPremium,
+            EmergencyCapacity = compiled.EmergencyCapacity,
+            HoldingCostPerUnitYear = compiled.CarryingRate * unitCost.Average(),
+            MeanWeeklyDemand = compiled.MeanWeeklyDemand[0],
+            AnnualVolume = item.AnnualVolumeUnits,
+        };
+    }
+
+    /// <summary>The constraints of an item from its case settings, with command-line overrides.</summary>
+    public static OptimizationConstraints Constraints(Item item, double? riskAversion, double? alpha)
+    {
+        var o = item.Optimization ?? new OptimizationSettings();
+        double[]? PerOption(IReadOnlyDictionary<string, double>? map, double fallback) =>
+            map is null ? null : item.Options.Select(x => map.TryGetValue(x.Id, out var v) ? v : fallback).ToArray();
+        return new OptimizationConstraints
+        {
+            RiskAversion = riskAversion ?? o.RiskAversion ?? 0,
+            Alpha = (alpha ?? (o.AlphaPct is { } a ? a / 100 : 0.95)),
+            MinShare = PerOption(o.MinShare, 0),
+            MaxShare = PerOption(o.MaxShare, 1),
+            MaxCountryShare = o.MaxCountryShare,
+            MaxNonEuShare = o.MaxNonEuShare,
+            Co2eBudget = o.Co2eBudgetKgPerUnit,
+            MinFillRate = o.MinFillRatePct / 100,
+            Capacity = PerOption(o.CapacityUnitsPerYear, double.PositiveInfinity),
+            Moq = PerOption(o.MoqUnitsPerYear, 0),
+            MaxBufferWeeks = o.MaxBufferWeeks ?? 12,
+        };
+    }
+
+    private ItemOptimization OptimizeItem(ReshoringCase c, int index, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, ItemEvaluation evaluation,
+        CultureInfo culture, double? riskAversion, double? alpha, bool wantFrontier, int scenarios, int seed, int outOfSampleScenarios)
+    {
+        var item = c.Items[index];
+        var problem = Problem(c, index, uncertain, market, evaluation, scenarios, seed, out var model);
+        var constraints = Constraints(item, riskAversion, alpha);
+        var outcome = _optimizer.Solve(problem, constraints);
+        var single = Enumerable.Range(0, problem.OptionCount).Select(i =>
+        {
+            var only = new double[problem.OptionCount];
+            only[i] = 1;
+            var forced = constraints with { MinShare = only };
+            return _optimizer.Solve(problem, forced).Strategy;
+        }).ToList();
+        StrategyResult? outOfSample = null;
+        var oosSeed = seed + 1_000_003;
+        if (outcome.Strategy is { } best)
+        {
+            var check = new SimulationModel
+            {
+                Weeks = model.Weeks, OptionIds = model.OptionIds, MeanWeeklyDemand = model.MeanWeeklyDemand, WeeklySigma = model.WeeklySigma,
+                LeadWeeks = model.LeadWeeks, Flexibility = model.Flexibility, UnitCost = model.UnitCost, CarryingRate = model.CarryingRate,
+                ShortageCost = model.ShortageCost, Backorders = model.Backorders, EmergencyPremium = model.EmergencyPremium,
+                EmergencyLeadWeeks = model.EmergencyLeadWeeks, EmergencyCapacity = model.EmergencyCapacity, Events = model.Events,
+                Strategies = [new StrategyDefinition("optimal", null, best.Shares, best.BufferWeeks)], TimeToRecoverWeeks = model.TimeToRecoverWeeks,
+            };
+            var raw = WeeklySimulator.Run(check, outOfSampleScenarios, oosSeed, index);
+            outOfSample = new StrategyResult
+            {
+                Id = "optimal", Shares = model.OptionIds.Zip(best.Shares).Where(p => p.Second > 1e-9).ToDictionary(p => p.First, p => p.Second),
+                BufferWeeks = best.BufferWeeks, AnnualCost = CostStatistics.Of(raw.AnnualCost[0]), DeterministicAnnualCost = RiskAnalyzer.DeterministicAnnualCost(check, check.Strategies[0]),
+                FillRate = raw.FillRate[0].Average(), ExpectedLostUnitsPerYear = raw.LostUnitsPerYear[0].Average(), ExpectedEmergencyUnitsPerYear = raw.EmergencyUnitsPerYear[0].Average(),
+                ProbabilityCheapest = 1, MeanOnHandUnits = raw.MeanOnHand[0].Average(), Options = RiskAnalyzer.Survival(check, check.Strategies[0], raw.MeanOnHand[0].Average()),
+            };
+        }
+        var frontier = wantFrontier && outcome.Strategy is not null ? _optimizer.Frontier(problem, constraints, SourcingOptimizer.DefaultLambdas) : null;
+        return new ItemOptimization
+        {
+            ItemId = item.Id, ItemName = item.Name, Status = outcome.Status, RiskAversion = constraints.RiskAversion, Alpha = constraints.Alpha,
+            Optimum = outcome.Strategy, OptionIds = problem.OptionIds, SingleSource = single, OutOfSample = outOfSample, OutOfSampleSeed = oosSeed,
+            Frontier = frontier, Conflicts = outcome.Conflicts, Scenarios = problem.Scenarios, Periods = problem.Periods,
+            Explanation = Explain(problem, constraints, outcome, single, culture),
+        };
+    }
+
+    private static string Explain(OptimizationProblem p, OptimizationConstraints c, OptimizationOutcome outcome, IReadOnlyList<OptimizedStrategy?> single, CultureInfo culture)
+    {
+        if (outcome.Strategy is not { } best)
+            return outcome.Conflicts.Count > 0
+                ? Text.Format(culture, "Opt_Infeasible", "No mix meets every constraint. In conflict: {0}.", SourcingOptimizer.Describe(outcome.Conflicts))
+                : Text.Format(culture, "Opt_NoSolution", "The solver found no solution (status {0}).", outcome.Status);
+        string Mix(OptimizedStrategy s) => string.Join(" + ", p.OptionIds.Zip(s.Shares).Where(x => x.Second > 1e-6).Select(x => $"{x.Second.ToString("P0", culture)} {x.First}"));
+        var parts = new List<string>
+        {
+            Text.Format(culture, "Opt_Best", "Best mix for λ = {0} (α = {1:P0}): {2}, with {3:0.#} weeks of buffer stock. Expected annual cost {4:N0}, CVaR {5:N0}, expected fill rate {6:P1}.",
+                c.RiskAversion, c.Alpha, Mix(best), best.BufferWeeks, best.ExpectedCost, best.Cvar, best.FillRate),
+        };
+        var cheapest = single.Select((s, i) => (s, i)).Where(x => x.s is not null).MinBy(x => x.s!.ExpectedCost);
+        if (cheapest.s is { } alone && best.Shares[cheapest.i] < 1 - 1e-6)
+            parts.Add(Text.Format(culture, "Opt_VsSingle", "Against the cheapest single source ({0}: expected {1:N0}, CVaR {2:N0}), the mix changes expected cost by {3:N0} and CVaR by {4:N0}.",
+                p.OptionIds[cheapest.i], alone.ExpectedCost, alone.Cvar, best.ExpectedCost - alone.ExpectedCost, best.Cvar - alone.Cvar));
+        else if (cheapest.s is not null)
+            parts.Add(Text.Format(culture, "Opt_SingleWins", "Sourcing everything from {0} is best: no mix or buffer lowers the objective further.", p.OptionIds[cheapest.i]));
+        return string.Join(" ", parts);
+    }
+}

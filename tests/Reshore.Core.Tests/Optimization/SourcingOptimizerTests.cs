@@ -1,0 +1,149 @@
+using Reshore.Core.Optimization;
+
+namespace Reshore.Core.Tests.Optimization;
+
+/// <summary>
+/// The stochastic program against closed forms. Two options, one period of demand 100, ten equally likely scenarios:
+/// A costs 10 and fails completely in scenarios 0 and 1 (p = 0.2); B costs 13 and never fails; no flexibility, no buffer,
+/// no emergency supply. With a share x on A and shortage cost k:
+///   cost_s(x) = 1000 a_s x + 1300 (1 − x) + 100 k x (1 − a_s)
+///   E[cost]  = 1300 + x (20k − 500)          (so x* = 1 when k &lt; 25, else 0)
+///   CVaR_0.8 = cost in a failure scenario = 1300 + x (100k − 1300).
+/// </summary>
+public sealed class SourcingOptimizerTests
+{
+    private static OptimizationProblem TwoOptions(double shortageCost, double[]? fixedCost = null) => new()
+    {
+        OptionIds = ["a", "b"],
+        Scenarios = 10,
+        Periods = 1,
+        YearsCovered = 1,
+        Demand = Enumerable.Repeat(100.0, 10).ToArray(),
+        MeanDemand = [100],
+        Availability = Enumerable.Range(0, 10).SelectMany(s => new[] { s < 2 ? 0.0 : 1.0, 1.0 }).ToArray(),
+        UnitCost = [10, 13],
+        Flexibility = [0, 0],
+        FixedCostPerYear = fixedCost ?? [0, 0],
+        Co2eKgPerUnit = [2, 1],
+        Country = ["CN", "PL"],
+        InEu = [false, true],
+        ShortageCost = shortageCost,
+        EmergencyPremium = double.NaN,
+        EmergencyCapacity = 0,
+        HoldingCostPerUnitYear = 1,
+        MeanWeeklyDemand = 100 / 4.0,
+        AnnualVolume = 100,
+    };
+
+    private static readonly OptimizationConstraints NoBuffer = new() { MaxBufferWeeks = 0, Alpha = 0.8 };
+
+    [Theory]
+    [InlineData(10, 1.0, 1000)]   // k = 10 < 25: all on A; E = 800 + 20 × 10 = 1000
+    [InlineData(40, 0.0, 1300)]   // k = 40 > 25: all on B; E = 1300
+    public void Risk_neutral_optimum_matches_the_closed_form(double k, double shareA, double expected)
+    {
+        var outcome = new SourcingOptimizer().Solve(TwoOptions(k), NoBuffer);
+        Assert.NotNull(outcome.Strategy);
+        Assert.Equal(shareA, outcome.Strategy!.Shares[0], 6);
+        Assert.Equal(expected, outcome.Strategy.ExpectedCost, 4);
+        Assert.Equal(1, outcome.Strategy.Shares.Sum(), 9);
+    }
+
+    [Theory]
+    [InlineData(0.1, 1.0, 1200, 2000)]   // −100 + 700 λ < 0: stay on A; CVaR = 1300 + (2000 − 1300) = 2000
+    [InlineData(0.2, 0.0, 1300, 1300)]   // −100 + 700 λ > 0: move to B
+    public void Risk_aversion_trades_expected_cost_for_cvar_at_the_closed_form_threshold(double lambda, double shareA, double expected, double cvar)
+    {
+        var outcome = new SourcingOptimizer().Solve(TwoOptions(20), NoBuffer with { RiskAversion = lambda });
+        Assert.Equal(shareA, outcome.Strategy!.Shares[0], 6);
+        Assert.Equal(expected, outcome.Strategy.ExpectedCost, 4);
+        Assert.Equal(cvar, outcome.Strategy.Cvar, 4);
+    }
+
+    [Fact]
+    public void Lambda_zero_gives_the_cheapest_expected_cost_of_any_mix()
+    {
+        var problem = TwoOptions(24);
+        var best = new SourcingOptimizer().Solve(problem, NoBuffer).Strategy!;
+        // Closed form over a grid of shares: E = 1300 + x (20 × 24 − 500) = 1300 − 20 x.
+        var gridBest = Enumerable.Range(0, 101).Select(i => 1300 - 20 * (i / 100.0)).Min();
+        Assert.Equal(gridBest, best.ExpectedCost, 4);
+    }
+
+    [Fact]
+    public void The_frontier_is_monotone()
+    {
+        var problem = TwoOptions(20);
+        var frontier = new SourcingOptimizer().Frontier(problem, NoBuffer, [0, 0.05, 0.1, 0.15, 0.2, 0.5, 1, 5]);
+        Assert.Equal(8, frontier.Count);
+        for (var i = 1; i < frontier.Count; i++)
+        {
+            Assert.True(frontier[i].ExpectedCost >= frontier[i - 1].ExpectedCost - 1e-6, $"expected cost fell at λ = {frontier[i].RiskAversion}");
+            Assert.True(frontier[i].Cvar <= frontier[i - 1].Cvar + 1e-6, $"CVaR rose at λ = {frontier[i].RiskAversion}");
+        }
+    }
+
+    [Fact]
+    public void Share_and_sustainability_constraints_bind()
+    {
+        var optimizer = new SourcingOptimizer();
+        var problem = TwoOptions(10);   // unconstrained optimum: all on A (CN, non-EU, 2 kg CO2e)
+        Assert.Equal(0.4, optimizer.Solve(problem, NoBuffer with { MaxShare = [0.4, 1] }).Strategy!.Shares[0], 6);
+        Assert.Equal(0.3, optimizer.Solve(problem, NoBuffer with { MaxNonEuShare = 0.3 }).Strategy!.Shares[0], 6);
+        Assert.Equal(0.6, optimizer.Solve(problem, NoBuffer with { MaxCountryShare = 0.6 }).Strategy!.Shares[0], 6);
+        // CO2e: 2x + 1(1 − x) ≤ 1.5 → x ≤ 0.5.
+        Assert.Equal(0.5, optimizer.Solve(problem, NoBuffer with { Co2eBudget = 1.5 }).Strategy!.Shares[0], 6);
+        // Fill rate: lost = 0.2 × 100 x × 10 scenarios ≤ (1 − 0.9) × 1000 → x ≤ 0.5.
+        Assert.Equal(0.5, optimizer.Solve(problem, NoBuffer with { MinFillRate = 0.9 }).Strategy!.Shares[0], 6);
+        // Capacity of A: 100 x ≤ 70.
+        Assert.Equal(0.7, optimizer.Solve(problem, NoBuffer with { Capacity = [70, double.PositiveInfinity] }).Strategy!.Shares[0], 6);
+    }
+
+    [Fact]
+    public void A_fixed_cost_only_counts_when_the_option_is_used_and_moq_forces_all_or_a_minimum()
+    {
+        var optimizer = new SourcingOptimizer();
+        // A fixed cost of 250 on B: with k = 40, all on B costs 1300 + 250 = 1550 against all on A 800 + 800 = 1600: still B.
+        var withFixed = optimizer.Solve(TwoOptions(40, [0, 250]), NoBuffer).Strategy!;
+        Assert.Equal(1.0, withFixed.Shares[1], 6);
+        Assert.Equal(1550, withFixed.ExpectedCost, 4);
+        Assert.True(withFixed.Used[1] && !withFixed.Used[0]);
+        // MOQ of 60 units on B with max non-EU share 0.7: B takes at least 0.3, and if used at least 0.6.
+        var moq = optimizer.Solve(TwoOptions(10), NoBuffer with { MaxNonEuShare = 0.7, Moq = [0, 60] }).Strategy!;
+        Assert.Equal(0.6, moq.Shares[1], 6);
+    }
+
+    [Fact]
+    public void Infeasible_constraints_are_named()
+    {
+        var outcome = new SourcingOptimizer().Solve(TwoOptions(10), NoBuffer with { MaxShare = [0.3, 0.3] });
+        Assert.Null(outcome.Strategy);
+        Assert.Equal("INFEASIBLE", outcome.Status);
+        Assert.NotEmpty(outcome.Conflicts);
+        Assert.All(outcome.Conflicts, c => Assert.StartsWith("maxShare.", c.Constraint));
+        Assert.Equal(0.4, outcome.Conflicts.Sum(c => c.Violation), 6);
+        var both = new SourcingOptimizer().Solve(TwoOptions(10), NoBuffer with { MaxNonEuShare = 0.2, Co2eBudget = 0.5 });
+        Assert.Contains(both.Conflicts, c => c.Constraint == "co2eBudgetKgPerUnit");
+    }
+
+    [Fact]
+    public void A_buffer_covers_a_failure_when_holding_it_is_cheaper_than_shortage()
+    {
+        // With a buffer of 100 units (4 weeks) held at 1 per unit-year, A's failure scenarios lose nothing:
+        // E = 800 (only 80% delivered... the stock covers the rest: cost counts units delivered) + 100 holding.
+        var outcome = new SourcingOptimizer().Solve(TwoOptions(40), new OptimizationConstraints { MaxBufferWeeks = 4, Alpha = 0.8 });
+        var s = outcome.Strategy!;
+        Assert.Equal(1.0, s.Shares[0], 6);
+        Assert.Equal(4, s.BufferWeeks, 6);
+        Assert.Equal(1, s.FillRate, 9);
+        Assert.Equal(800 + 100, s.ExpectedCost, 4);
+    }
+
+    [Fact]
+    public void Tail_mean_weights_the_boundary_scenario()
+    {
+        // Worst 25% of four values [40, 30, 20, 10] is 40; worst 30% is (40 + 0.2 × 30) / 1.2.
+        Assert.Equal(40, SourcingOptimizer.TailMean([40, 30, 20, 10], 0.75), 12);
+        Assert.Equal((40 + 0.2 * 30) / 1.2, SourcingOptimizer.TailMean([40, 30, 20, 10], 0.70), 12);
+    }
+}
