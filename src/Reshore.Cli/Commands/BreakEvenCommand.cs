@@ -11,6 +11,8 @@ namespace Reshore.Cli.Commands;
 /// <summary>`reshore breakeven CASE --item ID --input PATH --between A B`: the input value at which two options cost the same.</summary>
 public static class BreakEvenCommand
 {
+    private static string Unit(Core.Domain.ReshoringCase c, string path) => CasePaths.CurrencyAt(c, path) is { } cur ? " " + cur : "";
+
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
@@ -18,7 +20,7 @@ public static class BreakEvenCommand
         var item = new Option<string>("--item") { Description = "Item id.", Required = true };
         var input = new Option<string>("--input") { Description = "Path of the input, e.g. items[led].options[cn-cm].production.unitPrice or assumptions.wageGrowthPct.CN.", Required = true };
         var between = new Option<double[]>("--between") { Description = "Search range: two numbers, low and high.", Required = true, Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
-        var options = new Option<string[]?>("--options") { Description = "The two options to compare (default: status quo and the recommended or best alternative).", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+        var options = new Option<string[]?>("--options") { Description = "The two options to compare, as two words or 'a,b' (default: status quo and the recommended or best alternative).", Arity = new ArgumentArity(1, 2), AllowMultipleArgumentsPerToken = true };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var reference = EvaluateCommand.ReferenceDataOption();
@@ -28,7 +30,8 @@ public static class BreakEvenCommand
             var market = EvaluateCommand.LoadMarket(parse.GetValue(reference));
             var document = SensitivityCommand.ReadCase(parse.GetValue(caseArg)!, market);
             var range = parse.GetValue(between)!;
-            var pair = parse.GetValue(options);
+            var pair = parse.GetValue(options)?.SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+            if (pair is { Length: not 0 and not 2 }) throw new UserInputException("--options takes two option ids, e.g. --options cn-cm pl-supplier.");
             BreakEvenResult r;
             try
             {
@@ -39,7 +42,8 @@ public static class BreakEvenCommand
             catch (ArgumentException e) { throw new UserInputException(e.Message); }
             var c = ctx.Culture;
             var message = r.BreakEven is { } v
-                ? Text.Format(c, "Be_Found", "{0} and {1} cost the same at {2} = {3:G6} (now {4}).", r.OptionA, r.OptionB, r.Path, v, r.CurrentValue?.ToString("G6", c) ?? "not set")
+                ? Text.Format(c, "Be_Found", "{0} and {1} cost the same at {2} = {3} (now {4}).", r.OptionA, r.OptionB, r.Path,
+                    v.ToString("G6", c) + Unit(document.Case, r.Path), (r.CurrentValue?.ToString("G6", c) ?? "not set") + Unit(document.Case, r.Path))
                 : Text.Format(c, "Be_None", "No break-even in range: between {0:G6} and {1:G6} the present cost of {2} minus {3} goes from {4:N0} to {5:N0} without changing sign.", r.From, r.To, r.OptionA, r.OptionB, r.DifferenceAtFrom, r.DifferenceAtTo);
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(new

@@ -53,7 +53,7 @@ public static class SensitivityCommand
                     foreach (var b in result.Bars)
                     {
                         var width = max <= 0 ? 0 : (int)Math.Round(20 * b.Swing / (2 * max));
-                        table.AddRow(Markup.Escape(b.Path), b.Low.ToString("G4", c), b.High.ToString("G4", c), b.SavingAtLow.ToString("N0", c), b.SavingAtHigh.ToString("N0", c), b.Swing.ToString("N0", c), new string('█', Math.Max(1, width)));
+                        table.AddRow(Markup.Escape(b.Path), b.Low.ToString("G4", c), b.High.ToString("G4", c), b.SavingAtLow.ToString("N0", c), b.SavingAtHigh.ToString("N0", c), b.Swing.ToString("N0", c), new string('█', b.Swing > 0 ? Math.Max(1, width) : 0));
                     }
                     console.Write(table);
                 }, ConsoleFactory.IsTerminal(ctx.Out));

@@ -20,7 +20,7 @@ public sealed record RiskSettings
     public IReadOnlyList<RiskDriver>? Drivers { get; init; }
 
     /// <summary>Correlations between drivers (Gaussian copula).</summary>
-    [Description("Rank correlations between drivers, applied through a Gaussian copula.")]
+    [Description("Correlations between drivers' normal scores, applied through a Gaussian copula (a rank correlation is slightly lower: 6/π · asin(ρ/2)).")]
     public IReadOnlyList<DriverCorrelation>? Correlations { get; init; }
 
     /// <summary>Disruption event sources.</summary>

@@ -71,7 +71,7 @@ public sealed class OptimizationService
     /// <summary>The optimisation data of one item.</summary>
     public OptimizationProblem Problem(ReshoringCase c, int itemIndex, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, ItemEvaluation evaluation, int scenarios, int seed, out SimulationModel model)
     {
-        var compiled = _risk.Compile(c, itemIndex, market, uncertain, out _);
+        var compiled = _risk.Compile(c, itemIndex, market, uncertain, out _, RiskAnalyzer.AnnualisedOneOffCosts(c, itemIndex, market));
         model = compiled;
         var item = c.Items[itemIndex];
         var ctx = new CaseContext(c, market);
@@ -148,14 +148,7 @@ public sealed class OptimizationService
         var oosSeed = seed + 1_000_003;
         if (outcome.Strategy is { } best)
         {
-            var check = new SimulationModel
-            {
-                Weeks = model.Weeks, OptionIds = model.OptionIds, MeanWeeklyDemand = model.MeanWeeklyDemand, WeeklySigma = model.WeeklySigma,
-                LeadWeeks = model.LeadWeeks, Flexibility = model.Flexibility, UnitCost = model.UnitCost, CarryingRate = model.CarryingRate,
-                ShortageCost = model.ShortageCost, Backorders = model.Backorders, EmergencyPremium = model.EmergencyPremium,
-                EmergencyLeadWeeks = model.EmergencyLeadWeeks, EmergencyCapacity = model.EmergencyCapacity, Events = model.Events,
-                Strategies = [new StrategyDefinition("optimal", null, best.Shares, best.BufferWeeks)], TimeToRecoverWeeks = model.TimeToRecoverWeeks,
-            };
+            var check = model.WithStrategies([model.DefineStrategy("optimal", null, best.Shares, best.BufferWeeks)]);
             var raw = WeeklySimulator.Run(check, outOfSampleScenarios, oosSeed, index);
             outOfSample = new StrategyResult
             {

@@ -72,6 +72,29 @@ public static class CasePaths
         });
     }
 
+    /// <summary>The currency of the amount at <paramref name="path"/>, or null when it is a plain number or not set.</summary>
+    public static string? CurrencyAt(ReshoringCase c, string path)
+    {
+        try
+        {
+            object? node = c;
+            foreach (var segment in Parse(path))
+                node = node switch
+                {
+                    null => null,
+                    IList list when segment is Index i => i.Value < list.Count ? list[i.Value] : null,
+                    IDictionary dict when segment is Property p => dict.Contains(p.Name) ? dict[p.Name] : null,
+                    _ when segment is Property p => PropertyOf(node.GetType(), p.Name, path).GetValue(node),
+                    _ => null,
+                };
+            return node is Money m ? m.Currency.Value : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     private static ArgumentException Bad(string path, string why) => new($"Path '{path}' is not valid: {why}.");
 
     private static List<Segment> Parse(string path)

@@ -40,7 +40,7 @@ public sealed record CostStatistics(double Mean, double StdError, double P5, dou
 /// <param name="Share">Its share in the strategy.</param>
 /// <param name="TimeToSurviveWeeks">Weeks the stock, the option's own pipeline and the other options can meet mean demand without it; null = indefinitely.</param>
 /// <param name="TimeToRecoverWeeks">Input TTR; null when not given.</param>
-/// <param name="AtRisk">True when TTS &lt; TTR.</param>
+/// <param name="AtRisk">True when TTS &lt; TTR + the option's lead time (supply resumes only a lead time after recovery).</param>
 public sealed record SurvivalCheck(string OptionId, double Share, double? TimeToSurviveWeeks, double? TimeToRecoverWeeks, bool AtRisk);
 
 /// <summary>One strategy's simulated outcome.</summary>
@@ -102,11 +102,15 @@ public sealed record SimulationResult(int Scenarios, int Seed, IReadOnlyList<Ite
 /// </summary>
 public sealed class RiskAnalyzer
 {
-    /// <summary>TCO lines the simulation replaces with its own stock, shortage and expediting costs.</summary>
+    /// <summary>TCO lines the simulation replaces with its own stock, shortage and disruption costs.</summary>
     public static IReadOnlySet<string> SimulatedFactors { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "pipelineInventory", "cycleStock", "safetyStock", "obsolescence", "leadTimeMismatch", "disruption", "emergencyAirFreight",
+        "cycleStock", "safetyStock", "leadTimeMismatch", "disruption",
     };
+
+    /// <summary>The lines replaced for an item: also emergency air freight when the item configures emergency supply for the simulation.</summary>
+    public static bool Simulated(string factor, Item item) =>
+        SimulatedFactors.Contains(factor) || (factor == "emergencyAirFreight" && item.EmergencySupply is not null);
 
     /// <summary>Default number of scenarios.</summary>
     public const int DefaultScenarios = 2000;
@@ -132,7 +136,15 @@ public sealed class RiskAnalyzer
     }
 
     /// <summary>Compiles an item for the simulator from the case's base values.</summary>
-    public SimulationModel Compile(ReshoringCase c, int itemIndex, MarketSnapshot market, IReadOnlyList<UncertainInput> uncertain, out List<string> warnings)
+    /// <param name="c">The case.</param>
+    /// <param name="itemIndex">Index of the item.</param>
+    /// <param name="market">Reference data.</param>
+    /// <param name="uncertain">Uncertain inputs (event durations become per-event distributions).</param>
+    /// <param name="warnings">Receives warnings.</param>
+    /// <param name="fixedCostPerYear">Annualised one-off costs per option (added to strategies that use it); null for none.</param>
+    /// <param name="fixedPerUnit">The fixed part of unit costs when already known (scenario recompiles reuse the base case's); null to compute it.</param>
+    public SimulationModel Compile(ReshoringCase c, int itemIndex, MarketSnapshot market, IReadOnlyList<UncertainInput> uncertain, out List<string> warnings,
+        double[]? fixedCostPerYear = null, double[]? fixedPerUnit = null)
     {
         warnings = [];
         var ctx = new CaseContext(c, market);
@@ -140,11 +152,14 @@ public sealed class RiskAnalyzer
         var years = c.HorizonYears;
         var weeks = 52 * years;
         var options = item.Options;
-        var unitCost = UnitCosts(ctx, item);
+        var (unitCost, fixedPart) = UnitCosts(ctx, item, fixedPerUnit is null);
+        fixedPart = fixedPerUnit ?? fixedPart;
         var mean = new double[weeks];
         var g = (item.DemandGrowthPct ?? 0) / 100;
         for (var t = 0; t < weeks; t++) mean[t] = item.AnnualVolumeUnits / 52 * Math.Pow(1 + g, t / 52.0);
-        var lead = options.Select(o => Math.Max(1, (int)Math.Round(_engine.Calculate(ctx, item, o, 1, Invariant).LeadTimeDays / 7))).ToArray();
+        var first = options.Select(o => _engine.Calculate(ctx, item, o, 1, Invariant)).ToList();
+        var lead = first.Select(r => Math.Max(1, SimulationModel.WholeWeeks(r.LeadTimeDays / 7))).ToArray();
+        var transit = first.Select(r => SimulationModel.WholeWeeks(r.TransitDays / 7)).ToArray();
         var lostMargin = item.SellingPricePerUnit is { } p && item.MarginPct is { } mg ? p * mg / 100 : 0;
         var penalty = item.ShortagePenaltyPerUnit is { } pen ? ctx.ToCaseCurrency(pen, 1) : 0;
         var backorders = item.Backorders ?? false;
@@ -155,52 +170,62 @@ public sealed class RiskAnalyzer
         if (item.InventoryCarryingRatePct is null)
             warnings.Add("inventoryCarryingRatePct is not given: holding stock is not costed.");
         var emergency = item.EmergencySupply;
-        return new SimulationModel
+        var model = new SimulationModel
         {
             Weeks = weeks,
             OptionIds = options.Select(o => o.Id).ToArray(),
             MeanWeeklyDemand = mean,
             WeeklySigma = (item.DemandVolatilityPct ?? 0) / 100 / Math.Sqrt(52),
             LeadWeeks = lead,
+            TransitWeeks = transit,
             Flexibility = options.Select(o => (o.CapacityFlexibilityPct ?? 20) / 100).ToArray(),
             UnitCost = unitCost,
             CarryingRate = (item.InventoryCarryingRatePct ?? 0) / 100,
             ShortageCost = backorders ? penalty : lostMargin + penalty,
             Backorders = backorders,
             EmergencyPremium = emergency is null ? double.NaN : ctx.ToCaseCurrency(emergency.PremiumPerUnit, 1),
-            EmergencyLeadWeeks = emergency is null ? 1 : Math.Max(1, (int)Math.Round(emergency.LeadTimeWeeks ?? 1)),
+            EmergencyLeadWeeks = emergency is null ? 1 : Math.Max(1, SimulationModel.WholeWeeks(emergency.LeadTimeWeeks ?? 1)),
             EmergencyCapacity = (emergency?.CapacityPct ?? 100) / 100,
             Events = CompileEvents(c, item, ctx, uncertain),
-            Strategies = Strategies(item),
+            Strategies = [],
             TimeToRecoverWeeks = options.Select(o => o.TimeToRecoverWeeks ?? double.NaN).ToArray(),
+            FixedPerUnit = fixedPart,
+            OneOffCostPerYear = fixedCostPerYear,
         };
+        return model.WithStrategies(Strategies(item, model));
     }
 
-    /// <summary>Unit cost per option and year for the simulation: the TCO without the lines it simulates itself.</summary>
-    public double[] UnitCosts(CaseContext ctx, Item item)
+    /// <summary>
+    /// Unit cost per option and year for the simulation (the TCO without the lines it simulates itself) at full volume, and the part
+    /// of it that is fixed per year: F ÷ V = c(V/2) − c(V), from a second evaluation at half the volume (exact when cost = a + F/V).
+    /// </summary>
+    public (double[] UnitCost, double[] FixedPerUnit) UnitCosts(CaseContext ctx, Item item, bool withFixedPart = true)
     {
         var years = ctx.Case.HorizonYears;
-        var result = new double[item.Options.Count * years];
+        var full = new double[item.Options.Count * years];
+        var fixedPart = new double[item.Options.Count * years];
+        var half = item with { AnnualVolumeUnits = item.AnnualVolumeUnits / 2 };
         for (var i = 0; i < item.Options.Count; i++)
             for (var y = 0; y < years; y++)
-                result[i * years + y] = _engine.Calculate(ctx, item, item.Options[i], y + 1, Invariant).Lines
-                    .Where(l => !SimulatedFactors.Contains(l.Factor)).Sum(l => l.PerUnit);
-        return result;
+            {
+                double Cost(Item it) => _engine.Calculate(ctx, it, item.Options[i], y + 1, Invariant).Lines.Where(l => !Simulated(l.Factor, item)).Sum(l => l.PerUnit);
+                var c = Cost(item);
+                full[i * years + y] = c;
+                if (withFixedPart) fixedPart[i * years + y] = Math.Max(0, Cost(half) - c);
+            }
+        return (full, fixedPart);
     }
 
-    private static StrategyDefinition[] Strategies(Item item)
+    private static StrategyDefinition[] Strategies(Item item, SimulationModel model)
     {
         var list = item.Options.Select((o, i) =>
         {
             var shares = new double[item.Options.Count];
             shares[i] = 1;
-            return new StrategyDefinition(o.Id, o.Name, shares, 0);
+            return model.DefineStrategy(o.Id, o.Name, shares, 0);
         }).ToList();
         foreach (var s in item.Strategies ?? [])
-        {
-            var shares = item.Options.Select(o => s.Shares.TryGetValue(o.Id, out var v) ? v : 0).ToArray();
-            list.Add(new StrategyDefinition(s.Id, s.Name, shares, s.BufferWeeks ?? 0));
-        }
+            list.Add(model.DefineStrategy(s.Id, s.Name, item.Options.Select(o => s.Shares.TryGetValue(o.Id, out var v) ? v : 0).ToArray(), s.BufferWeeks ?? 0));
         return list.ToArray();
     }
 
@@ -226,7 +251,7 @@ public sealed class RiskAnalyzer
                     if (!Matches(effect, option, ctx)) continue;
                     var l = effect.CapacityLossPct is { } pct ? pct / 100 : effect.AddedDelayWeeks is null ? 1 : 0;
                     worstLoss = Math.Max(worstLoss, l);
-                    worstDelay = Math.Max(worstDelay, (int)Math.Round(effect.AddedDelayWeeks ?? 0));
+                    worstDelay = Math.Max(worstDelay, SimulationModel.WholeWeeks(effect.AddedDelayWeeks ?? 0));
                 }
                 if (worstLoss < 0) continue;
                 index.Add(i);
@@ -235,6 +260,13 @@ public sealed class RiskAnalyzer
             }
             if (index.Count > 0)
                 result.Add(new EventSource(ev.Id, ev.EventsPerYear / 52, duration, ev.DurationWeeks, index.ToArray(), loss.ToArray(), delay.ToArray()));
+        }
+        // An option's own expected-disruption inputs (risk.disruption) become an event source of that option alone.
+        for (var i = 0; i < item.Options.Count; i++)
+        {
+            if (item.Options[i].Risk?.Disruption is not { } d || d.EventsPerYear <= 0) continue;
+            var loss = (d.CapacityLossPct ?? 100) / 100 * (1 - (d.MitigatedPct ?? 0) / 100);
+            result.Add(new EventSource($"{item.Options[i].Id}.risk.disruption", d.EventsPerYear / 52, null, d.DurationWeeks, [i], [loss], [0]));
         }
         return result.ToArray();
     }
@@ -257,10 +289,17 @@ public sealed class RiskAnalyzer
     private ItemSimulation SimulateItem(ReshoringCase c, int itemIndex, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, int scenarios, int seed,
         IProgress<int>? progress, CancellationToken cancellation)
     {
-        var model = Compile(c, itemIndex, market, uncertain, out var warnings);
+        var fixedCost = AnnualisedOneOffCosts(c, itemIndex, market);
+        var model = Compile(c, itemIndex, market, uncertain, out var warnings, fixedCost);
         var item = c.Items[itemIndex];
-        var scenarioInputs = uncertain.Where(u => !u.Path.StartsWith("$.risk.", StringComparison.Ordinal)).ToList();
-        var overrides = scenarioInputs.Count == 0 ? null : Recost(c, itemIndex, scenarioInputs, market, scenarios, seed, cancellation);
+        var itemPath = $"$.items[{itemIndex}].";
+        // Inputs drawn per scenario: everything except event durations (drawn per event) and times to recover (a yardstick, not simulated).
+        var scenarioInputs = uncertain.Where(u => !(u.Path.StartsWith("$.risk.events[", StringComparison.Ordinal) && u.Path.EndsWith(".durationWeeks", StringComparison.Ordinal))
+            && !u.Path.EndsWith(".timeToRecoverWeeks", StringComparison.Ordinal)
+            && (!u.Path.StartsWith("$.items[", StringComparison.Ordinal) || u.Path.StartsWith(itemPath, StringComparison.Ordinal))).ToList();
+        if (uncertain.Any(u => u.Path.EndsWith(".timeToRecoverWeeks", StringComparison.Ordinal) && u.Path.StartsWith(itemPath, StringComparison.Ordinal)))
+            warnings.Add("timeToRecoverWeeks given as a distribution: its mean is compared with the time to survive.");
+        var overrides = scenarioInputs.Count == 0 ? null : Recompile(c, itemIndex, scenarioInputs, uncertain, market, scenarios, seed, fixedCost, model.FixedPerUnit, cancellation);
         var raw = WeeklySimulator.Run(model, scenarios, seed, itemIndex, overrides, progress, cancellation);
         var cheapest = new int[model.Strategies.Length];
         for (var s = 0; s < scenarios; s++)
@@ -291,18 +330,27 @@ public sealed class RiskAnalyzer
         };
     }
 
+    /// <summary>Per option, its one-off transition costs net of incentives and residual value, as a present value spread over the horizon: PV ÷ a(r, H).</summary>
+    public static double[] AnnualisedOneOffCosts(ReshoringCase c, int itemIndex, MarketSnapshot market)
+    {
+        var evaluation = new CaseEvaluator().Evaluate(c with { Items = [c.Items[itemIndex]] }, market, Invariant).Items[0];
+        var annuity = Costing.Formulas.FinanceFormulas.AnnuityFactor(c.DiscountRatePct / 100, c.HorizonYears);
+        return evaluation.Options.Select(o => o.Years.Sum(y => (y.OneOffCosts - y.Incentives - y.ResidualValue) * y.DiscountFactor) / annuity).ToArray();
+    }
+
     /// <summary>Σ_y Σ_i share_i × V_y × c_i,y ÷ years: the annual purchase cost with mean demand and no disruption.</summary>
     public static double DeterministicAnnualCost(SimulationModel m, StrategyDefinition s)
     {
+        var cost = s.UnitCost ?? m.UnitCost;
         var total = 0.0;
         for (var t = 0; t < m.Weeks; t++)
             for (var i = 0; i < m.OptionCount; i++)
-                total += s.Shares[i] * m.MeanWeeklyDemand[t] * m.UnitCost[i * m.Years + t / 52];
-        return total / (m.Weeks / 52.0);
+                total += s.Shares[i] * m.MeanWeeklyDemand[t] * cost[i * m.Years + t / 52];
+        return total / (m.Weeks / 52.0) + s.FixedCostPerYear;
     }
 
     /// <summary>
-    /// TTS of option i = (mean stock on hand + the option's pipeline share × μ × L_i) ÷ the weekly shortfall μ − μ Σ_{j≠i} s_j (1 + f_j) − emergency capacity;
+    /// TTS of option i = (mean stock on hand + the option's in-transit pipeline share × μ × T_i) ÷ the weekly shortfall μ − μ Σ_{j≠i} s_j (1 + f_j) − emergency capacity;
     /// unlimited when the rest covers mean demand. μ is year-1 mean weekly demand.
     /// </summary>
     public static IReadOnlyList<SurvivalCheck> Survival(SimulationModel m, StrategyDefinition s, double meanOnHand)
@@ -316,31 +364,30 @@ public sealed class RiskAnalyzer
             var rest = 0.0;
             for (var j = 0; j < m.OptionCount; j++) if (j != i) rest += s.Shares[j] * (1 + m.Flexibility[j]);
             var shortfall = mu * (1 - rest - emergency);
-            double? tts = shortfall <= 1e-12 ? null : (meanOnHand + s.Shares[i] * mu * m.LeadWeeks[i]) / shortfall;
+            // Stock on hand plus what the lost option had already shipped (its transit pipeline) still reaches the plant.
+            double? tts = shortfall <= 1e-12 ? null : (meanOnHand + s.Shares[i] * mu * (m.TransitWeeks?[i] ?? m.LeadWeeks[i])) / shortfall;
             double? ttr = double.IsNaN(m.TimeToRecoverWeeks[i]) ? null : m.TimeToRecoverWeeks[i];
-            list.Add(new SurvivalCheck(m.OptionIds[i], s.Shares[i], tts, ttr, tts is { } a && ttr is { } b && a < b));
+            // After recovering, the source's first new shipment still takes its lead time: stock must last TTR + L_i.
+            list.Add(new SurvivalCheck(m.OptionIds[i], s.Shares[i], tts, ttr, tts is { } a && ttr is { } b && a < b + m.LeadWeeks[i]));
         }
         return list;
     }
 
-    /// <summary>Draws the uncertain inputs per scenario and re-costs every option and year; also the demand scale when the volume is uncertain.</summary>
-    private ScenarioOverrides Recost(ReshoringCase c, int itemIndex, List<UncertainInput> inputs, MarketSnapshot market, int scenarios, int seed, CancellationToken cancellation)
+    /// <summary>Draws the uncertain inputs per scenario and compiles the item again from the drawn case: costs, demand, lead times, events, flexibility and strategies.</summary>
+    private ScenarioOverrides Recompile(ReshoringCase c, int itemIndex, List<UncertainInput> inputs, IReadOnlyList<UncertainInput> all, MarketSnapshot market, int scenarios, int seed,
+        double[] fixedCost, double[]? fixedPerUnit, CancellationToken cancellation)
     {
         var sampler = new ScenarioSampler(inputs, c.Risk);
-        var costs = new double[scenarios][];
-        var scale = new double[scenarios];
-        var volumePath = $"$.items[{itemIndex}].annualVolumeUnits";
-        var baseVolume = c.Items[itemIndex].AnnualVolumeUnits;
+        var models = new SimulationModel[scenarios];
         Parallel.For(0, scenarios, new ParallelOptions { CancellationToken = cancellation }, s =>
         {
-            var random = WeeklySimulator.ScenarioRandom(seed, -1 - itemIndex, s);
+            var random = new StreamRandom(seed, -1 - itemIndex, s);
             var values = new double[inputs.Count];
             sampler.Draw(random, values);
             var drawn = c;
             for (var k = 0; k < inputs.Count; k++) drawn = CasePaths.With(drawn, inputs[k].Path, values[k]);
-            costs[s] = UnitCosts(new CaseContext(drawn, market), drawn.Items[itemIndex]);
-            scale[s] = (CasePaths.Get(drawn, volumePath) ?? baseVolume) / baseVolume;
+            models[s] = Compile(drawn, itemIndex, market, all, out _, fixedCost, fixedPerUnit);
         });
-        return new ScenarioOverrides(costs, scale);
+        return new ScenarioOverrides(models);
     }
 }

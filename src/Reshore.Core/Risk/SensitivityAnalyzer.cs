@@ -70,7 +70,7 @@ public sealed class SensitivityAnalyzer
 
     /// <summary>
     /// The value of the input at <paramref name="path"/> in [<paramref name="from"/>, <paramref name="to"/>] at which options A and B have the same
-    /// present cost (Brent's method to 1e-9 relative); null when PV(A) − PV(B) has the same sign at both ends.
+    /// present cost (Brent's method, tolerance 1e-9 × the range width); null when PV(A) − PV(B) has the same sign at both ends.
     /// </summary>
     public BreakEvenResult BreakEven(ReshoringCase c, MarketSnapshot market, string itemId, string path, double from, double to, string? optionA = null, string? optionB = null)
     {

@@ -42,6 +42,39 @@ public sealed class SimulationModel
     public required StrategyDefinition[] Strategies { get; init; }
     /// <summary>Time to recover per option, weeks (NaN when not given).</summary>
     public required double[] TimeToRecoverWeeks { get; init; }
+    /// <summary>Transit weeks per option: stock already on its way when a source is lost (for time to survive). Default: the lead weeks.</summary>
+    public int[]? TransitWeeks { get; init; }
+    /// <summary>Part of each unit cost that is fixed per year, at full volume ([option × years + year]): F ÷ V. Null = none.</summary>
+    public double[]? FixedPerUnit { get; init; }
+    /// <summary>Annualised one-off costs per option, charged to strategies that use it. Null = none.</summary>
+    public double[]? OneOffCostPerYear { get; init; }
+
+    /// <summary>
+    /// A strategy with its own unit costs: an option with share s spreads its fixed costs over s × V units, c(sV) = c(V) + (1/s − 1) × F/V;
+    /// and the annualised one-off costs of every option it uses.
+    /// </summary>
+    public StrategyDefinition DefineStrategy(string id, string? name, double[] shares, double bufferWeeks)
+    {
+        var cost = (double[])UnitCost.Clone();
+        if (FixedPerUnit is { } fixedPart)
+            for (var i = 0; i < shares.Length; i++)
+                if (shares[i] is > 0 and < 1)
+                    for (var y = 0; y < Years; y++) cost[i * Years + y] += (1 / shares[i] - 1) * fixedPart[i * Years + y];
+        var oneOff = OneOffCostPerYear is null ? 0 : shares.Select((x, i) => x > 1e-12 ? OneOffCostPerYear[i] : 0).Sum();
+        return new StrategyDefinition(id, name, shares, bufferWeeks) { UnitCost = cost, FixedCostPerYear = oneOff };
+    }
+
+    /// <summary>Whole weeks from a duration in weeks: 0 stays 0; anything above rounds half away from zero, and at least 1.</summary>
+    public static int WholeWeeks(double weeks) => weeks <= 0 ? 0 : Math.Max(1, (int)Math.Round(weeks, MidpointRounding.AwayFromZero));
+
+    /// <summary>A copy with other strategies.</summary>
+    public SimulationModel WithStrategies(StrategyDefinition[] strategies) => new()
+    {
+        Weeks = Weeks, OptionIds = OptionIds, MeanWeeklyDemand = MeanWeeklyDemand, WeeklySigma = WeeklySigma, LeadWeeks = LeadWeeks,
+        Flexibility = Flexibility, UnitCost = UnitCost, CarryingRate = CarryingRate, ShortageCost = ShortageCost, Backorders = Backorders,
+        EmergencyPremium = EmergencyPremium, EmergencyLeadWeeks = EmergencyLeadWeeks, EmergencyCapacity = EmergencyCapacity, Events = Events,
+        Strategies = strategies, TimeToRecoverWeeks = TimeToRecoverWeeks, TransitWeeks = TransitWeeks, FixedPerUnit = FixedPerUnit, OneOffCostPerYear = OneOffCostPerYear,
+    };
 }
 
 /// <summary>A disruption source compiled for the simulation.</summary>
@@ -59,4 +92,11 @@ public sealed record EventSource(string Id, double RatePerWeek, UncertainValue? 
 /// <param name="Name">Name.</param>
 /// <param name="Shares">Share per option index (sums to 1).</param>
 /// <param name="BufferWeeks">Buffer stock, weeks of mean demand.</param>
-public sealed record StrategyDefinition(string Id, string? Name, double[] Shares, double BufferWeeks);
+public sealed record StrategyDefinition(string Id, string? Name, double[] Shares, double BufferWeeks)
+{
+    /// <summary>Unit cost per option and year at this strategy's volumes ([option × years + year]); null = the model's (full volume).</summary>
+    public double[]? UnitCost { get; init; }
+
+    /// <summary>Annualised one-off costs of the options this strategy uses, added to its annual cost.</summary>
+    public double FixedCostPerYear { get; init; }
+}

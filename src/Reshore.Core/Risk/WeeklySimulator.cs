@@ -32,10 +32,9 @@ public sealed class SimulationRawResult
     public double[][] MeanOnHand { get; }
 }
 
-/// <summary>Per-scenario overrides from uncertain inputs.</summary>
-/// <param name="UnitCost">Per scenario, unit costs [option × years + year]; null to use the model's.</param>
-/// <param name="DemandScale">Per scenario, a factor on mean demand; null for 1.</param>
-public sealed record ScenarioOverrides(double[][]? UnitCost, double[]? DemandScale);
+/// <summary>Per-scenario models compiled from the uncertain inputs drawn for each scenario.</summary>
+/// <param name="Models">One model per scenario (same options, weeks and strategies as the base model).</param>
+public sealed record ScenarioOverrides(SimulationModel[] Models);
 
 /// <summary>
 /// The weekly Monte Carlo engine. Per scenario it draws demand and disruption events once and runs every strategy on
@@ -49,7 +48,7 @@ public static class WeeklySimulator
     /// <param name="scenarios">Number of scenarios.</param>
     /// <param name="seed">Seed of the run.</param>
     /// <param name="stream">Distinguishes items of one run (e.g. the item index).</param>
-    /// <param name="overrides">Per-scenario unit costs and demand scale, or null.</param>
+    /// <param name="overrides">Per-scenario models, or null.</param>
     /// <param name="progress">Receives the number of scenarios finished (in blocks).</param>
     /// <param name="cancellation">Stops the run.</param>
     /// <param name="maxThreads">Upper bound on threads (results do not depend on it).</param>
@@ -61,7 +60,7 @@ public static class WeeklySimulator
         var done = 0;
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = maxThreads };
         // Blocks of scenarios keep the scheduling overhead small; each scenario still draws from its own stream.
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, scenarios, 64), options, () => new Workspace(model), (block, _, ws) =>
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, scenarios, 64), options, () => new Workspace(model, overrides?.Models), (block, _, ws) =>
         {
             for (var s = block.Item1; s < block.Item2; s++) RunScenario(model, s, seed, stream, overrides, ws, result);
             var n = Interlocked.Add(ref done, block.Item2 - block.Item1);
@@ -83,22 +82,23 @@ public static class WeeklySimulator
     /// </summary>
     public static StrategyOutcome RunScenario(SimulationModel model, int strategyIndex, double[] demand, double[] loss, int[] delay, double[]? unitCost = null)
     {
-        var ws = new Workspace(model);
+        var ws = new Workspace(model, null);
         Array.Copy(demand, ws.Demand, model.Weeks);
         Array.Copy(loss, ws.Loss, model.OptionCount * model.Weeks);
         Array.Copy(delay, ws.Delay, model.OptionCount * model.Weeks);
-        RunStrategy(model, model.Strategies[strategyIndex], ws, unitCost ?? model.UnitCost, 1, out var cost, out var fill, out var lost, out var emergency, out var onHand);
+        RunStrategy(model, model.Strategies[strategyIndex], ws, unitCost ?? model.UnitCost, out var cost, out var fill, out var lost, out var emergency, out var onHand);
         return new StrategyOutcome(cost, fill, lost, emergency, onHand);
     }
 
     /// <summary>Buffers one thread reuses for every scenario it runs.</summary>
-    private sealed class Workspace(SimulationModel m)
+    private sealed class Workspace(SimulationModel m, SimulationModel[]? scenarioModels)
     {
         public readonly double[] Normals = new double[m.Weeks];
         public readonly double[] Demand = new double[m.Weeks];
         public readonly double[] Loss = new double[m.OptionCount * m.Weeks];
         public readonly int[] Delay = new int[m.OptionCount * m.Weeks];
-        public readonly double[] Arrivals = new double[m.Weeks + MaxOffset(m) + 2];
+        public readonly double[] Arrivals = new double[m.Weeks + (scenarioModels ?? [m]).Append(m).Max(MaxOffset) + 2];
+        public readonly StreamRandom EventRandom = new(0, 0, 0);
         public readonly int[] Active = new int[m.OptionCount];
         public readonly double[] AverageCost = new double[m.Years];
         public readonly StreamRandom Random = new(0, 0, 0);
@@ -107,25 +107,28 @@ public static class WeeklySimulator
     private static int MaxOffset(SimulationModel m) =>
         m.LeadWeeks.DefaultIfEmpty(1).Max() + m.Events.SelectMany(e => e.DelayWeeks).DefaultIfEmpty(0).Max() + m.EmergencyLeadWeeks;
 
-    private static void RunScenario(SimulationModel m, int s, int seed, int stream, ScenarioOverrides? overrides, Workspace ws, SimulationRawResult result)
+    private static void RunScenario(SimulationModel baseModel, int s, int seed, int stream, ScenarioOverrides? overrides, Workspace ws, SimulationRawResult result)
     {
+        var m = overrides?.Models[s] ?? baseModel;
         var random = ws.Random;
         random.Reseed(seed, stream, s);
-        var scale = overrides?.DemandScale?[s] ?? 1.0;
         Normal.Samples(random, ws.Normals, 0, 1);
         var sigma = m.WeeklySigma;
         var drift = -sigma * sigma / 2;
         for (var t = 0; t < m.Weeks; t++)
-            ws.Demand[t] = m.MeanWeeklyDemand[t] * scale * Math.Exp(sigma * ws.Normals[t] + drift);
-        Disruptions.Generate(random, m.Events, m.Weeks, m.OptionCount, ws.Loss, ws.Delay);
-        var cost = overrides?.UnitCost?[s] ?? m.UnitCost;
+            ws.Demand[t] = m.MeanWeeklyDemand[t] * Math.Exp(sigma * ws.Normals[t] + drift);
+        // Each event source draws from its own stream, so changing one source leaves the others' events as they were.
+        Disruptions.Generate(ws.EventRandom, seed, stream, s, m.Events, m.Weeks, m.OptionCount, ws.Loss, ws.Delay);
         for (var k = 0; k < m.Strategies.Length; k++)
-            RunStrategy(m, m.Strategies[k], ws, cost, scale, out result.AnnualCost[k][s], out result.FillRate[k][s], out result.LostUnitsPerYear[k][s],
+        {
+            var strategy = m.Strategies[k];
+            RunStrategy(m, strategy, ws, strategy.UnitCost ?? m.UnitCost, out result.AnnualCost[k][s], out result.FillRate[k][s], out result.LostUnitsPerYear[k][s],
                 out result.EmergencyUnitsPerYear[k][s], out result.MeanOnHand[k][s]);
+        }
     }
 
     /// <summary>Runs one strategy over one scenario's demand and disruptions (the hot loop: no allocation).</summary>
-    private static void RunStrategy(SimulationModel m, StrategyDefinition strategy, Workspace ws, double[] cost, double scale,
+    private static void RunStrategy(SimulationModel m, StrategyDefinition strategy, Workspace ws, double[] cost,
         out double annualCost, out double fillRate, out double lostPerYear, out double emergencyPerYear, out double meanOnHand)
     {
         var n = m.OptionCount;
@@ -162,7 +165,7 @@ public static class WeeklySimulator
         var targetWeeks = maxLead + 1 + strategy.BufferWeeks;
         // Start in steady state: each option's pipeline full, on hand = μ (L_max − L̄ + 1 + buffer).
         var meanDemand = m.MeanWeeklyDemand;
-        var mu0 = meanDemand[0] * scale;
+        var mu0 = meanDemand[0];
         var onOrder = 0.0;
         for (var a = 0; a < activeCount; a++)
         {
@@ -175,7 +178,7 @@ public static class WeeklySimulator
         double demandTotal = 0, onTime = 0, lost = 0, emergencyUnits = 0, onHandSum = 0;
         var hasEmergency = !double.IsNaN(m.EmergencyPremium);
         var emergencyPremium = m.EmergencyPremium;
-        var emergencyCapacity = m.EmergencyCapacity * scale;
+        var emergencyCapacity = m.EmergencyCapacity;
         var emergencyLead = m.EmergencyLeadWeeks;
         var weeklyCarry = m.CarryingRate / 52;
         var shortageCost = m.ShortageCost;
@@ -187,7 +190,7 @@ public static class WeeklySimulator
         for (var t = 0; t < weeks; t++)
         {
             var y = t / 52;
-            var mu = meanDemand[t] * scale;
+            var mu = meanDemand[t];
             var arriving = arrivals[t];
             onHand += arriving;
             onOrder -= arriving;
@@ -223,10 +226,11 @@ public static class WeeklySimulator
                     shipped += ship;
                 }
                 onOrder += shipped;
-                var gap = order - shipped;
+                // Emergency supply covers what the operating target lacks, not the strategic buffer: a buffer is rebuilt by normal supply.
+                var gap = Math.Min(order - shipped, mu * (targetWeeks - strategy.BufferWeeks) - (onHand + onOrder - backlog));
                 if (hasEmergency && gap > 1e-12)
                 {
-                    var extra = Math.Min(gap, emergencyCapacity * meanDemand[t]);
+                    var extra = Math.Min(gap, emergencyCapacity * mu);
                     arrivals[t + emergencyLead] += extra;
                     onOrder += extra;
                     emergencyUnits += extra;
@@ -237,7 +241,7 @@ public static class WeeklySimulator
             onHandSum += onHand;
         }
         var yearCount = weeks / 52.0;
-        annualCost = (purchase + holding + shortage + emergencyCost) / yearCount;
+        annualCost = (purchase + holding + shortage + emergencyCost) / yearCount + strategy.FixedCostPerYear;
         fillRate = demandTotal > 0 ? onTime / demandTotal : 1;
         lostPerYear = lost / yearCount;
         emergencyPerYear = emergencyUnits / yearCount;
@@ -253,27 +257,36 @@ public static class Disruptions
     /// process is in steady state at week 0 — and last a whole number of weeks (the drawn duration rounded, at least 1).
     /// Overlapping events take the worst loss and the longest delay.
     /// </summary>
-    public static void Generate(Random random, EventSource[] sources, int weeks, int optionCount, double[] loss, int[] delay)
+    public static void Generate(Random random, EventSource[] sources, int weeks, int optionCount, double[] loss, int[] delay) =>
+        Generate(random, null, sources, weeks, optionCount, loss, delay);
+
+    /// <summary>As <see cref="Generate(Random, EventSource[], int, int, double[], int[])"/>, with source k drawing from stream (seed, stream, scenario, k).</summary>
+    public static void Generate(StreamRandom random, int seed, int stream, int scenario, EventSource[] sources, int weeks, int optionCount, double[] loss, int[] delay) =>
+        Generate(random, (seed, stream, scenario), sources, weeks, optionCount, loss, delay);
+
+    private static void Generate(Random random, (int Seed, int Stream, int Scenario)? perSource, EventSource[] sources, int weeks, int optionCount, double[] loss, int[] delay)
     {
         Array.Clear(loss, 0, optionCount * weeks);
         Array.Clear(delay, 0, optionCount * weeks);
-        foreach (var source in sources)
+        for (var k = 0; k < sources.Length; k++)
         {
+            var source = sources[k];
             if (source.RatePerWeek <= 0) continue;
+            if (perSource is { } p) ((StreamRandom)random).Reseed(p.Seed, unchecked(p.Stream * 31 + 1_000_003 * (k + 1)), p.Scenario);
             var pad = (int)Math.Ceiling(source.Duration is { } d ? Math.Min(d.Quantile(0.999), 520) : source.FixedDurationWeeks);
             var window = weeks + pad;
             var count = Poisson.Sample(random, source.RatePerWeek * window);
             for (var e = 0; e < count; e++)
             {
                 var start = (int)(random.NextDouble() * window) - pad;
-                var length = (int)Math.Max(1, Math.Round(source.Duration is { } dist ? dist.Quantile(random.NextDouble()) : source.FixedDurationWeeks));
+                var length = Math.Max(1, SimulationModel.WholeWeeks(source.Duration is { } dist ? dist.Quantile(random.NextDouble()) : source.FixedDurationWeeks));
                 var from = Math.Max(0, start);
                 var to = Math.Min(weeks, start + length);
-                for (var k = 0; k < source.OptionIndex.Length; k++)
+                for (var j = 0; j < source.OptionIndex.Length; j++)
                 {
-                    var row = source.OptionIndex[k] * weeks;
-                    var l = source.CapacityLoss[k];
-                    var dl = source.DelayWeeks[k];
+                    var row = source.OptionIndex[j] * weeks;
+                    var l = source.CapacityLoss[j];
+                    var dl = source.DelayWeeks[j];
                     for (var w = from; w < to; w++)
                     {
                         if (l > loss[row + w]) loss[row + w] = l;
