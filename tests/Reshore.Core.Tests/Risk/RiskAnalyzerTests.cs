@@ -126,3 +126,75 @@ public sealed class RiskAnalyzerTests
         Assert.Throws<ArgumentException>(() => CasePaths.With(c, "$.items[0].nothing", 1));
     }
 }
+
+/// <summary>How the analyzer compiles options and strategies.</summary>
+public sealed class RiskCompileTests
+{
+    private static readonly CurrencyCode Eur = CurrencyCode.Eur;
+
+    private static ReshoringCase Case(DisruptionInputs? disruption = null) => new()
+    {
+        Name = "compile", BaseYear = 2027, HorizonYears = 1, DiscountRatePct = 10,
+        Items =
+        [
+            new Item
+            {
+                Id = "part", AnnualVolumeUnits = 10_000, UnitWeightKg = 1,
+                Strategies = [new SourcingStrategy { Id = "half", Shares = new Dictionary<string, double> { ["plant"] = 0.5, ["supplier"] = 0.5 } }],
+                Options =
+                [
+                    new SourcingOption
+                    {
+                        Id = "plant", Governance = GovernanceModel.StatusQuo, Country = CountryCode.Parse("BE"),
+                        Production = new ProductionInputs { MaterialCostPerUnit = new Money(5, Eur), OverheadPerYear = new Money(20_000, Eur) },
+                        Risk = disruption is null ? null : new RiskInputs { Disruption = disruption },
+                    },
+                    new SourcingOption
+                    {
+                        Id = "supplier", Governance = GovernanceModel.OutsourcedReshoring, Country = CountryCode.Parse("PL"),
+                        Production = new ProductionInputs { UnitPrice = new Money(8, Eur) },
+                        Transition = new TransitionInputs { OneOffCosts = [new OneOffCost { Type = OneOffCostType.Qualification, Amount = new Money(11_000, Eur) }] },
+                    },
+                ],
+            },
+        ],
+    };
+
+    [Fact]
+    public void A_share_carries_the_fixed_costs_over_its_own_volume_and_one_offs_are_annualised()
+    {
+        var c = Case();
+        var analyzer = new RiskAnalyzer();
+        var model = analyzer.Compile(c, 0, TestMarket.Create(), [], out _, RiskAnalyzer.AnnualisedOneOffCosts(c, 0, TestMarket.Create()));
+        // Plant: 5 + 20,000 ÷ 10,000 = 7 per unit at full volume; fixed part 2. At half the volume: 5 + 20,000 ÷ 5,000 = 9.
+        Assert.Equal(7, model.UnitCost[0], 9);
+        Assert.Equal(2, model.FixedPerUnit![0], 9);
+        var half = model.Strategies.Single(s => s.Id == "half");
+        Assert.Equal(9, half.UnitCost![0], 9);
+        Assert.Equal(8, half.UnitCost![1], 9);
+        // The supplier's 11,000 one-off over one year at 10%: PV 11,000 ÷ a(10%, 1) = 11,000 × 1.1 = 12,100 per year.
+        Assert.Equal(12_100, half.FixedCostPerYear, 6);
+        Assert.Equal(0, model.Strategies.Single(s => s.Id == "plant").FixedCostPerYear, 9);
+        // Deterministic annual cost of the 50/50 strategy: 5,000 × 9 + 5,000 × 8 + 12,100.
+        Assert.Equal(5_000 * 9 + 5_000 * 8 + 12_100, RiskAnalyzer.DeterministicAnnualCost(model, half), 6);
+    }
+
+    [Fact]
+    public void An_options_own_disruption_inputs_become_an_event_source()
+    {
+        var model = new RiskAnalyzer().Compile(Case(new DisruptionInputs { EventsPerYear = 0.5, DurationWeeks = 3, CapacityLossPct = 80, MitigatedPct = 25 }), 0, TestMarket.Create(), [], out _);
+        var source = Assert.Single(model.Events);
+        Assert.Equal(0.5 / 52, source.RatePerWeek, 12);
+        Assert.Equal(new[] { 0 }, source.OptionIndex);
+        Assert.Equal(0.8 * 0.75, source.CapacityLoss[0], 12);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0)]
+    [InlineData(0.4, 1)]
+    [InlineData(0.5, 1)]
+    [InlineData(1.5, 2)]
+    [InlineData(2.5, 3)]
+    public void Weeks_round_half_away_from_zero_and_a_positive_duration_is_at_least_one_week(double weeks, int expected) =>
+        Assert.Equal(expected, SimulationModel.WholeWeeks(weeks));
+}
