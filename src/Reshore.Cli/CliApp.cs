@@ -36,6 +36,7 @@ public static class CliApp
         root.Subcommands.Add(SensitivityCommand.Create(context));
         root.Subcommands.Add(BreakEvenCommand.Create(context));
         root.Subcommands.Add(OptimizeCommand.Create(context));
+        root.Subcommands.Add(ScreenCommand.Create(context));
         ParseResult parse;
         try
         {

@@ -9,7 +9,8 @@ public sealed class EvaluateTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "examples")).Order()) data.Add(Path.GetFileName(f));
+        foreach (var f in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "examples")).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).Order())
+            data.Add(Path.GetFileName(f));
         return data;
     }
 

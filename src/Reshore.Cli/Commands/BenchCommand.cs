@@ -38,6 +38,7 @@ public static class BenchCommand
             var seconds = watch.Elapsed.TotalSeconds;
             var steps = (double)items * SyntheticWorkload.StrategiesPerItem * scenarios * weeks;
             var evaluation = EvaluationThroughput(isQuick ? 20 : 200);
+            var (screenParts, screenSeconds) = ScreeningThroughput(isQuick ? 10_000 : 100_000);
             var doc = new
             {
                 stepsPerSecond = steps / seconds,
@@ -49,23 +50,51 @@ public static class BenchCommand
                 weeks,
                 threads = Environment.ProcessorCount,
                 evaluationsPerSecond = evaluation,
+                screeningPartsPerSecond = screenParts / screenSeconds,
+                screeningParts = screenParts,
+                screeningLocations = 6,
+                screeningSeconds = screenSeconds,
                 runtime = $".NET {Environment.Version}",
                 checksum,
             };
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)");
+                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)");
             OutputWriter.Write(text, null, ctx.Out);
             return CliApp.Ok;
         });
         return command;
     }
 
+    /// <summary>Screens the bundled parts list repeated to <paramref name="count"/> rows, read from a CSV file as users do.</summary>
+    private static (int Parts, double Seconds) ScreeningThroughput(int count)
+    {
+        var market = EvaluateCommand.LoadMarket(null);
+        var source = ExampleCatalog.All.First(e => e.FileName == "parts-list.csv").Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var path = Path.Combine(Path.GetTempPath(), $"reshore-bench-parts-{Guid.NewGuid():N}.csv");
+        try
+        {
+            using (var writer = new StreamWriter(path))
+            {
+                writer.WriteLine(source[0]);
+                for (var i = 0; i < count; i++) writer.WriteLine(source[1 + i % (source.Length - 1)]);
+            }
+            var options = new Core.Screening.ScreeningOptions();
+            var watch = Stopwatch.StartNew();
+            var ranked = new Core.Screening.PortfolioScreener(market, options).ScreenAndRank(new Data.Screening.PartsReader(market).Read(path));
+            return (ranked.Count, watch.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static double EvaluationThroughput(int runs)
     {
         var market = EvaluateCommand.LoadMarket(null);
-        var cases = ExampleCatalog.All.Select(e => CaseFileReader.Read(e.Text, CaseFileReader.FormatOf(e.FileName), e.FileName, market)).ToList();
+        var cases = ExampleCatalog.All.Where(e => e.IsCase).Select(e => CaseFileReader.Read(e.Text, CaseFileReader.FormatOf(e.FileName), e.FileName, market)).ToList();
         var evaluator = new CaseEvaluator();
         var culture = CultureInfo.GetCultureInfo("en");
         foreach (var c in cases) evaluator.Evaluate(c, market, culture);

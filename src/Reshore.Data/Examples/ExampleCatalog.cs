@@ -5,7 +5,11 @@ namespace Reshore.Data.Examples;
 /// <param name="FileName">File name.</param>
 /// <param name="Title">One-line description.</param>
 /// <param name="Text">The case file's text.</param>
-public sealed record ExampleCase(string Name, string FileName, string Title, string Text);
+public sealed record ExampleCase(string Name, string FileName, string Title, string Text)
+{
+    /// <summary>True for case files (YAML or JSON); false for other examples such as the parts list.</summary>
+    public bool IsCase => FileName.EndsWith(".yaml", StringComparison.Ordinal) || FileName.EndsWith(".yml", StringComparison.Ordinal) || FileName.EndsWith(".json", StringComparison.Ordinal);
+}
 
 /// <summary>The example cases embedded from the repository's examples/ folder.</summary>
 public static class ExampleCatalog

@@ -1,0 +1,267 @@
+using System.Globalization;
+using Reshore.Core.Costing.Formulas;
+using Reshore.Core.Domain;
+using Reshore.Core.MarketData;
+using Reshore.Core.Values;
+
+namespace Reshore.Core.Screening;
+
+/// <summary>One row of a parts list. Traits are on a 1 (low) to 5 (high) scale; missing ones are null.</summary>
+public sealed record PartRecord
+{
+    /// <summary>Row number in the file (header = 1).</summary>
+    public required int Row { get; init; }
+    /// <summary>Part id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Description.</summary>
+    public string? Description { get; init; }
+    /// <summary>Annual volume, units.</summary>
+    public required double AnnualVolume { get; init; }
+    /// <summary>Unit price in <see cref="Currency"/>.</summary>
+    public required double UnitPrice { get; init; }
+    /// <summary>Currency of the price.</summary>
+    public required CurrencyCode Currency { get; init; }
+    /// <summary>Weight per unit, kg.</summary>
+    public required double UnitWeightKg { get; init; }
+    /// <summary>HS code (digits).</summary>
+    public string? HsCode { get; init; }
+    /// <summary>Current supplier country.</summary>
+    public required CountryCode CurrentCountry { get; init; }
+    /// <summary>Current lead time, days (order to receipt).</summary>
+    public required double LeadTimeDays { get; init; }
+    /// <summary>Series size: 1 = one-offs and short series, 5 = mass production.</summary>
+    public double? SeriesSize { get; init; }
+    /// <summary>Product or process complexity, 1–5.</summary>
+    public double? Complexity { get; init; }
+    /// <summary>Knowledge intensity, 1–5.</summary>
+    public double? KnowledgeIntensity { get; init; }
+    /// <summary>Customisation, 1–5.</summary>
+    public double? Customisation { get; init; }
+    /// <summary>Share of labour in the cost, %.</summary>
+    public double? LabourSharePct { get; init; }
+}
+
+/// <summary>Settings of a screening run.</summary>
+public sealed record ScreeningOptions
+{
+    /// <summary>Home country.</summary>
+    public CountryCode Home { get; init; } = CountryCode.Parse("BE");
+    /// <summary>Candidate locations besides home.</summary>
+    public IReadOnlyList<CountryCode> Candidates { get; init; } = new[] { "PL", "RO", "CZ", "PT", "TR" }.Select(CountryCode.Parse).ToList();
+    /// <summary>Inventory carrying rate, fraction per year.</summary>
+    public double CarryingRate { get; init; } = 0.20;
+    /// <summary>Labour share of the price when a row gives none.</summary>
+    public double DefaultLabourShare { get; init; } = 0.25;
+    /// <summary>Weight of suitability in the attractiveness score, in percentage points of spend per unit of suitability.</summary>
+    public double SuitabilityWeightPct { get; init; } = 10;
+}
+
+/// <summary>A candidate location's estimate for one part.</summary>
+/// <param name="Country">Location.</param>
+/// <param name="LandedCostPerUnit">Estimated landed cost per unit, EUR.</param>
+/// <param name="AnnualSaving">Current landed cost minus this one, × volume, EUR per year.</param>
+/// <param name="LeadTimeDays">Estimated lead time.</param>
+/// <param name="TransportCo2eKgPerUnit">Transport CO2e per unit.</param>
+public sealed record LocationEstimate(CountryCode Country, double LandedCostPerUnit, double AnnualSaving, double LeadTimeDays, double TransportCo2eKgPerUnit);
+
+/// <summary>The screening result of one part.</summary>
+public sealed record ScreenedPart
+{
+    /// <summary>The part.</summary>
+    public required PartRecord Part { get; init; }
+    /// <summary>Rank, 1 = most attractive (set after sorting).</summary>
+    public int Rank { get; init; }
+    /// <summary>Current landed cost per unit, EUR.</summary>
+    public required double CurrentLandedCostPerUnit { get; init; }
+    /// <summary>Current annual spend at landed cost, EUR.</summary>
+    public required double CurrentAnnualCost { get; init; }
+    /// <summary>Current transport CO2e per unit.</summary>
+    public required double CurrentCo2eKgPerUnit { get; init; }
+    /// <summary>Best location (highest saving), or the current country when none saves.</summary>
+    public required CountryCode BestLocation { get; init; }
+    /// <summary>Estimate for the best location.</summary>
+    public required LocationEstimate? Best { get; init; }
+    /// <summary>All candidates.</summary>
+    public required IReadOnlyList<LocationEstimate> Locations { get; init; }
+    /// <summary>Estimated annual saving at the best location (0 when staying).</summary>
+    public required double EstimatedAnnualSaving { get; init; }
+    /// <summary>Suitability for production near home, −1 (far) to +1 (near); null when no trait is given.</summary>
+    public required double? Suitability { get; init; }
+    /// <summary>Attractiveness score used for ranking: saving % of spend + weight × suitability.</summary>
+    public required double Attractiveness { get; init; }
+    /// <summary>Lead time saved at the best location, days.</summary>
+    public required double LeadTimeReductionDays { get; init; }
+    /// <summary>Change of transport CO2e per unit at the best location (negative = less).</summary>
+    public required double Co2eChangeKgPerUnit { get; init; }
+    /// <summary>Why, in a sentence.</summary>
+    public required string Reason { get; init; }
+    /// <summary>The current source's estimate.</summary>
+    public required LocationEstimate Current { get; init; }
+}
+
+/// <summary>
+/// Screens a parts list against candidate locations — home, and nearshore locations closer to home than the current source — with
+/// reference defaults only: a quick, indicative TCO per location
+/// (price adjusted for wages and productivity, default-lane freight by weight, duty, pipeline carrying), the change in lead time
+/// and transport CO2e, and the study's suitability rule of thumb (SERV 2023, line 429: short series, complex, knowledge-intensive
+/// and customised products favour production near R&amp;D and customers; long series of simple products favour low-wage locations).
+/// Pure and streaming: one part at a time.
+/// </summary>
+public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions options)
+{
+    private readonly Dictionary<CountryCode, (Lane? Lane, double FreightPerKg, double Co2PerKg)> _lanes = new();
+    private readonly Dictionary<CountryCode, double> _unitLabourCost = new();
+    private readonly Dictionary<string, double> _mfnRate = new(StringComparer.Ordinal);
+    private readonly CountryCode[] _locations = options.Candidates.Prepend(options.Home).Distinct().ToArray();
+
+    /// <summary>Screens one part (no ranking).</summary>
+    public ScreenedPart Screen(PartRecord part) => Screen(part, withReason: true);
+
+    private ScreenedPart Screen(PartRecord part, bool withReason)
+    {
+        var current = Estimate(part, part.CurrentCountry, part.LeadTimeDays);
+        var locations = new List<LocationEstimate>(_locations.Length);
+        LocationEstimate? best = null;
+        var currentDistance = LaneOf(part.CurrentCountry).Lane?.DistanceKm.Value ?? double.PositiveInfinity;
+        foreach (var country in _locations)
+        {
+            // Reshoring and nearshoring bring production closer: a candidate farther from home than the current source is not screened.
+            if (country == part.CurrentCountry) continue;
+            if (country != options.Home && (LaneOf(country).Lane?.DistanceKm.Value ?? double.PositiveInfinity) >= currentDistance) continue;
+            var estimate = Estimate(part, country, CandidateLeadTime(part, country));
+            estimate = estimate with { AnnualSaving = (current.LandedCostPerUnit - estimate.LandedCostPerUnit) * part.AnnualVolume };
+            locations.Add(estimate);
+            if (best is null || estimate.AnnualSaving > best.AnnualSaving) best = estimate;
+        }
+        var saves = best is { AnnualSaving: > 0 };
+        var suitability = Suitability(part);
+        var spend = current.LandedCostPerUnit * part.AnnualVolume;
+        var saving = saves ? best!.AnnualSaving : 0;
+        var attractiveness = (spend > 0 ? 100 * saving / spend : 0) + options.SuitabilityWeightPct * (suitability ?? 0);
+        return new ScreenedPart
+        {
+            Part = part,
+            CurrentLandedCostPerUnit = current.LandedCostPerUnit,
+            CurrentAnnualCost = spend,
+            CurrentCo2eKgPerUnit = current.TransportCo2eKgPerUnit,
+            BestLocation = saves ? best!.Country : part.CurrentCountry,
+            Best = saves ? best : null,
+            Locations = locations,
+            EstimatedAnnualSaving = saving,
+            Suitability = suitability,
+            Attractiveness = attractiveness,
+            LeadTimeReductionDays = saves ? part.LeadTimeDays - best!.LeadTimeDays : 0,
+            Co2eChangeKgPerUnit = saves ? best!.TransportCo2eKgPerUnit - current.TransportCo2eKgPerUnit : 0,
+            Reason = withReason ? Reason(part, current, saves ? best : null, suitability, spend) : "",
+            Current = current,
+        };
+    }
+
+    /// <summary>Screens parts and ranks them, most attractive first; <paramref name="top"/> keeps only the first N.</summary>
+    public IReadOnlyList<ScreenedPart> ScreenAndRank(IEnumerable<PartRecord> parts, int? top = null)
+    {
+        // Reasons are written only for the parts kept, after ranking.
+        var screened = parts.Select(p => Screen(p, withReason: false));
+        var ordered = screened.OrderByDescending(p => p.Attractiveness).ThenByDescending(p => p.EstimatedAnnualSaving).ThenBy(p => p.Part.Id, StringComparer.Ordinal);
+        return (top is { } n ? ordered.Take(n) : ordered).Select((p, i) => p with
+        {
+            Rank = i + 1,
+            Reason = Reason(p.Part, p.Current, p.Best, p.Suitability, p.CurrentAnnualCost),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Suitability for near production in [−1, 1]: the mean of the traits given, each mapped to [−1, 1] with "near" positive:
+    /// series size (3 − s)/2, complexity (c − 3)/2, knowledge intensity (k − 3)/2, customisation (u − 3)/2, and labour share
+    /// −(λ − 30%)/30% clamped (labour-intensive work favours low-wage locations).
+    /// </summary>
+    public static double? Suitability(PartRecord p)
+    {
+        var scores = new List<double>();
+        if (p.SeriesSize is { } s) scores.Add((3 - s) / 2);
+        if (p.Complexity is { } c) scores.Add((c - 3) / 2);
+        if (p.KnowledgeIntensity is { } k) scores.Add((k - 3) / 2);
+        if (p.Customisation is { } u) scores.Add((u - 3) / 2);
+        if (p.LabourSharePct is { } l) scores.Add(Math.Clamp(-(l - 30) / 30, -1, 1));
+        return scores.Count == 0 ? null : scores.Average();
+    }
+
+    private double CandidateLeadTime(PartRecord part, CountryCode country)
+    {
+        // Production and order time stay as they are; the transit changes with the location.
+        var currentTransit = LaneOf(part.CurrentCountry).Lane?.TransitDays.Value ?? 0;
+        var candidateTransit = LaneOf(country).Lane?.TransitDays.Value ?? 0;
+        return Math.Max(1, part.LeadTimeDays - currentTransit + candidateTransit);
+    }
+
+    private LocationEstimate Estimate(PartRecord part, CountryCode country, double leadTimeDays)
+    {
+        var price = part.UnitPrice * market.Fx.Rate(part.Currency, CurrencyCode.Eur);
+        if (country != part.CurrentCountry)
+        {
+            // The labour share of the price scales with unit labour cost (wage ÷ productivity) between the two countries.
+            var share = (part.LabourSharePct ?? options.DefaultLabourShare * 100) / 100;
+            price *= 1 - share + share * UnitLabourCost(country) / UnitLabourCost(part.CurrentCountry);
+        }
+        var lane = LaneOf(country);
+        var freight = lane.FreightPerKg * part.UnitWeightKg;
+        var profile = market.Country(country);
+        var dutyRate = profile.EuMember || country == options.Home || profile.TradeRegime is EuTradeRegime.CustomsUnion or EuTradeRegime.Fta or EuTradeRegime.Eba or EuTradeRegime.GspPlus
+            ? 0
+            : (part.HsCode is { Length: >= 4 } hs ? MfnRate(hs) : 0) / 100;
+        var duty = dutyRate * (price + freight);
+        var landed = price + freight + duty;
+        var pipeline = InventoryFormulas.Pipeline(landed, options.CarryingRate, leadTimeDays);
+        return new LocationEstimate(country, landed + pipeline, 0, leadTimeDays, lane.Co2PerKg * part.UnitWeightKg);
+    }
+
+    private double UnitLabourCost(CountryCode country)
+    {
+        if (_unitLabourCost.TryGetValue(country, out var cached)) return cached;
+        var p = market.Country(country);
+        return _unitLabourCost[country] = p.LabourCostEurPerHour.Value / Math.Max(1e-9, p.ProductivityIndex.Value);
+    }
+
+    private double MfnRate(string hs)
+    {
+        if (_mfnRate.TryGetValue(hs, out var cached)) return cached;
+        return _mfnRate[hs] = market.MfnTariff(hs)?.MfnDutyPct.Value ?? 0;
+    }
+
+    /// <summary>Freight and transport CO2e per kg on the country's default lane (road for nearshore, sea otherwise), loads limited by weight.</summary>
+    private (Lane? Lane, double FreightPerKg, double Co2PerKg) LaneOf(CountryCode country)
+    {
+        if (_lanes.TryGetValue(country, out var cached)) return cached;
+        var lanes = market.Lanes.Values.Where(l => l.Origin == country && l.IsDefault).ToList();
+        var lane = lanes.FirstOrDefault(l => l.Mode == TransportMode.Road) ?? lanes.FirstOrDefault(l => l.Mode is TransportMode.Sea or TransportMode.SeaShort) ?? lanes.FirstOrDefault();
+        if (lane is null) return _lanes[country] = (null, 0, 0);
+        var rate = lane.Rate.Value * market.Fx.Rate(lane.RateCurrency, CurrencyCode.Eur);
+        var perKg = lane.RateUnit switch
+        {
+            RateUnit.PerFeu => rate / (LogisticsFormulas.FeuPayloadKg * 0.85),
+            RateUnit.PerFtl => rate / (LogisticsFormulas.FtlPayloadKg * 0.85),
+            RateUnit.PerKg => rate,
+            RateUnit.PerTonne => rate / 1000,
+            _ => 0,
+        };
+        var factor = market.EmissionFactors.FirstOrDefault(f => f.DefaultFor == lane.Mode)?.GramsPerTonneKm.Value ?? 0;
+        return _lanes[country] = (lane, perKg, lane.DistanceKm.Value * factor / 1e6);
+    }
+
+    private static string Reason(PartRecord part, LocationEstimate current, LocationEstimate? best, double? suitability, double spend)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var nature = suitability switch
+        {
+            null => "no product traits given",
+            > 0.25 => "its traits (short series, complexity, know-how, customisation) favour production near home",
+            < -0.25 => "its traits (long series, simple, labour-intensive) favour a low-wage location",
+            _ => "its traits point neither way",
+        };
+        if (best is null)
+            return string.Create(culture, $"Stay in {part.CurrentCountry}: no candidate lowers the estimated landed cost of {current.LandedCostPerUnit:0.###} EUR/unit; {nature}.");
+        var pct = spend > 0 ? best.AnnualSaving / spend : 0;
+        var lead = part.LeadTimeDays - best.LeadTimeDays;
+        return string.Create(culture, $"Move to {best.Country}: saves about {best.AnnualSaving:N0} EUR/yr ({pct:P0} of spend), lead time {(lead >= 0 ? "−" : "+")}{Math.Abs(lead):0} days, transport CO2e {best.TransportCo2eKgPerUnit - current.TransportCo2eKgPerUnit:+0.###;−0.###;0} kg/unit; {nature}.");
+    }
+}
