@@ -33,7 +33,7 @@ public static class ScreenCommand
             var market = EvaluateCommand.LoadMarket(parse.GetValue(reference));
             var path = parse.GetValue(parts)!;
             if (!File.Exists(path)) throw new UserInputException($"Parts list not found: {path}");
-            var options = new ScreeningOptions { Home = Country(parse.GetValue(home)!, market, "--home"), Candidates = parse.GetValue(candidates)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => Country(c, market, "--candidates")).ToList() };
+            var options = new ScreeningOptions { Culture = ctx.Culture, Home = Country(parse.GetValue(home)!, market, "--home"), Candidates = parse.GetValue(candidates)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => Country(c, market, "--candidates")).ToList() };
             if (parse.GetValue(top) is < 1) throw new UserInputException("--top must be 1 or more.");
             var fmt = parse.GetValue(format)!;
             var file = parse.GetValue(output);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Reshore.Core.Costing.Formulas;
 using Reshore.Core.Domain;
+using Reshore.Core.Localization;
 using Reshore.Core.MarketData;
 using Reshore.Core.Values;
 
@@ -54,6 +55,8 @@ public sealed record ScreeningOptions
     public double DefaultLabourShare { get; init; } = 0.25;
     /// <summary>Weight of suitability in the attractiveness score, in percentage points of spend per unit of suitability.</summary>
     public double SuitabilityWeightPct { get; init; } = 10;
+    /// <summary>Language of the reasons.</summary>
+    public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en");
 }
 
 /// <summary>A candidate location's estimate for one part.</summary>
@@ -248,20 +251,20 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
         return _lanes[country] = (lane, perKg, lane.DistanceKm.Value * factor / 1e6);
     }
 
-    private static string Reason(PartRecord part, LocationEstimate current, LocationEstimate? best, double? suitability, double spend)
+    private string Reason(PartRecord part, LocationEstimate current, LocationEstimate? best, double? suitability, double spend)
     {
-        var culture = CultureInfo.InvariantCulture;
+        var c = options.Culture;
         var nature = suitability switch
         {
-            null => "no product traits given",
-            > 0.25 => "its traits (short series, complexity, know-how, customisation) favour production near home",
-            < -0.25 => "its traits (long series, simple, labour-intensive) favour a low-wage location",
-            _ => "its traits point neither way",
+            null => Text.Get(c, "Screen_NoTraits", "no product traits given"),
+            > 0.25 => Text.Get(c, "Screen_Near", "its traits (short series, complexity, know-how, customisation) favour production near home"),
+            < -0.25 => Text.Get(c, "Screen_Far", "its traits (long series, simple, labour-intensive) favour a low-wage location"),
+            _ => Text.Get(c, "Screen_Neutral", "its traits point neither way"),
         };
         if (best is null)
-            return string.Create(culture, $"Stay in {part.CurrentCountry}: no candidate lowers the estimated landed cost of {current.LandedCostPerUnit:0.###} EUR/unit; {nature}.");
-        var pct = spend > 0 ? best.AnnualSaving / spend : 0;
+            return Text.Format(c, "Screen_Stay", "Stay in {0}: no candidate lowers the estimated landed cost of {1:0.###} EUR/unit; {2}.", part.CurrentCountry, current.LandedCostPerUnit, nature);
         var lead = part.LeadTimeDays - best.LeadTimeDays;
-        return string.Create(culture, $"Move to {best.Country}: saves about {best.AnnualSaving:N0} EUR/yr ({pct:P0} of spend), lead time {(lead >= 0 ? "−" : "+")}{Math.Abs(lead):0} days, transport CO2e {best.TransportCo2eKgPerUnit - current.TransportCo2eKgPerUnit:+0.###;−0.###;0} kg/unit; {nature}.");
+        return Text.Format(c, "Screen_Move", "Move to {0}: saves about {1:N0} EUR/yr ({2:P0} of spend), lead time {3:+0;−0;0} days, transport CO2e {4:+0.###;−0.###;0} kg/unit; {5}.",
+            best.Country, best.AnnualSaving, spend > 0 ? best.AnnualSaving / spend : 0, -lead, best.TransportCo2eKgPerUnit - current.TransportCo2eKgPerUnit, nature);
     }
 }
