@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(BreakEvenCommand.Create(context));
         root.Subcommands.Add(OptimizeCommand.Create(context));
         root.Subcommands.Add(ScreenCommand.Create(context));
+        root.Subcommands.Add(DependenciesCommand.Create(context));
         ParseResult parse;
         try
         {

@@ -59,6 +59,10 @@ public sealed record ReshoringCase
     [Description("Monte Carlo settings: scenarios, seed, correlated drivers and disruption events (used by reshore simulate).")]
     public RiskSettings? Risk { get; init; }
 
+    /// <summary>Dependency analysis settings.</summary>
+    [Description("Settings of reshore dependencies bom: high-risk countries and the 'still dependent' threshold.")]
+    public DependencySettings? Dependencies { get; init; }
+
     /// <summary>The items (products, parts, activities) whose sourcing is compared.</summary>
     [Required, Description("The products, parts or production activities whose sourcing options are compared.")]
     public IReadOnlyList<Item> Items { get; init; } = [];

@@ -75,6 +75,10 @@ public sealed record SourcingOption
     [Description("Innovation distance and 'made in' premium.")]
     public StrategicInputs? Strategic { get; init; }
 
+    /// <summary>Component origins this option changes.</summary>
+    [Description("Component countries this option changes (component id → ISO alpha-2), e.g. when reshoring also moves a sub-assembly; other components keep their own origins.")]
+    public IReadOnlyDictionary<string, CountryCode>? ComponentOrigins { get; init; }
+
     /// <summary>User-defined cost lines.</summary>
     [Description("Further cost lines not covered by the standard factors.")]
     public IReadOnlyList<OtherCost>? OtherCosts { get; init; }

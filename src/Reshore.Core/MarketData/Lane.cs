@@ -43,6 +43,14 @@ public sealed record EmissionFactor
     public required SourcedValue GramsPerTonneKm { get; init; }
 }
 
+/// <summary>An entry of an EU critical raw materials list.</summary>
+/// <param name="Name">Name as listed, e.g. "Light rare earth elements (LREE)".</param>
+/// <param name="ListYear">2020 (COM(2020) 474) or 2023 (Regulation (EU) 2024/1252, Annex II).</param>
+/// <param name="Strategic">"yes", "no", "partly" (2023) or "n/a" (2020).</param>
+/// <param name="Scope">Strategic scope (grade), when given.</param>
+/// <param name="Source">Source.</param>
+public sealed record CriticalRawMaterial(string Name, int ListYear, string Strategic, string? Scope, string Source);
+
 /// <summary>An EU customs duty for an HS prefix, MFN or origin-specific.</summary>
 public sealed record TariffEntry
 {

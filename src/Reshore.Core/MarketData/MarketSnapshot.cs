@@ -32,6 +32,8 @@ public sealed record MarketSnapshot
     public required IReadOnlyList<TariffEntry> Tariffs { get; init; }
     /// <summary>Exchange rates.</summary>
     public required FxTable Fx { get; init; }
+    /// <summary>EU critical raw materials lists (2020 and 2023).</summary>
+    public IReadOnlyList<CriticalRawMaterial> CriticalRawMaterials { get; init; } = [];
 
     /// <summary>The country profile, or an exception naming the code.</summary>
     public CountryProfile Country(CountryCode code) =>

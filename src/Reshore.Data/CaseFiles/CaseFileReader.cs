@@ -56,7 +56,8 @@ public static class CaseFileReader
         var bound = binder.Bind(root);
         if (binder.Errors.Count > 0 || bound is null)
             throw new CaseValidationException(binder.Errors.Select(e => e with { File = fileName }).ToList());
-        var semantic = CaseValidator.Validate(bound, market).Concat(RiskValidator.Validate(bound, binder.Uncertain)).ToList();
+        var semantic = CaseValidator.Validate(bound, market).Concat(RiskValidator.Validate(bound, binder.Uncertain))
+            .Concat(Core.Dependencies.BomExposureAnalyzer.Validate(bound, market)).ToList();
         if (semantic.Count > 0)
             throw new CaseValidationException(semantic.Select(e => Locate(e, binder.Positions, fileName)).ToList());
         return new CaseDocument(bound, binder.Uncertain);

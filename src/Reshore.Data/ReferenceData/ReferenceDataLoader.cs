@@ -13,7 +13,7 @@ public static class ReferenceDataLoader
 {
     /// <summary>The file names that make up a data set.</summary>
     public static IReadOnlyList<string> Files { get; } =
-        ["dataset.csv", "countries.csv", "lanes.csv", "emission_factors.csv", "carbon_prices.csv", "cbam_factors.csv", "cbam_goods.csv", "tariffs.csv", "fx_rates.csv"];
+        ["dataset.csv", "countries.csv", "lanes.csv", "emission_factors.csv", "carbon_prices.csv", "cbam_factors.csv", "cbam_goods.csv", "tariffs.csv", "fx_rates.csv", "critical_raw_materials.csv"];
 
     private static MarketSnapshot? _embedded;
 
@@ -62,6 +62,8 @@ public static class ReferenceDataLoader
             CbamSource = Rows("cbam_goods.csv").First()["source"],
             Tariffs = Rows("tariffs.csv").Select(Tariff).ToList(),
             Fx = new FxTable(fx),
+            CriticalRawMaterials = Rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
+                r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
         };
     }
 
