@@ -69,6 +69,31 @@ for k, v in {"StatusQuo": "status quo", "InHouseReshoring": "in-house reshoring"
              "ReshoringForInsourcing": "reshoring for insourcing", "OutsourcedReshoring": "outsourced reshoring", "Offshoring": "offshoring"}.items():
     strings["Governance_" + k] = v
 
+criteria = {"cost": "Cost (total cost, productivity)", "quality": "Quality (performance, conformity, durability)", "delivery": "Delivery (reliability, speed)",
+            "flexibility": "Flexibility (volume, mix, customer, supplier)", "service": "Service", "innovation": "Innovation (proximity to R&D)",
+            "environment": "Environment (CO2e)", "reputation": "Reputation and trust (public, suppliers, staff)", "legislation": "Legislation and incentives",
+            "culture": "Culture and competences (communication, skills)", "riskMitigation": "Risk mitigation (currency, host country, supply chain, IP)"}
+for k, v in criteria.items():
+    strings["Crit_" + k] = v
+motives = {"madeIn": "'made in' effect", "customerProximity": "proximity to customers", "customisationDemand": "customers want customisation",
+           "sustainabilityDemand": "customers want sustainable, local products", "poorQuality": "poor quality of offshored production",
+           "deliveryTimes": "delivery and lead times", "innovation": "product and process innovation", "rdProximity": "proximity to R&D",
+           "labourCostGap": "smaller labour-cost gap", "logisticsCosts": "transport and logistics costs", "energyCosts": "energy costs",
+           "incentives": "public incentives at home", "tariffsAndTrade": "tariffs and trade policy", "currency": "exchange rates",
+           "economicCrisis": "economic crisis", "supplyRisk": "supply-chain disruption risk", "hiddenCosts": "hidden costs of offshoring",
+           "globalReorganisation": "global reorganisation of the company", "automation": "automation of production",
+           "ipProtection": "protection of intellectual property", "coordination": "coordination and communication across time zones"}
+for k, v in motives.items():
+    strings["Motive_" + k] = v
+barriers = {"labourContracts": "labour contracts (paying out fixed-term contracts)", "ipInProcesses": "IP left unprotected in processes",
+            "movingEquipment": "repatriating equipment, tools and moulds", "exitTaxes": "exit and closure taxes", "timeToBuild": "time to build a new site",
+            "homeSkills": "skills at home", "environmentalNorms": "stricter environmental norms at home", "hostMarketSize": "size of the host market",
+            "ecosystemTies": "embeddedness in the host ecosystem", "uncertainty": "uncertainty"}
+for k, v in barriers.items():
+    strings["Barrier_" + k] = v
+for k, v in {"direct": "set directly", "ahp": "from AHP", "equal": "equal (none given)"}.items():
+    strings["Weighting_" + k] = v
+
 out = ['<?xml version="1.0" encoding="utf-8"?>', "<root>",
        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>',
        '  <resheader name="version"><value>2.0</value></resheader>',

@@ -19,17 +19,35 @@ public static class EvaluateCommand
         format.AcceptOnlyFromAmong("table", "json", "markdown");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var reference = ReferenceDataOption();
-        var command = new Command("evaluate", "Evaluate a case: TCO per option, business case over the horizon, CO2e and a recommendation.")
+        var simulateRisk = new Option<int?>("--simulate-risk") { Description = "Also simulate N scenarios per item so the scorecard's risk criterion uses CVaR and TTS/TTR (e.g. 500)." };
+        var command = new Command("evaluate", "Evaluate a case: TCO per option, business case over the horizon, CO2e, scorecard and a recommendation.")
         {
-            caseArg, format, output, reference,
+            caseArg, format, output, reference, simulateRisk,
         };
         command.SetAction(parse =>
         {
             var market = LoadMarket(parse.GetValue(reference));
             var path = parse.GetValue(caseArg)!;
             if (!File.Exists(path)) throw new UserInputException($"Case file not found: {path}");
-            var reshoringCase = CaseFileReader.ReadFile(path, market);
+            var document = CaseFileReader.ReadDocumentFile(path, market);
+            var reshoringCase = document.Case;
             var evaluation = new CaseEvaluator().Evaluate(reshoringCase, market, ctx.Culture);
+            if (parse.GetValue(simulateRisk) is { } n)
+            {
+                if (n is < 10 or > 100_000) throw new UserInputException("--simulate-risk takes a number of scenarios from 10 to 100,000.");
+                var simulation = new Core.Risk.RiskAnalyzer().Simulate(reshoringCase, document.Uncertain, market, n);
+                var context = new CaseContext(reshoringCase, market);
+                evaluation = evaluation with
+                {
+                    Items = evaluation.Items.Select((item, i) =>
+                    {
+                        var sim = simulation.Items.Single(s => s.ItemId == item.Id);
+                        var risk = sim.Strategies.Where(s => item.Options.Any(o => o.Id == s.Id) && s.Shares.Count == 1)
+                            .ToDictionary(s => s.Id, s => (s.AnnualCost.Mean > 0 ? s.AnnualCost.Cvar95 / s.AnnualCost.Mean - 1 : 0, s.Options.Any(x => x.AtRisk)));
+                        return item with { Scorecard = Core.Scorecard.ScorecardEvaluator.Evaluate(context, reshoringCase.Items[i], item, ctx.Culture, risk) };
+                    }).ToList(),
+                };
+            }
             var file = parse.GetValue(output);
             var text = parse.GetValue(format) switch
             {

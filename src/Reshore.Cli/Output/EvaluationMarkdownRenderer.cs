@@ -56,6 +56,29 @@ public static class EvaluationMarkdownRenderer
             }
             sb.Append("| **").Append(T("Cli_Total", "Total")).Append("** | ").Append(string.Concat(item.Options.Select(o => $" | **{o.TcoPerUnit.ToString("N4", c)}**"))).AppendLine(" |");
             sb.AppendLine().AppendLine(T("Cli_Legend", "– not assessed (counted as zero) · n/a not applicable · incl. included in the unit price · ★ recommended · ● status quo")).AppendLine();
+            if (item.Scorecard is { } sc)
+            {
+                sb.AppendLine($"### {T("Cli_Scorecard", "Scorecard")}").AppendLine();
+                sb.Append("| ").Append(T("Cli_Criterion", "Criterion")).Append(" | ").Append(T("Cli_Weight", "Weight"));
+                foreach (var o in item.Options) sb.Append(" | ").Append(Esc(o.Id));
+                sb.AppendLine(" |").Append("|---|---:").Append(string.Concat(item.Options.Select(_ => "|---:"))).AppendLine("|");
+                foreach (var (id, name, weight) in sc.Criteria)
+                {
+                    sb.Append("| ").Append(Esc(name)).Append(" | ").Append(weight.ToString("P0", c));
+                    foreach (var o in item.Options)
+                    {
+                        var s = sc.Options.Single(x => x.OptionId == o.Id).Scores.Single(x => x.Criterion == id);
+                        sb.Append(" | ").Append(s.Score is { } v ? v.ToString("0.0", c) + (s.Source == Core.Scorecard.ScoreSource.Judged ? " (j)" : "") : "–");
+                    }
+                    sb.AppendLine(" |");
+                }
+                sb.Append("| **").Append(T("Cli_WeightedTotal", "Weighted total")).Append("** | ").Append(sc.Coverage.ToString("P0", c));
+                foreach (var o in item.Options) sb.Append(" | **").Append(sc.Options.Single(x => x.OptionId == o.Id).WeightedTotal.ToString("0.00", c)).Append("**");
+                sb.AppendLine(" |").AppendLine().AppendLine(Esc(sc.SuitabilityExplanation)).AppendLine();
+                var open = sc.Barriers.Where(b => b.Open).Select(b => b.Name).ToList();
+                if (open.Count > 0) sb.AppendLine(Text.Format(c, "Cli_OpenBarriers", "Open points (barriers not priced in the case): {0}.", string.Join(", ", open))).AppendLine();
+                if (sc.AlternativesExplanation is { } alt) sb.AppendLine(alt).AppendLine();
+            }
         }
         return sb.ToString();
     }

@@ -10,6 +10,38 @@ namespace Reshore.Cli.Output;
 /// <summary>Renders an evaluation as terminal tables: per item a summary, the line-by-line comparison and the explanation.</summary>
 public static class EvaluationTableRenderer
 {
+    private static void RenderScorecard(IAnsiConsole console, ItemEvaluation item, Core.Scorecard.ItemScorecard sc, CultureInfo c)
+    {
+        string T(string key, string en) => Text.Get(c, key, en);
+        var title = Text.Format(c, "Cli_ScorecardTitle", "Scorecard (1–5; weights {0}{1})", T("Weighting_" + sc.WeightingMethod, sc.WeightingMethod),
+            sc.ConsistencyRatio is { } cr ? $", CR {cr.ToString("0.000", c)}" : "");
+        var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(title));
+        table.AddColumn(T("Cli_Criterion", "Criterion"));
+        table.AddColumn(new TableColumn(T("Cli_Weight", "Weight")).RightAligned());
+        var ordered = sc.Options.OrderBy(o => item.Options.ToList().FindIndex(x => x.Id == o.OptionId)).ToList();
+        foreach (var o in ordered) table.AddColumn(new TableColumn(Markup.Escape(o.OptionId)).RightAligned());
+        foreach (var (id, name, weight) in sc.Criteria)
+        {
+            var cells = new List<string> { Markup.Escape(name), weight.ToString("P0", c) };
+            foreach (var o in ordered)
+            {
+                var s = o.Scores.Single(x => x.Criterion == id);
+                cells.Add(s.Score is { } v ? v.ToString("0.0", c) + (s.Source == Core.Scorecard.ScoreSource.Judged ? "ʲ" : "") : "[grey]–[/]");
+            }
+            table.AddRow(cells.ToArray());
+        }
+        table.AddRow(new[] { $"[bold]{Markup.Escape(T("Cli_WeightedTotal", "Weighted total"))}[/]", sc.Coverage.ToString("P0", c) }.Concat(ordered.Select(o => $"[bold]{o.WeightedTotal.ToString("0.00", c)} (#{o.Rank})[/]")).ToArray());
+        console.Write(table);
+        console.MarkupLine(Markup.Escape(T("Cli_ScorecardLegend", "– missing (judge it in scorecard.judgements; never filled in) · ʲ judged · other scores computed from the engines (see --format json for each mapping) · the weighted total uses the criteria scored for every option")));
+        if (sc.Sensitivity is { } r)
+            console.MarkupLine(Markup.Escape(Text.Format(c, "Cli_Sensitivity", "Ranking sensitivity: moving the weight of {0} by {1:+0.0%;−0.0%} (to {2:P1} of the weight on the scored criteria) puts {3} on top.", r.Criterion, r.WeightChange, r.NewWeight, r.NewTopOptionId)));
+        console.MarkupLine(Markup.Escape(sc.SuitabilityExplanation));
+        var open = sc.Barriers.Where(b => b.Open).Select(b => b.Name).ToList();
+        if (open.Count > 0) console.MarkupLine(Markup.Escape(Text.Format(c, "Cli_OpenBarriers", "Open points (barriers not priced in the case): {0}.", string.Join(", ", open))));
+        if (sc.AlternativesExplanation is { } alt) console.MarkupLine(Markup.Escape(alt));
+        foreach (var w in sc.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
+    }
+
     /// <summary>Renders the evaluation.</summary>
     public static void Render(IAnsiConsole console, CaseEvaluation e, CultureInfo c)
     {
@@ -74,6 +106,7 @@ public static class EvaluationTableRenderer
             console.MarkupLine(Markup.Escape(T("Cli_Legend", "– not assessed (counted as zero) · n/a not applicable · incl. included in the unit price · ★ recommended · ● status quo")));
             console.WriteLine();
             console.Write(new Panel(Markup.Escape(item.Explanation)).Header(T("Cli_Recommendation", "Recommendation")).Border(BoxBorder.Rounded));
+            if (item.Scorecard is { } sc) RenderScorecard(console, item, sc, c);
             var defaults = item.Options.SelectMany(o => o.DefaultsUsed).DistinctBy(d => d.Name).ToList();
             if (defaults.Count > 0)
             {

@@ -49,6 +49,8 @@ public sealed record ItemEvaluation
     public required IReadOnlyList<Driver> Drivers { get; init; }
     /// <summary>The options.</summary>
     public required IReadOnlyList<OptionEvaluation> Options { get; init; }
+    /// <summary>The multi-criteria scorecard.</summary>
+    public Scorecard.ItemScorecard? Scorecard { get; init; }
 }
 
 /// <summary>A factor's contribution to the difference between two options.</summary>

@@ -53,7 +53,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             ? options.Where(o => o.Id != statusQuo.Id).MinBy(o => recommendOnAll ? o.PvCost : o.PvCostHardOnly)
             : options.Single(o => o.Id == statusQuo.Id);
         var drivers = compared is null ? [] : Drivers(ctx, recommended, compared, !recommendOnAll, culture);
-        return new ItemEvaluation
+        var result = new ItemEvaluation
         {
             Id = item.Id,
             Name = item.Name,
@@ -65,6 +65,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             Explanation = Explain(ctx, recommended, compared, statusQuo.Id, drivers, byHard, byAll, recommendOnAll, culture),
             Options = options,
         };
+        return result with { Scorecard = Scorecard.ScorecardEvaluator.Evaluate(ctx, item, result, culture) };
     }
 
     private sealed record Cash(double[] Running, double[] OneOff, double[] Incentives, double[] Residual, double[] Net);

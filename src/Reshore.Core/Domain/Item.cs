@@ -74,6 +74,10 @@ public sealed record Item
     [Description("Named sourcing strategies for the simulation (e.g. 70/30 dual sourcing, status quo plus 8 buffer weeks); 100% of each option is always simulated too.")]
     public IReadOnlyList<SourcingStrategy>? Strategies { get; init; }
 
+    /// <summary>Scorecard inputs.</summary>
+    [Description("Multi-criteria scorecard: weights or AHP comparisons, judged scores, R&D site and product traits.")]
+    public ScorecardInputs? Scorecard { get; init; }
+
     /// <summary>Bill of materials.</summary>
     [Description("Bill of materials: components at every tier with value, supplier, country and raw materials (for reshore dependencies bom).")]
     public IReadOnlyList<BomComponent>? BillOfMaterials { get; init; }

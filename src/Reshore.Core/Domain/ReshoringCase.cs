@@ -59,6 +59,10 @@ public sealed record ReshoringCase
     [Description("Monte Carlo settings: scenarios, seed, correlated drivers and disruption events (used by reshore simulate).")]
     public RiskSettings? Risk { get; init; }
 
+    /// <summary>Motives and barriers checklist.</summary>
+    [Description("The motives for reshoring the company ticks and the barriers it recognises (shown in the scorecard).")]
+    public MotivesAndBarriers? MotivesAndBarriers { get; init; }
+
     /// <summary>Dependency analysis settings.</summary>
     [Description("Settings of reshore dependencies bom: high-risk countries and the 'still dependent' threshold.")]
     public DependencySettings? Dependencies { get; init; }

@@ -50,6 +50,7 @@ public static class EvaluationJson
             recommendedOnHardCostsOnlyOptionId = i.RecommendedOnHardCostsOnlyOptionId,
             explanation = i.Explanation,
             drivers = i.Drivers.Take(3).Select(d => new { factor = d.Factor, name = d.Name, perUnitDifference = d.PerUnitDifference, presentValueDifference = d.PresentValueDifference, comparedWithOptionId = d.ComparedWithOptionId }),
+            scorecard = i.Scorecard is { } sc ? Scorecard(sc) : null,
             options = i.Options.Select(o => new
             {
                 id = o.Id,
@@ -98,6 +99,27 @@ public static class EvaluationJson
                 }),
             }),
         }),
+    };
+
+    /// <summary>The scorecard as plain objects.</summary>
+    public static object Scorecard(Core.Scorecard.ItemScorecard sc) => new
+    {
+        weighting = new { method = sc.WeightingMethod, consistencyRatio = sc.ConsistencyRatio },
+        criteria = sc.Criteria.Select(c => new { id = c.Id, name = c.Name, weight = c.Weight }),
+        options = sc.Options.Select(o => new
+        {
+            id = o.OptionId, rank = o.Rank, weightedTotal = o.WeightedTotal,
+            scores = o.Scores.Select(s => new { criterion = s.Criterion, score = s.Score, source = s.Source, value = s.Value, explanation = s.Explanation }),
+        }),
+        coverage = sc.Coverage,
+        sensitivity = sc.Sensitivity is { } r ? new { criterion = r.Criterion, weightChange = r.WeightChange, newWeight = r.NewWeight, newTopOptionId = r.NewTopOptionId } : null,
+        suitability = sc.Suitability,
+        suitabilityExplanation = sc.SuitabilityExplanation,
+        motives = sc.Motives.Select(m => new { id = m.Id, name = m.Name, context = m.Context, goal = m.Goal }),
+        barriers = sc.Barriers.Select(b => new { id = b.Id, name = b.Name, linkedTo = b.LinkedTo, open = b.Open }),
+        openBarriers = sc.Barriers.Where(b => b.Open).Select(b => b.Id),
+        alternatives = sc.AlternativesExplanation,
+        warnings = sc.Warnings,
     };
 
     private static object Input(InputValue i) => new { name = i.Name, value = i.Value, unit = i.Unit, source = i.Source, isDefault = i.IsDefault };
