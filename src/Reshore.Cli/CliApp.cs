@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(OptimizeCommand.Create(context));
         root.Subcommands.Add(ScreenCommand.Create(context));
         root.Subcommands.Add(DependenciesCommand.Create(context));
+        root.Subcommands.Add(ScorecardCommand.Create(context));
         ParseResult parse;
         try
         {
