@@ -23,6 +23,14 @@ public static class ExampleCatalog
     public static ExampleCase? Find(string name) =>
         All.FirstOrDefault(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || e.FileName.Equals(name, StringComparison.OrdinalIgnoreCase));
 
+    private static readonly Dictionary<string, string> DataTitles = new(StringComparer.Ordinal)
+    {
+        ["parts-list.csv"] = "Parts list: 2,400 synthetic parts for reshore screen",
+        ["trade-baci-sample.csv"] = "Synthetic trade flows in BACI's layout for reshore dependencies trade",
+        ["baci-country-codes.csv"] = "Country codes for the BACI sample (--country-codes)",
+        ["hs6-ecosystems.csv"] = "HS6 → industrial ecosystem map for the BACI sample (--ecosystems)",
+    };
+
     private static List<ExampleCase> Load()
     {
         var assembly = typeof(ExampleCatalog).Assembly;
@@ -33,7 +41,8 @@ public static class ExampleCatalog
             using var reader = new StreamReader(stream);
             var text = reader.ReadToEnd();
             var fileName = resource["examples/".Length..];
-            var title = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("name:", StringComparison.Ordinal))?["name:".Length..].Trim().Trim('"') ?? fileName;
+            var title = DataTitles.TryGetValue(fileName, out var known) ? known
+                : text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("name:", StringComparison.Ordinal))?["name:".Length..].Trim().Trim('"') ?? fileName;
             list.Add(new ExampleCase(Path.GetFileNameWithoutExtension(fileName), fileName, title, text));
         }
         return list;
