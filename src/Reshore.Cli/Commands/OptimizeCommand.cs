@@ -48,7 +48,9 @@ public static class OptimizeCommand
                 ? JsonSerializer.Serialize(OptimizationJson.ToDocument(results, n, seedValue), EvaluationJson.Options)
                 : ConsoleFactory.Render(console => Render(console, results, ctx), file is null && ConsoleFactory.IsTerminal(ctx.Out));
             OutputWriter.Write(text, file, ctx.Out);
-            return results.Any(r => r.Optimum is null && r.Conflicts.Count > 0) ? CliApp.InvalidInput : CliApp.Ok;
+            // Constraints that cannot all hold are a user error (2); a solver that stops without an answer (time limit) is not (1).
+            if (results.Any(r => r.Optimum is null && r.Status == "INFEASIBLE")) return CliApp.InvalidInput;
+            return results.Any(r => r.Optimum is null) ? CliApp.InternalError : CliApp.Ok;
         });
         return command;
     }

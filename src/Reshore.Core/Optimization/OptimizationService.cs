@@ -29,6 +29,8 @@ public sealed record ItemOptimization
     public required IReadOnlyList<OptimizedStrategy?> SingleSource { get; init; }
     /// <summary>Out-of-sample check of the optimum with the weekly engine on fresh seeds.</summary>
     public StrategyResult? OutOfSample { get; init; }
+    /// <summary>Out-of-sample CVaR at the run's α (the in-sample CVaR's level).</summary>
+    public double? OutOfSampleCvar { get; init; }
     /// <summary>Seed of the out-of-sample check.</summary>
     public required int OutOfSampleSeed { get; init; }
     /// <summary>Frontier, when asked.</summary>
@@ -80,10 +82,22 @@ public sealed class OptimizationService
         var (demand, mean, availability, periods) = ScenarioAggregator.Build(compiled, scenarios, seed, years);
         var n = item.Options.Count;
         var h = c.HorizonYears;
+        // Unit costs are split into a variable part and the option's annual fixed costs (overhead, QA, travel…), which, like its
+        // annualised one-off costs, are paid in full when the option is used at all (F_i y_i), whatever its share.
         var unitCost = new double[n];
-        for (var i = 0; i < n; i++) unitCost[i] = Enumerable.Range(0, compiled.Years).Average(y => compiled.UnitCost[i * compiled.Years + y]);
+        var fixedAnnual = new double[n];
+        var fixedPart = compiled.FixedPerUnit ?? new double[compiled.UnitCost.Length];
+        for (var i = 0; i < n; i++)
+        {
+            unitCost[i] = Enumerable.Range(0, compiled.Years).Average(y => compiled.UnitCost[i * compiled.Years + y] - fixedPart[i * compiled.Years + y]);
+            fixedAnnual[i] = Enumerable.Range(0, compiled.Years).Average(y => fixedPart[i * compiled.Years + y] * compiled.MeanWeeklyDemand[Math.Min(compiled.Weeks - 1, 52 * y)] * 52);
+        }
         var annuity = FinanceFormulas.AnnuityFactor(ctx.DiscountRate, h);
-        var fixedCost = evaluation.Options.Select(o => o.Years.Sum(y => (y.OneOffCosts - y.Incentives - y.ResidualValue) * y.DiscountFactor) / annuity).ToArray();
+        var fixedCost = evaluation.Options.Select((o, i) => o.Years.Sum(y => (y.OneOffCosts - y.Incentives - y.ResidualValue) * y.DiscountFactor) / annuity + fixedAnnual[i]).ToArray();
+        // The representative year carries the horizon's average volume, so in- and out-of-sample costs refer to the same demand.
+        var growth = compiled.MeanWeeklyDemand.Average() / compiled.MeanWeeklyDemand.Take(52).Average();
+        demand = demand.Select(d => d * growth).ToArray();
+        mean = mean.Select(d => d * growth).ToArray();
         return new OptimizationProblem
         {
             OptionIds = compiled.OptionIds,
@@ -103,7 +117,7 @@ public sealed class OptimizationService
             EmergencyPremium = compiled.EmergencyPremium,
             EmergencyCapacity = compiled.EmergencyCapacity,
             HoldingCostPerUnitYear = compiled.CarryingRate * unitCost.Average(),
-            MeanWeeklyDemand = compiled.MeanWeeklyDemand[0],
+            MeanWeeklyDemand = compiled.MeanWeeklyDemand.Average(),
             AnnualVolume = item.AnnualVolumeUnits,
         };
     }
@@ -145,11 +159,13 @@ public sealed class OptimizationService
             return _optimizer.Solve(problem, forced).Strategy;
         }).ToList();
         StrategyResult? outOfSample = null;
+        double? outOfSampleCvar = null;
         var oosSeed = seed + 1_000_003;
         if (outcome.Strategy is { } best)
         {
             var check = model.WithStrategies([model.DefineStrategy("optimal", null, best.Shares, best.BufferWeeks)]);
             var raw = WeeklySimulator.Run(check, outOfSampleScenarios, oosSeed, index);
+            outOfSampleCvar = SourcingOptimizer.TailMean(raw.AnnualCost[0].OrderByDescending(v => v).ToArray(), constraints.Alpha);
             outOfSample = new StrategyResult
             {
                 Id = "optimal", Shares = model.OptionIds.Zip(best.Shares).Where(p => p.Second > 1e-9).ToDictionary(p => p.First, p => p.Second),
@@ -162,7 +178,7 @@ public sealed class OptimizationService
         return new ItemOptimization
         {
             ItemId = item.Id, ItemName = item.Name, Status = outcome.Status, RiskAversion = constraints.RiskAversion, Alpha = constraints.Alpha,
-            Optimum = outcome.Strategy, OptionIds = problem.OptionIds, SingleSource = single, OutOfSample = outOfSample, OutOfSampleSeed = oosSeed,
+            Optimum = outcome.Strategy, OptionIds = problem.OptionIds, SingleSource = single, OutOfSample = outOfSample, OutOfSampleCvar = outOfSampleCvar, OutOfSampleSeed = oosSeed,
             Frontier = frontier, Conflicts = outcome.Conflicts, Scenarios = problem.Scenarios, Periods = problem.Periods,
             Explanation = Explain(problem, constraints, outcome, single, culture),
         };

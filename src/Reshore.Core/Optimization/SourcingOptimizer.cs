@@ -48,12 +48,28 @@ public sealed class SourcingOptimizer
             return new OptimizationOutcome(Read(p, c, built), [], status.ToString());
         if (status != Solver.ResultStatus.INFEASIBLE)
             return new OptimizationOutcome(null, [], status.ToString());
-        using var elastic = Build(p, c, elastic: true);
-        var elasticStatus = elastic.Solver.Solve(Parameters());
-        var conflicts = elasticStatus is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE
-            ? elastic.Slacks.Where(s => s.Slack.SolutionValue() > 1e-7).Select(s => new ConstraintConflict(s.Name, s.Limit, s.Slack.SolutionValue())).ToList()
-            : [];
-        return new OptimizationOutcome(null, conflicts, status.ToString());
+        return new OptimizationOutcome(null, Conflicts(p, c), status.ToString());
+    }
+
+    /// <summary>
+    /// The constraints in conflict: an irreducible infeasible set found by a deletion filter (Chinneck and Dravnieks, ORSA J. Computing 3(2), 1991):
+    /// drop each user constraint in turn and keep it out while the rest stays infeasible. Each constraint left is reported with how far an elastic
+    /// re-solve of that set has to move it.
+    /// </summary>
+    private IReadOnlyList<ConstraintConflict> Conflicts(OptimizationProblem p, OptimizationConstraints c)
+    {
+        List<string> names;
+        using (var all = Build(p, c, elastic: true)) names = all.Slacks.Select(s => s.Name).ToList();
+        var kept = new HashSet<string>(names, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            kept.Remove(name);
+            using var trial = Build(p, c, elastic: false, only: kept, feasibilityOnly: true);
+            if (trial.Solver.Solve(Parameters()) is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE) kept.Add(name);
+        }
+        using var elastic = Build(p, c, elastic: true, only: kept);
+        var solved = elastic.Solver.Solve(Parameters()) is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE;
+        return elastic.Slacks.Select(s => new ConstraintConflict(s.Name, s.Limit, solved ? s.Slack.SolutionValue() : double.NaN)).ToList();
     }
 
     /// <summary>The efficient frontier: one optimum per λ (expected cost against CVaR).</summary>
@@ -95,7 +111,7 @@ public sealed class SourcingOptimizer
         public double Value(int s) => ByScenario[s].Sum(t => t.Var.SolutionValue() * t.Coefficient);
     }
 
-    private BuiltModel Build(OptimizationProblem p, OptimizationConstraints c, bool elastic)
+    private BuiltModel Build(OptimizationProblem p, OptimizationConstraints c, bool elastic, IReadOnlySet<string>? only = null, bool feasibilityOnly = false)
     {
         var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("The OR-Tools SCIP solver is not available on this machine.");
         solver.SetTimeLimit(TimeLimitSeconds * 1000L);
@@ -116,7 +132,7 @@ public sealed class SourcingOptimizer
         m.Terms = new LinearCostTerms(S);
         m.Lost = new Variable[S * P];
 
-        // Σ x = 1; x ≤ y.
+        // Σ x = 1; x ≤ y; and a used option carries some volume (x ≥ 0.1% y), so a net credit (incentives above one-off costs) cannot be collected without using it.
         var sum = solver.MakeConstraint(1, 1, "shares");
         for (var i = 0; i < n; i++)
         {
@@ -124,6 +140,9 @@ public sealed class SourcingOptimizer
             var link = solver.MakeConstraint(double.NegativeInfinity, 0, $"use_{i}");
             link.SetCoefficient(m.X[i], 1);
             link.SetCoefficient(m.Y[i], -1);
+            var minimum = solver.MakeConstraint(0, double.PositiveInfinity, $"used_{i}");
+            minimum.SetCoefficient(m.X[i], 1);
+            minimum.SetCoefficient(m.Y[i], -0.001);
         }
 
         var fillLost = new List<Variable>();
@@ -182,6 +201,9 @@ public sealed class SourcingOptimizer
                 fillLost.Add(lost);
                 previous = stock;
             }
+            // Stock drawn from the buffer is bought back at the end of the year at the average unit cost: c̄ (b − I_last).
+            Cost(m.B, annual * averageCost);
+            Cost(previous!, -annual * averageCost);
         }
         m.ScenarioScale = annual;
 
@@ -198,6 +220,8 @@ public sealed class SourcingOptimizer
         // User constraints (elastic: each may move by a slack whose relative size is minimised).
         Constraint Limit(string name, double lower, double upper, double limit, double slackSign)
         {
+            // A constraint left out of a filter trial is kept as a free row (−∞, ∞) so the code that fills it stays simple.
+            if (only is not null && !only.Contains(name)) return solver.MakeConstraint(double.NegativeInfinity, double.PositiveInfinity, name);
             var constraint = solver.MakeConstraint(lower, upper, name);
             if (elastic)
             {
@@ -244,6 +268,7 @@ public sealed class SourcingOptimizer
             var k = Limit("minFillRatePct", double.NegativeInfinity, allowed, fill * 100, -totalDemand / 100);
             foreach (var l in fillLost) k.SetCoefficient(l, 1);
         }
+        if (feasibilityOnly) objective.Clear();
         if (elastic)
         {
             objective.Clear();

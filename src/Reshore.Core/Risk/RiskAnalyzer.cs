@@ -108,9 +108,12 @@ public sealed class RiskAnalyzer
         "cycleStock", "safetyStock", "leadTimeMismatch", "disruption",
     };
 
-    /// <summary>The lines replaced for an item: also emergency air freight when the item configures emergency supply for the simulation.</summary>
+    /// <summary>
+    /// The lines left out of the simulation's unit cost: the ones it simulates itself, depreciation (new capex enters once, as an
+    /// annualised one-off cost, as in the cash-based business case) and emergency air freight when the item simulates emergency supply.
+    /// </summary>
     public static bool Simulated(string factor, Item item) =>
-        SimulatedFactors.Contains(factor) || (factor == "emergencyAirFreight" && item.EmergencySupply is not null);
+        SimulatedFactors.Contains(factor) || factor == "depreciation" || (factor == "emergencyAirFreight" && item.EmergencySupply is not null);
 
     /// <summary>Default number of scenarios.</summary>
     public const int DefaultScenarios = 2000;

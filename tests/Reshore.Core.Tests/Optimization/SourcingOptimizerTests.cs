@@ -121,7 +121,11 @@ public sealed class SourcingOptimizerTests
         Assert.Equal("INFEASIBLE", outcome.Status);
         Assert.NotEmpty(outcome.Conflicts);
         Assert.All(outcome.Conflicts, c => Assert.StartsWith("maxShare.", c.Constraint));
+        Assert.Equal(2, outcome.Conflicts.Count);
         Assert.Equal(0.4, outcome.Conflicts.Sum(c => c.Violation), 6);
+        // A constraint that is not part of the conflict is not named.
+        var named = new SourcingOptimizer().Solve(TwoOptions(10), NoBuffer with { MaxShare = [0.3, 0.3], Co2eBudget = 10 }).Conflicts;
+        Assert.DoesNotContain(named, c => c.Constraint == "co2eBudgetKgPerUnit");
         var both = new SourcingOptimizer().Solve(TwoOptions(10), NoBuffer with { MaxNonEuShare = 0.2, Co2eBudget = 0.5 });
         Assert.Contains(both.Conflicts, c => c.Constraint == "co2eBudgetKgPerUnit");
     }
@@ -129,14 +133,15 @@ public sealed class SourcingOptimizerTests
     [Fact]
     public void A_buffer_covers_a_failure_when_holding_it_is_cheaper_than_shortage()
     {
-        // With a buffer of 100 units (4 weeks) held at 1 per unit-year, A's failure scenarios lose nothing:
-        // E = 800 (only 80% delivered... the stock covers the rest: cost counts units delivered) + 100 holding.
+        // With a buffer of 100 units (4 weeks) held at 1 per unit-year, A's failure scenarios lose nothing: the stock covers them,
+        // and the 100 units drawn are bought back at the average unit cost (10 + 13)/2 = 11.5.
+        // E = 0.8 × 1,000 (A's deliveries) + 100 (holding) + 0.2 × 1,150 (refill) = 1,130 — below all on B (1,300) and A without buffer (1,600).
         var outcome = new SourcingOptimizer().Solve(TwoOptions(40), new OptimizationConstraints { MaxBufferWeeks = 4, Alpha = 0.8 });
         var s = outcome.Strategy!;
         Assert.Equal(1.0, s.Shares[0], 6);
         Assert.Equal(4, s.BufferWeeks, 6);
         Assert.Equal(1, s.FillRate, 9);
-        Assert.Equal(800 + 100, s.ExpectedCost, 4);
+        Assert.Equal(800 + 100 + 0.2 * 1150, s.ExpectedCost, 4);
     }
 
     [Fact]
