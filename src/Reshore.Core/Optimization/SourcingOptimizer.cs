@@ -209,8 +209,9 @@ public sealed class SourcingOptimizer
 
         // Deterministic costs: fixed cost of options used and holding the buffer, counted in expectation and in CVaR.
         var deterministicWeight = 1 + lambda;
-        for (var i = 0; i < n; i++) objective.SetCoefficient(m.Y[i], deterministicWeight * p.FixedCostPerYear[i]);
-        objective.SetCoefficient(m.B, deterministicWeight * p.HoldingCostPerUnitYear);
+        // Added to what the scenarios already put on these variables (the buffer's refill term), never overwritten.
+        for (var i = 0; i < n; i++) objective.SetCoefficient(m.Y[i], objective.GetCoefficient(m.Y[i]) + deterministicWeight * p.FixedCostPerYear[i]);
+        objective.SetCoefficient(m.B, objective.GetCoefficient(m.B) + deterministicWeight * p.HoldingCostPerUnitYear);
         if (lambda > 0)
         {
             objective.SetCoefficient(m.Eta, lambda);
