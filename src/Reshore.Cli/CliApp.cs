@@ -49,7 +49,13 @@ public static class CliApp
             stderr.WriteLine($"error: {e.Message}");
             return InvalidInput;
         }
-        var culture = Text.Culture(parse.GetValue(LanguageOption) ?? Environment.GetEnvironmentVariable("LANG"));
+        var language = parse.GetValue(LanguageOption);
+        if (language is not null && !(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) || language.StartsWith("nl", StringComparison.OrdinalIgnoreCase)))
+        {
+            stderr.WriteLine($"error: --lang '{language}' is not supported: use en or nl.");
+            return InvalidInput;
+        }
+        var culture = Text.Culture(language ?? Environment.GetEnvironmentVariable("LANG"));
         context.Culture = culture;
         if (parse.Errors.Count > 0)
         {

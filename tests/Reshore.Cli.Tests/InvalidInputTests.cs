@@ -169,3 +169,64 @@ public sealed class InvalidInputTests
         AssertInvalid(r, "--salvage < --cost-short < --price");
     }
 }
+
+/// <summary>Inputs that once slipped through or crashed (independent review).</summary>
+public sealed class ReviewRegressionTests
+{
+    private static string Led => Path.Combine(CliRunner.RepoRoot, "examples", "led-lamps.yaml");
+
+    private static string LedWith(string from, string to)
+    {
+        var text = File.ReadAllText(Led);
+        Assert.Contains(from, text);
+        return CliRunner.TempFile(text.Replace(from, to), ".yaml");
+    }
+
+    [Fact]
+    public void A_duplicate_option_id_is_a_user_error_not_a_crash()
+    {
+        var r = CliRunner.Run("evaluate", LedWith("      - id: pl-supplier", "      - id: cn-cm"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("Duplicate option id 'cn-cm'", r.Error);
+    }
+
+    [Fact]
+    public void A_judged_score_outside_one_to_five_is_rejected()
+    {
+        var r = CliRunner.Run("evaluate", LedWith("reputation: { score: 5,", "reputation: { score: 9,"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("judgements.be-own-line.reputation.score", r.Error);
+    }
+
+    [Theory]
+    [InlineData("  inflationPct: 2 ", "  inflationPct: -200 ")]
+    [InlineData("internalCarbonPricePerTonne: 90", "internalCarbonPricePerTonne: -500")]
+    [InlineData("currencyDriftPct: { USD: 0 }", "currencyDriftPct: { USD: -200 }")]
+    [InlineData("schemaVersion: 1", "schemaVersion: 2")]
+    [InlineData("hsCode: \"8539 52 00\"", "hsCode: \"abcd\"")]
+    public void Impossible_assumptions_are_rejected(string from, string to)
+    {
+        var r = CliRunner.Run("evaluate", LedWith(from, to));
+        Assert.True(r.ExitCode == 2, r.Error + r.Out);
+    }
+
+    [Fact]
+    public void Unknown_language_and_unwritable_outputs_are_user_errors()
+    {
+        Assert.Equal(2, CliRunner.Run("factors", "--lang", "fr").ExitCode);
+        var parts = Path.Combine(CliRunner.RepoRoot, "examples", "parts-list.csv");
+        var r = CliRunner.Run("screen", parts, "--format", "xlsx", "--output", "/nonexistent/x.xlsx");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("does not exist", r.Error);
+    }
+
+    [Fact]
+    public void Breakeven_rejects_a_range_that_makes_the_case_invalid()
+    {
+        var r = CliRunner.Run("breakeven", Led, "--item", "led-a60-9w", "--input", "assumptions.wageGrowthPct.XX", "--between", "0", "5");
+        Assert.Equal(2, r.ExitCode);
+        var negative = CliRunner.Run("breakeven", Led, "--item", "led-a60-9w", "--input", "items[led-a60-9w].options[pl-supplier].production.unitPrice", "--between", "-5", "1");
+        Assert.Equal(2, negative.ExitCode);
+        Assert.Contains("negative", negative.Error);
+    }
+}

@@ -37,6 +37,13 @@ public static class BreakEvenCommand
             {
                 var path = CasePaths.ResolveIds(document.Case, parse.GetValue(input)!);
                 _ = CasePaths.Get(document.Case, path);
+                // Both ends of the range must make a valid case (a known country key, a price of zero or more, …).
+                foreach (var end in new[] { range[0], range[1] })
+                {
+                    var problems = Core.Validation.CaseValidator.Validate(CasePaths.With(document.Case, path, end), market);
+                    if (problems.Count > 0)
+                        throw new UserInputException($"--between {end.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {string.Join("; ", problems.Select(p => p.ToString()))}");
+                }
                 r = new SensitivityAnalyzer().BreakEven(document.Case, market, parse.GetValue(item)!, path, range[0], range[1], pair is { Length: 2 } ? pair[0] : null, pair is { Length: 2 } ? pair[1] : null);
             }
             catch (ArgumentException e) { throw new UserInputException(e.Message); }

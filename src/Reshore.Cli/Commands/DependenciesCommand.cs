@@ -110,6 +110,8 @@ public static class DependenciesCommand
             var fmt = parse.GetValue(format)!;
             var outFile = parse.GetValue(output);
             if (fmt == "xlsx" && outFile is null) throw new UserInputException("--format xlsx writes a workbook: give --output FILE.xlsx.");
+            if (outFile is not null && Path.GetDirectoryName(Path.GetFullPath(outFile)) is { } folder && !Directory.Exists(folder))
+                throw new UserInputException($"The folder of --output does not exist: {folder}");
             IReadOnlyDictionary<string, (string Ecosystem, bool Sensitive)>? map;
             TradeFileReader reader;
             IReadOnlySet<string> group;

@@ -73,7 +73,7 @@ public static class OptimizeCommand
             foreach (var (s, i) in r.SingleSource.Select((s, i) => (s, i)))
                 if (s is not null) Row(Text.Format(c, "Opt_Only", "only {0}", r.OptionIds[i]), s);
             if (r.OutOfSample is { } o)
-                table.AddRow(Markup.Escape(Text.Get(c, "Opt_OutOfSample", "optimal, out of sample")), "", o.BufferWeeks.ToString("0.#", c), o.AnnualCost.Mean.ToString("N0", c), o.AnnualCost.Cvar95.ToString("N0", c), o.FillRate.ToString("P2", c));
+                table.AddRow(Markup.Escape(Text.Get(c, "Opt_OutOfSample", "optimal, out of sample")), Markup.Escape(string.Join(" + ", o.Shares.Select(x => $"{x.Value.ToString("P0", c)} {x.Key}"))), o.BufferWeeks.ToString("0.#", c), o.AnnualCost.Mean.ToString("N0", c), o.AnnualCost.Cvar95.ToString("N0", c), o.FillRate.ToString("P2", c));
             console.Write(table);
             if (r.Frontier is { Count: > 0 } frontier)
             {

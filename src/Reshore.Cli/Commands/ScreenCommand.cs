@@ -38,6 +38,9 @@ public static class ScreenCommand
             var fmt = parse.GetValue(format)!;
             var file = parse.GetValue(output);
             if (fmt == "xlsx" && file is null) throw new UserInputException("--format xlsx writes a workbook: give --output FILE.xlsx.");
+            if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder && !Directory.Exists(folder))
+                throw new UserInputException($"The folder of --output does not exist: {folder}");
+            if (parse.GetValue(candidates)!.Trim().Length == 0) throw new UserInputException("--candidates names no country.");
             var reader = new PartsReader(market);
             IReadOnlyList<ScreenedPart> ranked;
             try
@@ -50,6 +53,11 @@ public static class ScreenCommand
             }
             var c = ctx.Culture;
             var rejectedRows = reader.Errors.Select(e => e.Row).Distinct().Count();
+            if (ranked.Count == 0 && reader.RowsRead > 0 && parse.GetValue(top) is null)
+            {
+                foreach (var e in reader.Errors.Take(20)) ctx.Error.WriteLine($"  {Path.GetFileName(path)}: row {e.Row}, column {e.Column}: {e.Message}");
+                throw new UserInputException(Text.Format(c, "Screen_NoValidRows", "None of the {0} rows can be screened; see the errors above.", reader.RowsRead));
+            }
             ctx.Error.WriteLine(Text.Format(c, "Screen_Summary", "{0} rows read, {1} screened, {2} rejected.", reader.RowsRead, reader.RowsRead - rejectedRows, rejectedRows));
             foreach (var e in reader.Errors.Take(20)) ctx.Error.WriteLine($"  {Path.GetFileName(path)}: row {e.Row}, column {e.Column}: {e.Message}");
             if (reader.Errors.Count > 20) ctx.Error.WriteLine($"  … {reader.Errors.Count - 20} more");

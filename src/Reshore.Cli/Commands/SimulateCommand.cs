@@ -109,7 +109,7 @@ public static class SimulateCommand
             foreach (var s in item.Strategies)
                 foreach (var o in s.Options)
                     survival.AddRow(Markup.Escape(s.Id), Markup.Escape(o.OptionId), o.TimeToSurviveWeeks?.ToString("0.0", c) ?? "∞", o.TimeToRecoverWeeks?.ToString("0.#", c) ?? "–",
-                        o.AtRisk ? $"[red]{Markup.Escape(T("Sim_AtRisk", "TTS < TTR: mitigate"))}[/]" : "");
+                        o.AtRisk ? $"[red]{Markup.Escape(T("Sim_AtRisk", "TTS < TTR + lead time: mitigate"))}[/]" : "");
             console.Write(survival);
             foreach (var w in item.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
             if (item.UncertainInputs.Count > 0)

@@ -34,7 +34,7 @@ public static class EvaluationTableRenderer
         console.Write(table);
         console.MarkupLine(Markup.Escape(T("Cli_ScorecardLegend", "– missing (judge it in scorecard.judgements; never filled in) · ʲ judged · other scores computed from the engines (see --format json for each mapping) · the weighted total uses the criteria scored for every option")));
         if (sc.Sensitivity is { } r)
-            console.MarkupLine(Markup.Escape(Text.Format(c, "Cli_Sensitivity", "Ranking sensitivity: moving the weight of {0} by {1:+0.0%;−0.0%} (to {2:P1} of the weight on the scored criteria) puts {3} on top.", r.Criterion, r.WeightChange, r.NewWeight, r.NewTopOptionId)));
+            console.MarkupLine(Markup.Escape(Text.Format(c, "Cli_Sensitivity", "Ranking sensitivity: moving the weight of {0} by {1:+0.0%;−0.0%} (to {2:P1} of the weight on the scored criteria) makes {3} tie with or overtake the top option.", Text.Get(c, "Crit_" + r.Criterion, r.Criterion), r.WeightChange, r.NewWeight, r.NewTopOptionId)));
         console.MarkupLine(Markup.Escape(sc.SuitabilityExplanation));
         var open = sc.Barriers.Where(b => b.Open).Select(b => b.Name).ToList();
         if (open.Count > 0) console.MarkupLine(Markup.Escape(Text.Format(c, "Cli_OpenBarriers", "Open points (barriers not priced in the case): {0}.", string.Join(", ", open))));

@@ -194,7 +194,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         bool Counts(CostLine l) => l.Factor != "depreciation" && (!hardOnly || l.Kind == CostKind.Hard);
         double LinePv(OptionEvaluation o, string key) =>
             o.YearResults.Sum(y => y.Lines.Where(l => Counts(l) && Key(l) == key).Sum(l => l.PerYear) * FinanceFormulas.DiscountFactor(ctx.DiscountRate, y.Year));
-        double PerUnit(OptionEvaluation o, string key) => o.Lines.Where(l => l.Factor != "depreciation" || mergeProduction).Where(l => Key(l) == key && (!hardOnly || l.Kind == CostKind.Hard)).Sum(l => l.PerUnit);
+        double PerUnit(OptionEvaluation o, string key) => o.Lines.Where(l => Counts(l) && Key(l) == key).Sum(l => l.PerUnit);
         var keys = recommended.Lines.Concat(compared.Lines).Where(Counts).Select(Key).Distinct();
         var list = keys.Select(k => new Driver(k, k == ProductionDriver ? Text.Get(culture, "Driver_Production", "production cost (unit price against cost build-up)") : FactorName(k, recommended, compared, culture),
             PerUnit(compared, k) - PerUnit(recommended, k), LinePv(compared, k) - LinePv(recommended, k), compared.Id)).ToList();
@@ -255,6 +255,11 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             parts.Add(Text.Format(culture, "Explain_HardDiffers", "On hard costs alone, {0} would be cheapest.", Label(byHard)));
         if (!recommendOnAll && byHard.Id != byAll.Id)
             parts.Add(Text.Format(culture, "Explain_AllDiffers", "With risk and strategic factors included, {0} would be cheapest.", Label(byAll)));
+        var steep = new[] { recommended, compared }.Select(o => o.Country).Distinct()
+            .Where(k => ctx.Assumptions.WageGrowthPct?.ContainsKey(k.Value) != true && ctx.Market.Countries.TryGetValue(k, out var p) && p.WageGrowthPct.Value >= 8)
+            .Select(k => $"{k} {ctx.Market.Country(k).WageGrowthPct.Value:0.#}%").ToList();
+        if (steep.Count > 0)
+            parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is one recent year's rise, compounded over the whole horizon: set assumptions.wageGrowthPct to your own trend.", string.Join(", ", steep)));
         var notAssessed = recommended.NotAssessed.Union(compared.NotAssessed).Count();
         if (notAssessed > 0)
             parts.Add(Text.Format(culture, "Explain_NotAssessed", "{0} cost factors were not assessed for one or both of these options (shown as not assessed, counted as zero).", notAssessed));

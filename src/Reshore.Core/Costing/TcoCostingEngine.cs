@@ -227,7 +227,7 @@ public sealed class TcoCostingEngine
                     [
                         Case("production.overheadPct (o)", rate * 100, "%"),
                         Derived("direct cost per unit", direct, Cur, "labour + materials + energy"),
-                        Case("production.overheadPerYear (F, inflated)", fixedPerYear, Cur + "/yr"),
+                        Derived("production.overheadPerYear × inflation index (F)", fixedPerYear, Cur + "/yr", "case value, inflated"),
                         Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"),
                     ]);
                     goods += value;
@@ -644,7 +644,7 @@ public sealed class TcoCostingEngine
                 NotAssessed("importDuty", _item.HsCode is null ? "hsCode (item) or trade.dutyRatePct" : $"trade.dutyRatePct (no reference tariff for HS {_item.HsCode})");
                 return 0;
             }
-            inputs.Add(Case("duty rate", rate * 100, "%"));
+            inputs.Add(Derived("duty rate applied", rate * 100, "%", "from the inputs above"));
             var value = TradeFormulas.AdValorem(rate, customsValue);
             Add("importDuty", value, inputs, note);
             return value;

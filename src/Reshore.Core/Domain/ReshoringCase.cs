@@ -88,7 +88,7 @@ public sealed record Assumptions
     public IReadOnlyDictionary<string, double>? FxRates { get; init; }
 
     /// <summary>Freight rate growth, % per year.</summary>
-    [Description("Growth of all freight rates, % per year (freight index). Default 0.")]
+    [Range(-50.0, 100.0), Description("Growth of all freight rates, % per year (freight index). Default 0.")]
     public double? FreightIndexGrowthPct { get; init; }
 
     /// <summary>Explicit freight index by calendar year (1 = today's rates).</summary>
@@ -96,11 +96,11 @@ public sealed record Assumptions
     public IReadOnlyDictionary<string, double>? FreightIndexPath { get; init; }
 
     /// <summary>Electricity price growth, % per year.</summary>
-    [Description("Growth of electricity prices, % per year. Default 0.")]
+    [Range(-50.0, 100.0), Description("Growth of electricity prices, % per year. Default 0.")]
     public double? EnergyPriceGrowthPct { get; init; }
 
     /// <summary>General inflation for fixed annual amounts, % per year.</summary>
-    [Description("General inflation applied to fixed annual amounts (travel, audits, coordination, overhead) and materials, % per year. Default 0.")]
+    [Range(-50.0, 100.0), Description("General inflation applied to fixed annual amounts (travel, audits, coordination, overhead) and materials, % per year. Default 0.")]
     public double? InflationPct { get; init; }
 
     /// <summary>EU ETS / CBAM certificate price path, overriding reference data.</summary>
@@ -112,15 +112,15 @@ public sealed record Assumptions
     public IReadOnlyDictionary<string, double>? CbamFactorPath { get; init; }
 
     /// <summary>Internal (shadow) carbon price per tonne CO2e.</summary>
-    [Description("Internal carbon price the company puts on transport and production CO2e, per tonne, in the case currency. Not set = not assessed.")]
+    [Range(0.0, 10000.0), Description("Internal carbon price the company puts on transport and production CO2e, per tonne, in the case currency. Not set = not assessed.")]
     public double? InternalCarbonPricePerTonne { get; init; }
 
     /// <summary>Growth of the internal carbon price, % per year.</summary>
-    [Description("Growth of the internal carbon price, % per year. Default 0.")]
+    [Range(-50.0, 100.0), Description("Growth of the internal carbon price, % per year. Default 0.")]
     public double? InternalCarbonPriceGrowthPct { get; init; }
 
     /// <summary>Rate for financing working capital (payment terms), % per year.</summary>
-    [Description("Interest rate on working capital for payment terms and prepayment, % per year. Default: the discount rate.")]
+    [Range(-5.0, 50.0), Description("Interest rate on working capital for payment terms and prepayment, % per year. Default: the discount rate.")]
     public double? WorkingCapitalRatePct { get; init; }
 
     /// <summary>Recommendation basis.</summary>

@@ -33,7 +33,7 @@ public sealed record CriterionScore(string Criterion, double? Score, ScoreSource
 /// <param name="Rank">1 = best.</param>
 public sealed record OptionScorecard(string OptionId, IReadOnlyList<CriterionScore> Scores, double WeightedTotal, int Rank);
 
-/// <summary>The smallest weight change that changes the top option.</summary>
+/// <summary>The smallest weight change that makes another option tie with or overtake the top option.</summary>
 /// <param name="Criterion">Criterion whose weight moves (the others scale proportionally).</param>
 /// <param name="WeightChange">Change of its weight (fraction, signed).</param>
 /// <param name="NewWeight">Its weight after the change.</param>
@@ -119,7 +119,7 @@ public static class ScorecardEvaluator
         var mb = c.MotivesAndBarriers;
         for (var i = 0; i < (mb?.Motives?.Count ?? 0); i++)
             if (!motives.Contains(mb!.Motives![i])) errors.Add(new($"$.motivesAndBarriers.motives[{i}]", $"Unknown motive '{mb.Motives[i]}'; known: {string.Join(", ", motives)}."));
-        var options = c.Items.SelectMany(x => x.Options).ToDictionary(o => o.Id, o => o, StringComparer.Ordinal);
+        var options = c.Items.SelectMany(x => x.Options).GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         for (var i = 0; i < (mb?.Barriers?.Count ?? 0); i++)
         {
             var b = mb!.Barriers![i];

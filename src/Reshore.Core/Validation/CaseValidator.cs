@@ -24,6 +24,8 @@ public static class CaseValidator
         bool HasRate(CurrencyCode cur) => fx.Has(cur) || fxOverrides.ContainsKey(cur.Value);
         if (!HasRate(currency))
             errors.Add(new("$.currency", $"No exchange rate for {currency}: add assumptions.fxRates.{currency} (euros per unit)."));
+        if (c.SchemaVersion is { } version && version != 1)
+            errors.Add(new("$.schemaVersion", $"Schema version {version} is not supported: this release reads version 1."));
         var home = c.HomeCountry ?? CountryCode.Parse("BE");
         if (!market.Countries.ContainsKey(home))
             errors.Add(new("$.homeCountry", $"No reference data for home country {home}; known: {Known(market)}."));
@@ -49,6 +51,9 @@ public static class CaseValidator
         foreach (var key in (a.CurrencyDriftPct?.Keys ?? []).Concat(a.FxRates?.Keys ?? []))
             if (!CurrencyCode.TryParse(key, out _))
                 errors.Add(new($"$.assumptions.{(a.FxRates?.ContainsKey(key) == true ? "fxRates" : "currencyDriftPct")}.{key}", $"'{key}' is not an ISO 4217 currency code."));
+        foreach (var (name, map) in new[] { ("wageGrowthPct", a.WageGrowthPct), ("currencyDriftPct", a.CurrencyDriftPct) })
+            foreach (var (key, v) in map ?? new Dictionary<string, double>())
+                if (v is < -50 or > 100) errors.Add(new($"$.assumptions.{name}.{key}", $"{v.ToString(CultureInfo.InvariantCulture)} is out of range: expected a value from -50 to 100 (% per year)."));
         foreach (var (key, v) in a.FxRates ?? new Dictionary<string, double>())
             if (!(v > 0)) errors.Add(new($"$.assumptions.fxRates.{key}", $"An exchange rate must be a positive number of euros per unit, not {v.ToString(CultureInfo.InvariantCulture)}."));
         CheckYearPath(a.FreightIndexPath, "$.assumptions.freightIndexPath", positive: true, errors);
@@ -75,6 +80,8 @@ public static class CaseValidator
     private static void CheckItem(ReshoringCase c, Item item, string path, MarketSnapshot market, Func<CurrencyCode, bool> hasRate, List<CaseError> errors)
     {
         CheckId(item.Id, $"{path}.id", errors);
+        if (item.HsCode is { } hs && (hs.Any(ch => !char.IsAsciiDigit(ch) && ch is not (' ' or '.')) || hs.Count(char.IsAsciiDigit) is < 4 or > 10))
+            errors.Add(new($"{path}.hsCode", $"'{hs}' is not an HS or CN code: 4 to 10 digits, optionally with spaces or dots."));
         if (item.Options.Count == 0) errors.Add(new($"{path}.options", "An item needs at least one sourcing option."));
         var statusQuo = item.Options.Count(o => o.Governance == GovernanceModel.StatusQuo);
         if (item.Options.Count > 0 && statusQuo != 1)
@@ -181,6 +188,12 @@ public static class CaseValidator
     /// <summary>Visits every non-null property of the domain records below <paramref name="obj"/>, with its JSON path.</summary>
     private static void Walk(object? obj, string path, Action<PropertyInfo, object, string> visit)
     {
+        // Dictionaries of records (or of dictionaries of records, as scorecard judgements are) are walked entry by entry.
+        if (obj is IDictionary nested)
+        {
+            foreach (DictionaryEntry e in nested) Walk(e.Value, $"{path}.{e.Key}", visit);
+            return;
+        }
         if (obj is null || obj.GetType().Namespace != typeof(ReshoringCase).Namespace) return;
         foreach (var prop in obj.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {

@@ -33,22 +33,24 @@ public static class FinanceFormulas
         capex * Math.Max(0, life - yearsUsed) / life;
 
     /// <summary>
-    /// Payback: the first time the cumulative saving S_t = Σ_{k≤t} s_k is zero or more, interpolated linearly inside
-    /// that year; 0 when it is already non-negative at year 0 (nothing to recover); null when it stays negative
-    /// through the horizon. A later dip below zero does not undo the payback (the explanation reports it).
+    /// Payback: the first time the cumulative saving S_t = Σ_{k≤t} s_k comes back to zero or more after being negative, interpolated
+    /// linearly inside that year; 0 when it is never negative; null when, once negative, it never recovers within the horizon.
+    /// A later dip below zero does not undo the payback (the explanation reports it).
     /// </summary>
     /// <param name="yearlySavings">s_0..s_n, saving in each year (year 0 = start).</param>
     public static double? PaybackYears(IReadOnlyList<double> yearlySavings)
     {
+        if (yearlySavings.Count == 0) return null;
         var cumulative = 0.0;
+        var wasNegative = false;
         for (var t = 0; t < yearlySavings.Count; t++)
         {
             var before = cumulative;
             cumulative += yearlySavings[t];
-            if (cumulative >= 0)
-                // Year t's running saving accrues during the year from t − 1 to t; year 0 is the moment of the switch.
-                return t == 0 ? 0 : t - 1 + (-before / yearlySavings[t]);
+            if (cumulative < 0) wasNegative = true;
+            // Year t's running saving accrues during the year from t − 1 to t; year 0 is the moment of the switch.
+            else if (wasNegative) return t - 1 + (-before / yearlySavings[t]);
         }
-        return null;
+        return wasNegative ? null : 0;
     }
 }
