@@ -55,6 +55,12 @@ public sealed record ScreeningOptions
     public double DefaultLabourShare { get; init; } = 0.25;
     /// <summary>Weight of suitability in the attractiveness score, in percentage points of spend per unit of suitability.</summary>
     public double SuitabilityWeightPct { get; init; } = 10;
+    /// <summary>Weight of lead-time reduction in the attractiveness score, percentage points per week saved.</summary>
+    public double LeadTimeWeightPctPerWeek { get; init; } = 0.5;
+    /// <summary>Bonus in the attractiveness score for moving supply from outside to inside the EU, percentage points.</summary>
+    public double EuSupplyBonusPct { get; init; } = 3;
+    /// <summary>Carbon price that values a CO2e change in the attractiveness score, EUR per tonne (null: the reference EU ETS price of the current year).</summary>
+    public double? CarbonPricePerTonne { get; init; }
     /// <summary>Language of the reasons.</summary>
     public CultureInfo Culture { get; init; } = CultureInfo.GetCultureInfo("en");
 }
@@ -140,7 +146,12 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
         var suitability = Suitability(part);
         var spend = current.LandedCostPerUnit * part.AnnualVolume;
         var saving = saves ? best!.AnnualSaving : 0;
-        var attractiveness = (spend > 0 ? 100 * saving / spend : 0) + options.SuitabilityWeightPct * (suitability ?? 0);
+        // Attractiveness, in percentage points of spend: saving + suitability + risk reduction (lead time, supply inside the EU) − CO2e change at the carbon price.
+        var leadWeeks = saves ? (part.LeadTimeDays - best!.LeadTimeDays) / 7 : 0;
+        var intoEu = saves && !InEu(part.CurrentCountry) && InEu(best!.Country) ? options.EuSupplyBonusPct : 0;
+        var co2Cost = saves ? (best!.TransportCo2eKgPerUnit - current.TransportCo2eKgPerUnit) / 1000 * CarbonPrice * part.AnnualVolume : 0;
+        var attractiveness = (spend > 0 ? 100 * (saving - co2Cost) / spend : 0) + options.SuitabilityWeightPct * (suitability ?? 0)
+            + options.LeadTimeWeightPctPerWeek * leadWeeks + intoEu;
         return new ScreenedPart
         {
             Part = part,
@@ -163,10 +174,33 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
     /// <summary>Screens parts and ranks them, most attractive first; <paramref name="top"/> keeps only the first N.</summary>
     public IReadOnlyList<ScreenedPart> ScreenAndRank(IEnumerable<PartRecord> parts, int? top = null)
     {
-        // Reasons are written only for the parts kept, after ranking.
-        var screened = parts.Select(p => Screen(p, withReason: false));
-        var ordered = screened.OrderByDescending(p => p.Attractiveness).ThenByDescending(p => p.EstimatedAnnualSaving).ThenBy(p => p.Part.Id, StringComparer.Ordinal);
-        return (top is { } n ? ordered.Take(n) : ordered).Select((p, i) => p with
+        // Reasons are written only for the parts kept, after ranking. With --top, a bounded heap keeps memory at N parts however long the list.
+        var comparer = Comparer<ScreenedPart>.Create((a, b) =>
+        {
+            var c = b.Attractiveness.CompareTo(a.Attractiveness);
+            if (c == 0) c = b.EstimatedAnnualSaving.CompareTo(a.EstimatedAnnualSaving);
+            return c != 0 ? c : string.CompareOrdinal(a.Part.Id, b.Part.Id);
+        });
+        List<ScreenedPart> ordered;
+        if (top is { } n)
+        {
+            // The heap's root is the least attractive part kept.
+            var heap = new PriorityQueue<ScreenedPart, ScreenedPart>(Comparer<ScreenedPart>.Create((a, b) => comparer.Compare(b, a)));
+            foreach (var part in parts)
+            {
+                var s = Screen(part, withReason: false);
+                if (heap.Count < n) heap.Enqueue(s, s);
+                else if (comparer.Compare(s, heap.Peek()) < 0) heap.EnqueueDequeue(s, s);
+            }
+            ordered = heap.UnorderedItems.Select(x => x.Element).ToList();
+            ordered.Sort(comparer);
+        }
+        else
+        {
+            ordered = parts.Select(p => Screen(p, withReason: false)).ToList();
+            ordered.Sort(comparer);
+        }
+        return ordered.Select((p, i) => p with
         {
             Rank = i + 1,
             Reason = Reason(p.Part, p.Current, p.Best, p.Suitability, p.CurrentAnnualCost),
@@ -217,6 +251,14 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
         var pipeline = InventoryFormulas.Pipeline(landed, options.CarryingRate, leadTimeDays);
         return new LocationEstimate(country, landed + pipeline, 0, leadTimeDays, lane.Co2PerKg * part.UnitWeightKg);
     }
+
+    private double? _carbonPrice;
+
+    /// <summary>EUR per tonne CO2e: the option's value, else the reference EU ETS price of the latest year up to the data set's date.</summary>
+    private double CarbonPrice => _carbonPrice ??= options.CarbonPricePerTonne
+        ?? market.EtsPriceEurPerTonne.Where(kv => kv.Key <= market.AsOf.Year).OrderBy(kv => kv.Key).Select(kv => kv.Value.Value).LastOrDefault();
+
+    private bool InEu(CountryCode country) => market.Countries.TryGetValue(country, out var p) && p.EuMember;
 
     private double UnitLabourCost(CountryCode country)
     {

@@ -60,9 +60,14 @@ public sealed class PortfolioScreenerTests
     [Fact]
     public void Ranking_puts_the_largest_saving_share_first_and_numbers_from_one()
     {
-        var ranked = Screener().ScreenAndRank([Part("small", volume: 10), Part("stay", labourShare: 20), Part("near", series: 1, complexity: 5)]);
+        // "near" and "small" save the same share of their spend; only "near" has traits pointing home (+10 points).
+        var ranked = Screener().ScreenAndRank([Part("small", volume: 10) with { LabourSharePct = null }, Part("stay", labourShare: 20), Part("near", series: 1, complexity: 5)]);
         Assert.Equal(new[] { "near", "small", "stay" }, ranked.Select(r => r.Part.Id));
         Assert.Equal(new[] { 1, 2, 3 }, ranked.Select(r => r.Rank));
         Assert.Single(Screener().ScreenAndRank([Part("a"), Part("b")], top: 1));
+        // The bounded heap behind --top keeps the same order as a full sort.
+        var all = Screener().ScreenAndRank(Enumerable.Range(0, 50).Select(i => Part($"p{i:00}", volume: 100 + i, series: 1 + i % 5)).ToList());
+        var top = Screener().ScreenAndRank(Enumerable.Range(0, 50).Select(i => Part($"p{i:00}", volume: 100 + i, series: 1 + i % 5)).ToList(), top: 7);
+        Assert.Equal(all.Take(7).Select(p => p.Part.Id), top.Select(p => p.Part.Id));
     }
 }
