@@ -60,8 +60,8 @@ public sealed class PortfolioScreenerTests
     [Fact]
     public void Ranking_puts_the_largest_saving_share_first_and_numbers_from_one()
     {
-        // "near" and "small" save the same share of their spend; only "near" has traits pointing home (+10 points).
-        var ranked = Screener().ScreenAndRank([Part("small", volume: 10) with { LabourSharePct = null }, Part("stay", labourShare: 20), Part("near", series: 1, complexity: 5)]);
+        // "near" and "small" save the same share of their spend; "near"'s traits point home harder (suitability +1 against +1/3).
+        var ranked = Screener().ScreenAndRank([Part("small", volume: 10, series: 5, complexity: 5), Part("stay", labourShare: 20), Part("near", series: 1, complexity: 5)]);
         Assert.Equal(new[] { "near", "small", "stay" }, ranked.Select(r => r.Part.Id));
         Assert.Equal(new[] { 1, 2, 3 }, ranked.Select(r => r.Rank));
         Assert.Single(Screener().ScreenAndRank([Part("a"), Part("b")], top: 1));
