@@ -40,7 +40,7 @@ public sealed class TcoCostingEngine
         private readonly double _volume;
         private readonly CountryProfile _country;
         private readonly SupplyType _supply;
-        private readonly List<CostLine> _lines = [];
+        private readonly List<CostLine> _lines = new(CostFactorCatalog.All.Count);
         private double _foreignExposurePerUnit;
 
         public Calculation(CaseContext ctx, Item item, SourcingOption option, int year, CultureInfo culture)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 
@@ -21,16 +22,23 @@ public static class Text
             ? CultureInfo.GetCultureInfo("nl-BE")
             : CultureInfo.GetCultureInfo("en");
 
+    // ResourceManager.GetString takes a lock on every call; the simulation re-costs options from many threads, so resolved
+    // texts are cached (the key set is small and fixed).
+    private static readonly ConcurrentDictionary<(string Culture, string Key), string?> Cache = new();
+
     /// <summary>The text for <paramref name="key"/> in <paramref name="culture"/>.</summary>
-    public static string Get(CultureInfo culture, string key, string english)
+    public static string Get(CultureInfo culture, string key, string english) =>
+        Cache.GetOrAdd((culture.Name, key), static k => Lookup(k.Key, CultureInfo.GetCultureInfo(k.Culture))) ?? english;
+
+    private static string? Lookup(string key, CultureInfo culture)
     {
         try
         {
-            return Resources.GetString(key, culture) ?? english;
+            return Resources.GetString(key, culture);
         }
         catch (MissingManifestResourceException)
         {
-            return english;
+            return null;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Reshore.Core.Domain;
@@ -118,8 +119,14 @@ public static class CasePaths
         return segments;
     }
 
+    // Reflection lookups are cached with strong references: the runtime's own member cache is weak, and when a GC drops it every
+    // scenario draw would look the members up and build their invokers again.
+    private static readonly ConcurrentDictionary<(Type Type, string JsonName), PropertyInfo?> Properties = new();
+    private static readonly ConcurrentDictionary<Type, MethodInfo> CloneMethods = new();
+
     private static PropertyInfo PropertyOf(Type type, string jsonName, string path) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => CaseValidator.JsonName(p.Name) == jsonName)
+        Properties.GetOrAdd((type, jsonName), static key => key.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .FirstOrDefault(p => CaseValidator.JsonName(p.Name) == key.JsonName))
         ?? throw Bad(path, $"{type.Name} has no field '{jsonName}'");
 
     private static object Set(object? node, List<Segment> segments, int at, double value, string path)
@@ -153,7 +160,7 @@ public static class CasePaths
             {
                 var prop = PropertyOf(node.GetType(), p.Name, path);
                 // Records have a compiler-generated clone method: copy, then set the one property.
-                var clone = node.GetType().GetMethod("<Clone>$")!.Invoke(node, null)!;
+                var clone = CloneMethods.GetOrAdd(node.GetType(), static t => t.GetMethod("<Clone>$")!).Invoke(node, null)!;
                 var current = prop.GetValue(node);
                 prop.SetValue(clone, last ? Leaf(current, prop.PropertyType, value, path) : Set(current, segments, at + 1, value, path));
                 return clone;

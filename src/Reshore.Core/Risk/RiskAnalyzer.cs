@@ -155,14 +155,11 @@ public sealed class RiskAnalyzer
         var years = c.HorizonYears;
         var weeks = 52 * years;
         var options = item.Options;
-        var (unitCost, fixedPart) = UnitCosts(ctx, item, fixedPerUnit is null);
+        var (unitCost, fixedPart, lead, transit) = UnitCosts(ctx, item, fixedPerUnit is null);
         fixedPart = fixedPerUnit ?? fixedPart;
         var mean = new double[weeks];
         var g = (item.DemandGrowthPct ?? 0) / 100;
         for (var t = 0; t < weeks; t++) mean[t] = item.AnnualVolumeUnits / 52 * Math.Pow(1 + g, t / 52.0);
-        var first = options.Select(o => _engine.Calculate(ctx, item, o, 1, Invariant)).ToList();
-        var lead = first.Select(r => Math.Max(1, SimulationModel.WholeWeeks(r.LeadTimeDays / 7))).ToArray();
-        var transit = first.Select(r => SimulationModel.WholeWeeks(r.TransitDays / 7)).ToArray();
         var lostMargin = item.SellingPricePerUnit is { } p && item.MarginPct is { } mg ? p * mg / 100 : 0;
         var penalty = item.ShortagePenaltyPerUnit is { } pen ? ctx.ToCaseCurrency(pen, 1) : 0;
         var backorders = item.Backorders ?? false;
@@ -200,23 +197,37 @@ public sealed class RiskAnalyzer
 
     /// <summary>
     /// Unit cost per option and year for the simulation (the TCO without the lines it simulates itself) at full volume, and the part
-    /// of it that is fixed per year: F ÷ V = c(V/2) − c(V), from a second evaluation at half the volume (exact when cost = a + F/V).
+    /// of it that is fixed per year: F ÷ V = c(V/2) − c(V), from a second evaluation at half the volume (exact when cost = a + F/V);
+    /// with each option's year-1 lead time and transit time in whole weeks (lead time at least one week).
     /// </summary>
-    public (double[] UnitCost, double[] FixedPerUnit) UnitCosts(CaseContext ctx, Item item, bool withFixedPart = true)
+    public (double[] UnitCost, double[] FixedPerUnit, int[] LeadWeeks, int[] TransitWeeks) UnitCosts(CaseContext ctx, Item item, bool withFixedPart = true)
     {
         var years = ctx.Case.HorizonYears;
         var full = new double[item.Options.Count * years];
         var fixedPart = new double[item.Options.Count * years];
+        var lead = new int[item.Options.Count];
+        var transit = new int[item.Options.Count];
         var half = item with { AnnualVolumeUnits = item.AnnualVolumeUnits / 2 };
         for (var i = 0; i < item.Options.Count; i++)
             for (var y = 0; y < years; y++)
             {
-                double Cost(Item it) => _engine.Calculate(ctx, it, item.Options[i], y + 1, Invariant).Lines.Where(l => !Simulated(l.Factor, item)).Sum(l => l.PerUnit);
-                var c = Cost(item);
+                var result = _engine.Calculate(ctx, item, item.Options[i], y + 1, Invariant);
+                var c = SimulatedUnitCost(result, item);
                 full[i * years + y] = c;
-                if (withFixedPart) fixedPart[i * years + y] = Math.Max(0, Cost(half) - c);
+                if (withFixedPart) fixedPart[i * years + y] = Math.Max(0, SimulatedUnitCost(_engine.Calculate(ctx, half, item.Options[i], y + 1, Invariant), item) - c);
+                if (y > 0) continue;
+                lead[i] = Math.Max(1, SimulationModel.WholeWeeks(result.LeadTimeDays / 7));
+                transit[i] = SimulationModel.WholeWeeks(result.TransitDays / 7);
             }
-        return (full, fixedPart);
+        return (full, fixedPart, lead, transit);
+    }
+
+    private static double SimulatedUnitCost(OptionYearResult result, Item item)
+    {
+        var sum = 0.0;
+        foreach (var line in result.Lines)
+            if (!Simulated(line.Factor, item)) sum += line.PerUnit;
+        return sum;
     }
 
     private static StrategyDefinition[] Strategies(Item item, SimulationModel model)
