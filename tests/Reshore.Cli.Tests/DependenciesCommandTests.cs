@@ -19,6 +19,16 @@ public sealed class DependenciesCommandTests
         Assert.Contains("Still dependent", r.Out);
     }
 
+    [Theory]
+    [InlineData("EU27", "EU27")]
+    [InlineData("BE,NL,LU,DE,FR,IT", "BEL,DEU,FRA,ITA,LUX,NLD")]
+    public void Trade_table_header_names_the_importer_group(string importers, string shown)
+    {
+        var r = CliRunner.Run("dependencies", "trade", Example("trade-baci-sample.csv"), "--country-codes", Example("baci-country-codes.csv"), "--importers", importers);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains($"imported by {shown};", r.Out);
+    }
+
     [Fact]
     public void Trade_on_the_bundled_baci_sample_finds_the_designed_dependencies()
     {

@@ -140,3 +140,20 @@ public sealed class RiskCommandTests
         Assert.Contains("$.items[0].strategies[0].shares", r.Error);
     }
 }
+
+/// <summary>Ids the user chose keep their spelling in JSON output, also where they are dictionary keys.</summary>
+public sealed class JsonIdSpellingTests
+{
+    [Fact]
+    public void Option_ids_used_as_share_keys_are_not_camel_cased()
+    {
+        var yaml = File.ReadAllText(Path.Combine(CliRunner.RepoRoot, "examples", "led-lamps.yaml")).Replace("cn-cm", "CN-cm", StringComparison.Ordinal);
+        var r = CliRunner.Run("simulate", CliRunner.TempFile(yaml, ".yaml"), "--scenarios", "20", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var shares = doc.RootElement.GetProperty("items")[0].GetProperty("strategies").EnumerateArray()
+            .SelectMany(s => s.GetProperty("shares").EnumerateObject().Select(p => p.Name)).ToHashSet();
+        Assert.Contains("CN-cm", shares);
+        Assert.DoesNotContain("cN-cm", shares);
+    }
+}

@@ -175,7 +175,7 @@ public static class DependenciesCommand
                 default:
                     OutputWriter.Write(ConsoleFactory.Render(console =>
                     {
-                        console.MarkupLine(Markup.Escape(Text.Format(c, "Trade_Header", "{0}: {1} products imported by {2}; {3} dependent, {4} of them in sensitive ecosystems.", y, counts.products, string.Join(",", group.Count > 5 ? ["EU27"] : group.Order()), counts.dependent, counts.inSensitiveEcosystems)));
+                        console.MarkupLine(Markup.Escape(Text.Format(c, "Trade_Header", "{0}: {1} products imported by {2}; {3} dependent, {4} of them in sensitive ecosystems.", y, counts.products, group.SetEquals(TradeDependencyScreener.Eu27Alpha3) ? "EU27" : string.Join(",", group.Order()), counts.dependent, counts.inSensitiveEcosystems)));
                         var table = new Table().Border(TableBorder.Simple);
                         foreach (var h in new[] { "HS6", "HHI", Text.Get(c, "Trade_Extra", "Extra share"), Text.Get(c, "Trade_Ratio", "Imports/exports"), Text.Get(c, "Trade_Top", "Top source"), Text.Get(c, "Trade_Value", "Imports"), Text.Get(c, "Trade_Eco", "Ecosystem") })
                             table.AddColumn(Markup.Escape(h));

@@ -14,23 +14,26 @@ public sealed record CriticalRawMaterialHit(string Material, string ComponentId,
 /// <summary>Matches raw-material names (elements, common names) to the EU critical raw materials lists.</summary>
 public static class CriticalRawMaterials
 {
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    // Common names → the list names they stand for. The 2020 list says "Borate" where the 2023 list says "Boron", and
+    // "rare earths" covers both the light and the heavy rare earth elements.
+    private static readonly Dictionary<string, string[]> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["aluminium"] = "bauxite", ["aluminum"] = "bauxite", ["alumina"] = "bauxite",
-        ["nickel"] = "nickel", ["titanium"] = "titanium", ["silicon"] = "silicon metal", ["graphite"] = "natural graphite",
-        ["borate"] = "boron", ["phosphate"] = "phosphate rock", ["rubber"] = "natural rubber",
-        ["neodymium"] = "lree", ["praseodymium"] = "lree", ["lanthanum"] = "lree", ["cerium"] = "lree", ["samarium"] = "lree",
-        ["dysprosium"] = "hree", ["terbium"] = "hree", ["gadolinium"] = "hree", ["europium"] = "hree", ["yttrium"] = "hree", ["holmium"] = "hree", ["erbium"] = "hree",
-        ["platinum"] = "pgm", ["palladium"] = "pgm", ["rhodium"] = "pgm", ["iridium"] = "pgm", ["ruthenium"] = "pgm", ["osmium"] = "pgm",
-        ["rare earths"] = "lree", ["ree"] = "lree",
+        ["aluminium"] = ["bauxite"], ["aluminum"] = ["bauxite"], ["alumina"] = ["bauxite"],
+        ["silicon"] = ["silicon metal"], ["graphite"] = ["natural graphite"],
+        ["boron"] = ["boron", "borate"], ["borate"] = ["boron", "borate"], ["borates"] = ["boron", "borate"],
+        ["phosphate"] = ["phosphate rock"], ["rubber"] = ["natural rubber"],
+        ["neodymium"] = ["lree"], ["praseodymium"] = ["lree"], ["lanthanum"] = ["lree"], ["cerium"] = ["lree"], ["samarium"] = ["lree"],
+        ["dysprosium"] = ["hree"], ["terbium"] = ["hree"], ["gadolinium"] = ["hree"], ["europium"] = ["hree"], ["yttrium"] = ["hree"], ["holmium"] = ["hree"], ["erbium"] = ["hree"],
+        ["platinum"] = ["pgm"], ["palladium"] = ["pgm"], ["rhodium"] = ["pgm"], ["iridium"] = ["pgm"], ["ruthenium"] = ["pgm"], ["osmium"] = ["pgm"],
+        ["rare earths"] = ["lree", "hree"], ["rare earth elements"] = ["lree", "hree"], ["ree"] = ["lree", "hree"],
     };
 
     /// <summary>The list entries (2023 and 2020) a material name matches; empty when it is not critical.</summary>
     public static IReadOnlyList<CriticalRawMaterial> Match(string material, IReadOnlyList<CriticalRawMaterial> lists)
     {
         var key = material.Trim();
-        var target = Aliases.TryGetValue(key, out var alias) ? alias : key;
-        return lists.Where(e => Names(e.Name).Any(n => n.Equals(target, StringComparison.OrdinalIgnoreCase))).ToList();
+        var targets = Aliases.TryGetValue(key, out var alias) ? alias : [key];
+        return lists.Where(e => Names(e.Name).Any(n => targets.Any(t => n.Equals(t, StringComparison.OrdinalIgnoreCase)))).ToList();
     }
 
     /// <summary>Names an entry answers to: the full name, each part of "A/B/C", the words before a dash or bracket, and the abbreviation in brackets.</summary>

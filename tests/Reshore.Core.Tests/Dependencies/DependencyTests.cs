@@ -151,4 +151,24 @@ public sealed class DependencyTests
         Assert.Equal(listedAs, CriticalRawMaterials.Hit(material, "x", lists)!.ListedAs);
         Assert.Null(CriticalRawMaterials.Hit("Iron", "x", lists));
     }
+
+    [Theory]
+    [InlineData("Boron")]
+    [InlineData("borate")]
+    public void Boron_matches_both_the_2023_name_and_the_2020_name_borate(string material)
+    {
+        var lists = new[] { new CriticalRawMaterial("Boron", 2023, "yes", null, "t"), new CriticalRawMaterial("Borate", 2020, "n/a", null, "t") };
+        var hit = CriticalRawMaterials.Hit(material, "x", lists)!;
+        Assert.True(hit.Critical2023);
+        Assert.True(hit.Critical2020);
+        Assert.Equal("Boron", hit.ListedAs);
+    }
+
+    [Fact]
+    public void Rare_earths_match_light_and_heavy_rare_earths()
+    {
+        var lists = new[] { new CriticalRawMaterial("Light rare earth elements (LREE)", 2023, "partly", null, "t"), new CriticalRawMaterial("Heavy rare earth elements (HREE)", 2023, "partly", null, "t") };
+        Assert.Equal(2, CriticalRawMaterials.Match("rare earths", lists).Count);
+        Assert.Single(CriticalRawMaterials.Match("Dysprosium", lists));
+    }
 }
