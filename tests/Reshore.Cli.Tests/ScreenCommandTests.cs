@@ -51,6 +51,18 @@ public sealed class ScreenCommandTests
         Assert.Contains("5 rows read, 2 screened, 3 rejected", r.Error);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_file_where_every_row_is_bad_is_a_user_error_also_with_top(bool withTop)
+    {
+        var csv = string.Join('\n', Header, "A2,bad volume,-5,10,USD,2,85395200,CN,70,,,,,", "A3,bad country,1000,10,USD,2,85395200,XX,70,,,,,") + "\n";
+        string[] args = withTop ? ["screen", CliRunner.TempFile(csv, ".csv"), "--top", "5"] : ["screen", CliRunner.TempFile(csv, ".csv")];
+        var r = CliRunner.Run(args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("None of the 2 rows can be screened", r.Error);
+    }
+
     [Fact]
     public void A_missing_required_column_is_a_user_error()
     {

@@ -53,7 +53,7 @@ public static class ScreenCommand
             }
             var c = ctx.Culture;
             var rejectedRows = reader.Errors.Select(e => e.Row).Distinct().Count();
-            if (ranked.Count == 0 && reader.RowsRead > 0 && parse.GetValue(top) is null)
+            if (reader.RowsRead > 0 && rejectedRows == reader.RowsRead)
             {
                 foreach (var e in reader.Errors.Take(20)) ctx.Error.WriteLine($"  {Path.GetFileName(path)}: row {e.Row}, column {e.Column}: {e.Message}");
                 throw new UserInputException(Text.Format(c, "Screen_NoValidRows", "None of the {0} rows can be screened; see the errors above.", reader.RowsRead));
