@@ -29,6 +29,15 @@ public sealed class OptimizeCommandTests
     }
 
     [Fact]
+    public void The_table_shows_cvar_at_the_chosen_level()
+    {
+        var r = CliRunner.Run("optimize", Example("led-lamps.yaml"), "--scenarios", "30", "--alpha", "0.9");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("CVaR 90%", r.Out);
+        Assert.DoesNotContain("CVaR 95%", r.Out);
+    }
+
+    [Fact]
     public void Conflicting_constraints_exit_with_2_and_name_them()
     {
         var yaml = """

@@ -64,7 +64,7 @@ public static class OptimizeCommand
             console.Write(new Panel(Markup.Escape(r.Explanation)).Header(Text.Get(c, "Opt_Title", "Optimal mix")).Border(BoxBorder.Rounded));
             if (r.Optimum is null) continue;
             var table = new Table().Border(TableBorder.Simple);
-            foreach (var h in new[] { Text.Get(c, "Opt_Strategy", "Strategy"), Text.Get(c, "Sim_Shares", "Shares"), Text.Get(c, "Sim_Buffer", "Buffer wk"), Text.Get(c, "Opt_Expected", "Expected cost"), "CVaR", Text.Get(c, "Sim_Fill", "Fill rate") })
+            foreach (var h in new[] { Text.Get(c, "Opt_Strategy", "Strategy"), Text.Get(c, "Sim_Shares", "Shares"), Text.Get(c, "Sim_Buffer", "Buffer wk"), Text.Get(c, "Opt_Expected", "Expected cost"), $"CVaR {r.Alpha.ToString("P0", c)}", Text.Get(c, "Sim_Fill", "Fill rate") })
                 table.AddColumn(new TableColumn(Markup.Escape(h)).RightAligned());
             void Row(string name, Core.Optimization.OptimizedStrategy s) => table.AddRow(Markup.Escape(name),
                 Markup.Escape(string.Join(" + ", r.OptionIds.Zip(s.Shares).Where(x => x.Second > 1e-6).Select(x => $"{x.Second.ToString("P0", c)} {x.First}"))),
@@ -73,7 +73,7 @@ public static class OptimizeCommand
             foreach (var (s, i) in r.SingleSource.Select((s, i) => (s, i)))
                 if (s is not null) Row(Text.Format(c, "Opt_Only", "only {0}", r.OptionIds[i]), s);
             if (r.OutOfSample is { } o)
-                table.AddRow(Markup.Escape(Text.Get(c, "Opt_OutOfSample", "optimal, out of sample")), Markup.Escape(string.Join(" + ", o.Shares.Select(x => $"{x.Value.ToString("P0", c)} {x.Key}"))), o.BufferWeeks.ToString("0.#", c), o.AnnualCost.Mean.ToString("N0", c), o.AnnualCost.Cvar95.ToString("N0", c), o.FillRate.ToString("P2", c));
+                table.AddRow(Markup.Escape(Text.Get(c, "Opt_OutOfSample", "optimal, out of sample")), Markup.Escape(string.Join(" + ", o.Shares.Select(x => $"{x.Value.ToString("P0", c)} {x.Key}"))), o.BufferWeeks.ToString("0.#", c), o.AnnualCost.Mean.ToString("N0", c), (r.OutOfSampleCvar ?? o.AnnualCost.Cvar95).ToString("N0", c), o.FillRate.ToString("P2", c));
             console.Write(table);
             if (r.Frontier is { Count: > 0 } frontier)
             {

@@ -17,7 +17,7 @@ public sealed record OptimizedStrategy(double RiskAversion, double[] Shares, boo
 /// <summary>A user constraint that had to be loosened to make the problem feasible.</summary>
 /// <param name="Constraint">Name (as in the case file), e.g. maxNonEuShare or minShare.pl-supplier.</param>
 /// <param name="Limit">The limit given.</param>
-/// <param name="Violation">How far it had to move, in its own unit.</param>
+/// <param name="Violation">How far it had to move, in its own unit (0 when another member of the set moved instead; NaN when the final elastic solve failed).</param>
 public sealed record ConstraintConflict(string Constraint, double Limit, double Violation);
 
 /// <summary>The outcome of an optimisation: a strategy, or the constraints in conflict.</summary>
@@ -312,5 +312,9 @@ public sealed class SourcingOptimizer
 
     /// <summary>A readable list of conflicts for messages.</summary>
     public static string Describe(IReadOnlyList<ConstraintConflict> conflicts) =>
-        string.Join("; ", conflicts.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Constraint} (limit {k.Limit:G4}, must move by {k.Violation:G4})")));
+        // Members of a conflict set that end up not moving are still part of it (dropping any one makes the rest feasible), so
+        // they are named, without a misleading "must move by 0".
+        string.Join("; ", conflicts.Select(k => double.IsFinite(k.Violation) && k.Violation > 1e-9
+            ? string.Create(CultureInfo.InvariantCulture, $"{k.Constraint} (limit {k.Limit:G4}, must move by {k.Violation:G4})")
+            : string.Create(CultureInfo.InvariantCulture, $"{k.Constraint} (limit {k.Limit:G4})")));
 }

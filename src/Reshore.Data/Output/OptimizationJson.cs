@@ -27,7 +27,7 @@ public static class OptimizationJson
             outOfSample = r.OutOfSample is { } o ? new { mean = o.AnnualCost.Mean, stdError = o.AnnualCost.StdError, cvar95 = o.AnnualCost.Cvar95, cvar = r.OutOfSampleCvar, p95 = o.AnnualCost.P95, fillRate = o.FillRate, seed = r.OutOfSampleSeed } : null,
             singleSource = r.OptionIds.Zip(r.SingleSource).Select(p => new { option = p.First, expectedCost = p.Second?.ExpectedCost, cvar = p.Second?.Cvar, fillRate = p.Second?.FillRate }),
             frontier = r.Frontier?.Select(f => new { riskAversion = f.RiskAversion, expectedCost = f.ExpectedCost, cvar = f.Cvar, shares = Shares(r.OptionIds, f.Shares), bufferWeeks = f.BufferWeeks, fillRate = f.FillRate }),
-            conflicts = r.Conflicts.Select(k => new { constraint = k.Constraint, limit = k.Limit, violation = k.Violation }),
+            conflicts = r.Conflicts.Select(k => new { constraint = k.Constraint, limit = k.Limit, violation = double.IsFinite(k.Violation) ? k.Violation : (double?)null }),
             explanation = r.Explanation,
             scenariosInProgram = r.Scenarios,
             periods = r.Periods,

@@ -152,3 +152,14 @@ public sealed class SourcingOptimizerTests
         Assert.Equal((40 + 0.2 * 30) / 1.2, SourcingOptimizer.TailMean([40, 30, 20, 10], 0.70), 12);
     }
 }
+
+/// <summary>How a conflict set reads in messages.</summary>
+public sealed class ConflictDescriptionTests
+{
+    [Fact]
+    public void Members_that_did_not_move_are_named_without_a_zero_move()
+    {
+        var text = SourcingOptimizer.Describe([new ConstraintConflict("maxShare[cn]", 0.5, 0.25), new ConstraintConflict("minShare[pl]", 0.6, 0), new ConstraintConflict("capacity[be]", 100, double.NaN)]);
+        Assert.Equal("maxShare[cn] (limit 0.5, must move by 0.25); minShare[pl] (limit 0.6); capacity[be] (limit 100)", text);
+    }
+}
