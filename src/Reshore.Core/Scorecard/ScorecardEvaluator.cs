@@ -163,8 +163,8 @@ public static class ScorecardEvaluator
         var warnings = new List<string>();
         var (weights, method, cr) = Weights(inputs, warnings, culture);
         var rd = inputs.RdSite ?? ctx.Home;
-        var minPv = evaluation.Options.Min(o => o.PvCost);
-        var minCo2 = evaluation.Options.Min(o => o.Co2eKgPerUnit);
+        var pvRatio = RatioToLowest(evaluation.Options.Select(o => o.PvCost).ToList());
+        var co2Ratio = RatioToLowest(evaluation.Options.Select(o => o.Co2eKgPerUnit).ToList());
         var scored = evaluation.Options.Select(o =>
         {
             var option = item.Options.Single(x => x.Id == o.Id);
@@ -173,7 +173,7 @@ public static class ScorecardEvaluator
             {
                 if (judged is not null && judged.TryGetValue(crit, out var given))
                     return new CriterionScore(crit, given.Score, ScoreSource.Judged, null, given.Rationale);
-                return Computed(ctx, crit, option, o, minPv, minCo2, rd, risk, culture) ?? new CriterionScore(crit, null, ScoreSource.Missing, null, Text.Get(culture, "Sc_Missing", "not scored: judge it in scorecard.judgements"));
+                return Computed(ctx, crit, option, o, pvRatio(o.PvCost), co2Ratio(o.Co2eKgPerUnit), rd, risk, culture) ?? new CriterionScore(crit, null, ScoreSource.Missing, null, Text.Get(culture, "Sc_Missing", "not scored: judge it in scorecard.judgements"));
             }).ToList();
             return (o.Id, Scores: scores);
         }).ToList();
@@ -186,7 +186,7 @@ public static class ScorecardEvaluator
         }
         var totals = scored.Select(o => (o.Id, o.Scores, Total: Total(o.Scores, weights))).OrderByDescending(o => o.Total).ThenBy(o => o.Id, StringComparer.Ordinal).ToList();
         var options = totals.Select((o, rank) => new OptionScorecard(o.Id, o.Scores, o.Total, rank + 1)).ToList();
-        if (common.Count < CriterionIds.Count(c => weights[c] > 0))
+        if (commonWeight < 1 - 1e-9)
             warnings.Add(Text.Format(culture, "Sc_Coverage", "Only {0:P0} of the weight is on criteria scored for every option; judge the missing ones for a complete ranking.", commonWeight));
         var suitability = Suitability(inputs.Traits);
         var motives = (ctx.Case.MotivesAndBarriers?.Motives ?? []).Select(id => MotiveCatalog.Single(m => m.Id == id))
@@ -230,7 +230,7 @@ public static class ScorecardEvaluator
                 matrix[b, a] = 1 / p.Value;
             }
             for (var i = 0; i < n; i++)
-                for (var k = 0; k < n; k++)
+                for (var k = i + 1; k < n; k++)
                     if (matrix[i, k] == 0)
                         warnings.Add(Text.Format(culture, "Sc_AhpGap", "AHP: {0} and {1} are not compared; the pair is taken as equal (1).", used[i], used[k]));
             for (var i = 0; i < n; i++) for (var k = 0; k < n; k++) if (matrix[i, k] == 0) matrix[i, k] = 1;
@@ -242,12 +242,24 @@ public static class ScorecardEvaluator
         return (CriterionIds.ToDictionary(c => c, _ => 1.0 / CriterionIds.Count), "equal", null);
     }
 
+    /// <summary>
+    /// A value's ratio r to the lowest of the options: v ÷ min when the lowest is positive; otherwise (a zero or negative lowest value,
+    /// where a quotient means nothing) 1 + (v − min) ÷ max |v|, so the lowest still has r = 1 and the others are ranked by their excess.
+    /// </summary>
+    public static Func<double, double> RatioToLowest(IReadOnlyList<double> values)
+    {
+        var min = values.Min();
+        if (min > 0) return v => v / min;
+        var scale = values.Max(Math.Abs);
+        return scale > 0 ? v => 1 + (v - min) / scale : _ => 1;
+    }
+
     /// <summary>Score from bands: the first band whose upper limit the value does not exceed gives 5, 4, 3, 2; above all, 1.</summary>
     public static double Band(double value, double five, double four, double three, double two) =>
         value <= five ? 5 : value <= four ? 4 : value <= three ? 3 : value <= two ? 2 : 1;
 
     /// <summary>The documented mapping of an engine value to a 1–5 score, or null when the engines do not know the criterion.</summary>
-    private static CriterionScore? Computed(CaseContext ctx, string criterion, SourcingOption option, OptionEvaluation o, double minPv, double minCo2, Values.CountryCode rd,
+    private static CriterionScore? Computed(CaseContext ctx, string criterion, SourcingOption option, OptionEvaluation o, double pvRatio, double co2Ratio, Values.CountryCode rd,
         IReadOnlyDictionary<string, (double TailExcess, bool SurvivalFlag)>? risk, CultureInfo culture)
     {
         string T(string key, string en) => Text.Get(culture, key, en);
@@ -256,7 +268,7 @@ public static class ScorecardEvaluator
             case "cost":
             {
                 // 5 for the lowest present cost, one point less per 12.5% above it, 1 from +50%.
-                var ratio = minPv > 0 ? o.PvCost / minPv : 1;
+                var ratio = pvRatio;
                 return new CriterionScore(criterion, Math.Clamp(5 - 8 * (ratio - 1), 1, 5), ScoreSource.Computed, ratio,
                     T("Map_Cost", "present cost ÷ lowest present cost r: score = 5 − 8 (r − 1), between 1 and 5"));
             }
@@ -274,7 +286,7 @@ public static class ScorecardEvaluator
             }
             case "environment":
             {
-                var ratio = minCo2 > 0 ? o.Co2eKgPerUnit / minCo2 : 1;
+                var ratio = co2Ratio;
                 return new CriterionScore(criterion, Math.Clamp(5 - 2 * (ratio - 1), 1, 5), ScoreSource.Computed, ratio,
                     T("Map_Environment", "CO2e per unit ÷ lowest CO2e r: score = 5 − 2 (r − 1), between 1 and 5"));
             }

@@ -89,6 +89,26 @@ public sealed class ScorecardTests
         Assert.True(sc.Coverage < 1);
     }
 
+    [Theory]
+    [InlineData(new[] { 10.0, 12.5 }, 12.5, 1.25)]          // v ÷ min
+    [InlineData(new[] { 0.0, 4.0, 8.0 }, 4.0, 1.5)]         // min 0: 1 + (4 − 0) ÷ 8
+    [InlineData(new[] { -2.0, 2.0 }, 2.0, 3.0)]             // min −2: 1 + (2 + 2) ÷ 2
+    [InlineData(new[] { 0.0, 0.0 }, 0.0, 1.0)]
+    public void Ratio_to_the_lowest_also_ranks_when_the_lowest_is_zero_or_negative(double[] values, double value, double expected) =>
+        Assert.Equal(expected, ScorecardEvaluator.RatioToLowest(values)(value), 12);
+
+    [Fact]
+    public void Coverage_warns_when_weight_sits_on_an_unscored_criterion_and_an_ahp_gap_is_warned_once()
+    {
+        // Weight on cost and flexibility; flexibility is judged for no option → only half of the weight is scored.
+        var direct = Score(new ScorecardInputs { Weights = new Dictionary<string, double> { ["cost"] = 1, ["flexibility"] = 1 } });
+        Assert.Equal(0.5, direct.Coverage, 12);
+        Assert.Contains(direct.Warnings, w => w.Contains("Only 50%", StringComparison.Ordinal));
+        // Three criteria, two pairs: cost–delivery is not compared.
+        var ahp = Score(new ScorecardInputs { Ahp = [new PairwiseComparison { A = "cost", B = "quality", Value = 3 }, new PairwiseComparison { A = "quality", B = "delivery", Value = 2 }] });
+        Assert.Single(ahp.Warnings, w => w.StartsWith("AHP:", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_judgement_replaces_the_computed_score_and_keeps_its_rationale()
     {
