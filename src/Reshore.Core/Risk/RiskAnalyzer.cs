@@ -186,7 +186,7 @@ public sealed class RiskAnalyzer
             EmergencyPremium = emergency is null ? double.NaN : ctx.ToCaseCurrency(emergency.PremiumPerUnit, 1),
             EmergencyLeadWeeks = emergency is null ? 1 : Math.Max(1, SimulationModel.WholeWeeks(emergency.LeadTimeWeeks ?? 1)),
             EmergencyCapacity = (emergency?.CapacityPct ?? 100) / 100,
-            Events = CompileEvents(c, item, ctx, uncertain),
+            Events = CompileEvents(c, item, ctx, uncertain, warnings),
             Strategies = [],
             TimeToRecoverWeeks = options.Select(o => o.TimeToRecoverWeeks ?? double.NaN).ToArray(),
             FixedPerUnit = fixedPart,
@@ -243,10 +243,11 @@ public sealed class RiskAnalyzer
         return list.ToArray();
     }
 
-    private static EventSource[] CompileEvents(ReshoringCase c, Item item, CaseContext ctx, IReadOnlyList<UncertainInput> uncertain)
+    private static EventSource[] CompileEvents(ReshoringCase c, Item item, CaseContext ctx, IReadOnlyList<UncertainInput> uncertain, List<string> warnings)
     {
         var events = c.Risk?.Events ?? [];
         var result = new List<EventSource>();
+        var coveredByEvents = new bool[item.Options.Count];
         for (var e = 0; e < events.Count; e++)
         {
             var ev = events[e];
@@ -268,6 +269,7 @@ public sealed class RiskAnalyzer
                     worstDelay = Math.Max(worstDelay, SimulationModel.WholeWeeks(effect.AddedDelayWeeks ?? 0));
                 }
                 if (worstLoss < 0) continue;
+                if (worstLoss > 0) coveredByEvents[i] = true;
                 index.Add(i);
                 loss.Add(worstLoss);
                 delay.Add(worstDelay);
@@ -275,10 +277,16 @@ public sealed class RiskAnalyzer
             if (index.Count > 0)
                 result.Add(new EventSource(ev.Id, ev.EventsPerYear / 52, duration, ev.DurationWeeks, index.ToArray(), loss.ToArray(), delay.ToArray()));
         }
-        // An option's own expected-disruption inputs (risk.disruption) become an event source of that option alone.
+        // An option's own expected-disruption inputs (risk.disruption) become an event source of that option alone, unless a
+        // case event already takes capacity from it: both would describe the same outages, and the events are the richer model.
         for (var i = 0; i < item.Options.Count; i++)
         {
             if (item.Options[i].Risk?.Disruption is not { } d || d.EventsPerYear <= 0) continue;
+            if (coveredByEvents[i])
+            {
+                warnings.Add($"Option {item.Options[i].Id}: risk.disruption is not simulated because risk.events already take capacity from it (it still prices the TCO disruption line).");
+                continue;
+            }
             var loss = (d.CapacityLossPct ?? 100) / 100 * (1 - (d.MitigatedPct ?? 0) / 100);
             result.Add(new EventSource($"{item.Options[i].Id}.risk.disruption", d.EventsPerYear / 52, null, d.DurationWeeks, [i], [loss], [0]));
         }

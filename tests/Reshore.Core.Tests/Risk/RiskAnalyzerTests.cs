@@ -189,6 +189,20 @@ public sealed class RiskCompileTests
         Assert.Equal(0.8 * 0.75, source.CapacityLoss[0], 12);
     }
 
+    [Fact]
+    public void An_options_own_disruption_is_not_simulated_again_when_a_case_event_takes_its_capacity()
+    {
+        var disruption = new DisruptionInputs { EventsPerYear = 0.5, DurationWeeks = 3, CapacityLossPct = 80 };
+        var fire = new DisruptionEvent { Id = "fire", EventsPerYear = 0.1, DurationWeeks = 4, Effects = [new EventEffect { Countries = [CountryCode.Parse("BE")], CapacityLossPct = 100 }] };
+        var delay = new DisruptionEvent { Id = "strike", EventsPerYear = 0.1, DurationWeeks = 1, Effects = [new EventEffect { Countries = [CountryCode.Parse("BE")], AddedDelayWeeks = 1 }] };
+        var covered = new RiskAnalyzer().Compile(Case(disruption) with { Risk = new RiskSettings { Events = [fire] } }, 0, TestMarket.Create(), [], out var warnings);
+        Assert.Equal("fire", Assert.Single(covered.Events).Id);
+        Assert.Contains(warnings, w => w.Contains("risk.disruption is not simulated", StringComparison.Ordinal));
+        // An event that only delays does not describe the option's outages: its own disruption is still simulated.
+        var delayed = new RiskAnalyzer().Compile(Case(disruption) with { Risk = new RiskSettings { Events = [delay] } }, 0, TestMarket.Create(), [], out _);
+        Assert.Equal(2, delayed.Events.Length);
+    }
+
     [Theory]
     [InlineData(0.0, 0)]
     [InlineData(0.4, 1)]
