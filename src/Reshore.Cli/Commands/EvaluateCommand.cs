@@ -35,7 +35,7 @@ public static class EvaluateCommand
             if (parse.GetValue(simulateRisk) is { } n)
             {
                 if (n is < 10 or > 100_000) throw new UserInputException("--simulate-risk takes a number of scenarios from 10 to 100,000.");
-                var simulation = new Core.Risk.RiskAnalyzer().Simulate(reshoringCase, document.Uncertain, market, n);
+                var simulation = new Core.Risk.RiskAnalyzer(ctx.Culture).Simulate(reshoringCase, document.Uncertain, market, n);
                 var context = new CaseContext(reshoringCase, market);
                 evaluation = evaluation with
                 {

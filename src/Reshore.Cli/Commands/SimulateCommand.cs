@@ -39,7 +39,7 @@ public static class SimulateCommand
             var itemId = parse.GetValue(item);
             if (itemId is not null && document.Case.Items.All(i => i.Id != itemId))
                 throw new UserInputException($"Unknown item '{itemId}'; items: {string.Join(", ", document.Case.Items.Select(i => i.Id))}.");
-            var result = WithProgress(ctx, progress => new RiskAnalyzer().Simulate(document.Case, document.Uncertain, market, n, parse.GetValue(seed), itemId, progress, cancellation));
+            var result = WithProgress(ctx, progress => new RiskAnalyzer(ctx.Culture).Simulate(document.Case, document.Uncertain, market, n, parse.GetValue(seed), itemId, progress, cancellation));
             var file = parse.GetValue(output);
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(SimulationJson.ToDocument(result, document.Case), EvaluationJson.Options)

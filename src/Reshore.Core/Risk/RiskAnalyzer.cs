@@ -1,6 +1,7 @@
 using System.Globalization;
 using Reshore.Core.Costing;
 using Reshore.Core.Domain;
+using Reshore.Core.Localization;
 using Reshore.Core.MarketData;
 
 namespace Reshore.Core.Risk;
@@ -120,6 +121,10 @@ public sealed class RiskAnalyzer
 
     private readonly TcoCostingEngine _engine = new();
     private static readonly CultureInfo Invariant = CultureInfo.GetCultureInfo("en");
+    private readonly CultureInfo _culture;
+
+    /// <summary>A risk analyzer whose warnings are in <paramref name="culture"/> (English when null).</summary>
+    public RiskAnalyzer(CultureInfo? culture = null) => _culture = culture ?? Invariant;
 
     /// <summary>Simulates every item (or one) of a validated case.</summary>
     public SimulationResult Simulate(ReshoringCase c, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, int? scenarios = null, int? seed = null,
@@ -164,11 +169,11 @@ public sealed class RiskAnalyzer
         var penalty = item.ShortagePenaltyPerUnit is { } pen ? ctx.ToCaseCurrency(pen, 1) : 0;
         var backorders = item.Backorders ?? false;
         if (!backorders && lostMargin == 0 && penalty == 0)
-            warnings.Add("Lost sales are not costed: give sellingPricePerUnit and marginPct, or shortagePenaltyPerUnit.");
+            warnings.Add(Text.Get(_culture, "Risk_LostSalesNotCosted", "Lost sales are not costed: give sellingPricePerUnit and marginPct, or shortagePenaltyPerUnit."));
         if (item.DemandVolatilityPct is null)
-            warnings.Add("demandVolatilityPct is not given: demand is simulated without volatility.");
+            warnings.Add(Text.Get(_culture, "Risk_NoVolatility", "demandVolatilityPct is not given: demand is simulated without volatility."));
         if (item.InventoryCarryingRatePct is null)
-            warnings.Add("inventoryCarryingRatePct is not given: holding stock is not costed.");
+            warnings.Add(Text.Get(_culture, "Risk_NoCarryingRate", "inventoryCarryingRatePct is not given: holding stock is not costed."));
         var emergency = item.EmergencySupply;
         var model = new SimulationModel
         {
@@ -186,7 +191,7 @@ public sealed class RiskAnalyzer
             EmergencyPremium = emergency is null ? double.NaN : ctx.ToCaseCurrency(emergency.PremiumPerUnit, 1),
             EmergencyLeadWeeks = emergency is null ? 1 : Math.Max(1, SimulationModel.WholeWeeks(emergency.LeadTimeWeeks ?? 1)),
             EmergencyCapacity = (emergency?.CapacityPct ?? 100) / 100,
-            Events = CompileEvents(c, item, ctx, uncertain, warnings),
+            Events = CompileEvents(c, item, ctx, uncertain, warnings, _culture),
             Strategies = [],
             TimeToRecoverWeeks = options.Select(o => o.TimeToRecoverWeeks ?? double.NaN).ToArray(),
             FixedPerUnit = fixedPart,
@@ -243,7 +248,7 @@ public sealed class RiskAnalyzer
         return list.ToArray();
     }
 
-    private static EventSource[] CompileEvents(ReshoringCase c, Item item, CaseContext ctx, IReadOnlyList<UncertainInput> uncertain, List<string> warnings)
+    private static EventSource[] CompileEvents(ReshoringCase c, Item item, CaseContext ctx, IReadOnlyList<UncertainInput> uncertain, List<string> warnings, CultureInfo culture)
     {
         var events = c.Risk?.Events ?? [];
         var result = new List<EventSource>();
@@ -284,7 +289,7 @@ public sealed class RiskAnalyzer
             if (item.Options[i].Risk?.Disruption is not { } d || d.EventsPerYear <= 0) continue;
             if (coveredByEvents[i])
             {
-                warnings.Add($"Option {item.Options[i].Id}: risk.disruption is not simulated because risk.events already take capacity from it (it still prices the TCO disruption line).");
+                warnings.Add(Text.Format(culture, "Risk_OwnDisruptionCovered", "Option {0}: risk.disruption is not simulated because risk.events already take capacity from it (it still prices the TCO disruption line).", item.Options[i].Id));
                 continue;
             }
             var loss = (d.CapacityLossPct ?? 100) / 100 * (1 - (d.MitigatedPct ?? 0) / 100);
@@ -320,7 +325,7 @@ public sealed class RiskAnalyzer
             && !u.Path.EndsWith(".timeToRecoverWeeks", StringComparison.Ordinal)
             && (!u.Path.StartsWith("$.items[", StringComparison.Ordinal) || u.Path.StartsWith(itemPath, StringComparison.Ordinal))).ToList();
         if (uncertain.Any(u => u.Path.EndsWith(".timeToRecoverWeeks", StringComparison.Ordinal) && u.Path.StartsWith(itemPath, StringComparison.Ordinal)))
-            warnings.Add("timeToRecoverWeeks given as a distribution: its mean is compared with the time to survive.");
+            warnings.Add(Text.Get(_culture, "Risk_TtrDistribution", "timeToRecoverWeeks given as a distribution: its mean is compared with the time to survive."));
         var overrides = scenarioInputs.Count == 0 ? null : Recompile(c, itemIndex, scenarioInputs, uncertain, market, scenarios, seed, fixedCost, model.FixedPerUnit, cancellation);
         var raw = WeeklySimulator.Run(model, scenarios, seed, itemIndex, overrides, progress, cancellation);
         var cheapest = new int[model.Strategies.Length];
