@@ -274,7 +274,7 @@ public sealed class RiskAnalyzer
                     worstDelay = Math.Max(worstDelay, SimulationModel.WholeWeeks(effect.AddedDelayWeeks ?? 0));
                 }
                 if (worstLoss < 0) continue;
-                if (worstLoss > 0) coveredByEvents[i] = true;
+                if (worstLoss > 0 && ev.EventsPerYear > 0) coveredByEvents[i] = true;
                 index.Add(i);
                 loss.Add(worstLoss);
                 delay.Add(worstDelay);

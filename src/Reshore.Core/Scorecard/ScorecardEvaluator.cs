@@ -306,7 +306,7 @@ public static class ScorecardEvaluator
                 {
                     var score = Band(r.TailExcess * 100, 2, 5, 10, 20) - (r.SurvivalFlag ? 1 : 0);
                     return new CriterionScore(criterion, Math.Max(1, score), ScoreSource.Computed, r.TailExcess,
-                        T("Map_RiskSim", "simulated CVaR95 ÷ mean − 1, %: ≤ 2 → 5, ≤ 5 → 4, ≤ 10 → 3, ≤ 20 → 2, more → 1; one point less when TTS < TTR"));
+                        T("Map_RiskSim", "simulated CVaR95 ÷ mean − 1, %: ≤ 2 → 5, ≤ 5 → 4, ≤ 10 → 3, ≤ 20 → 2, more → 1; one point less when TTS < TTR + lead time"));
                 }
                 var share = o.TcoPerUnit > 0 ? o.TcoPerUnitByKind[CostKind.Risk] / o.TcoPerUnit * 100 : 0;
                 return new CriterionScore(criterion, Band(share, 1, 3, 6, 10), ScoreSource.Computed, share,

@@ -201,6 +201,9 @@ public sealed class RiskCompileTests
         // An event that only delays does not describe the option's outages: its own disruption is still simulated.
         var delayed = new RiskAnalyzer().Compile(Case(disruption) with { Risk = new RiskSettings { Events = [delay] } }, 0, TestMarket.Create(), [], out _);
         Assert.Equal(2, delayed.Events.Length);
+        // An event that never happens does not describe them either.
+        var never = new RiskAnalyzer().Compile(Case(disruption) with { Risk = new RiskSettings { Events = [fire with { EventsPerYear = 0 }] } }, 0, TestMarket.Create(), [], out _);
+        Assert.Contains(never.Events, e => e.Id == "plant.risk.disruption");
     }
 
     [Theory]
