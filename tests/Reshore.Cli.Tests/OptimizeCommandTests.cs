@@ -38,6 +38,16 @@ public sealed class OptimizeCommandTests
     }
 
     [Fact]
+    public void Json_carries_the_compile_warnings()
+    {
+        var r = CliRunner.Run("optimize", Example("led-lamps.yaml"), "--scenarios", "20", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+        var warnings = doc.RootElement.GetProperty("items")[0].GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Contains(warnings, w => w.StartsWith("Option cn-cm: risk.disruption is not simulated", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Conflicting_constraints_exit_with_2_and_name_them()
     {
         var yaml = """

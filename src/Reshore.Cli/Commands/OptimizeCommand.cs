@@ -62,6 +62,7 @@ public static class OptimizeCommand
         {
             console.Write(new Rule($"[bold]{Markup.Escape(r.ItemName ?? r.ItemId)}[/] ({Markup.Escape(r.ItemId)})").LeftJustified());
             console.Write(new Panel(Markup.Escape(r.Explanation)).Header(Text.Get(c, "Opt_Title", "Optimal mix")).Border(BoxBorder.Rounded));
+            foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
             if (r.Optimum is null) continue;
             var table = new Table().Border(TableBorder.Simple);
             foreach (var h in new[] { Text.Get(c, "Opt_Strategy", "Strategy"), Text.Get(c, "Sim_Shares", "Shares"), Text.Get(c, "Sim_Buffer", "Buffer wk"), Text.Get(c, "Opt_Expected", "Expected cost"), $"CVaR {r.Alpha.ToString("P0", c)}", Text.Get(c, "Sim_Fill", "Fill rate") })

@@ -43,6 +43,8 @@ public sealed record ItemOptimization
     public required int Scenarios { get; init; }
     /// <summary>Periods per scenario.</summary>
     public required int Periods { get; init; }
+    /// <summary>Warnings from compiling the item for the scenarios (e.g. an option's own disruption replaced by a case event).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -52,7 +54,6 @@ public sealed record ItemOptimization
 /// </summary>
 public sealed class OptimizationService
 {
-    private readonly RiskAnalyzer _risk = new();
     private readonly SourcingOptimizer _optimizer = new();
 
     /// <summary>Optimises item <paramref name="itemId"/> (or every item).</summary>
@@ -71,9 +72,11 @@ public sealed class OptimizationService
     }
 
     /// <summary>The optimisation data of one item.</summary>
-    public OptimizationProblem Problem(ReshoringCase c, int itemIndex, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, ItemEvaluation evaluation, int scenarios, int seed, out SimulationModel model)
+    public OptimizationProblem Problem(ReshoringCase c, int itemIndex, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, ItemEvaluation evaluation, int scenarios, int seed,
+        out SimulationModel model, out IReadOnlyList<string> warnings, CultureInfo? culture = null)
     {
-        var compiled = _risk.Compile(c, itemIndex, market, uncertain, out _, RiskAnalyzer.AnnualisedOneOffCosts(c, itemIndex, market));
+        var compiled = new RiskAnalyzer(culture).Compile(c, itemIndex, market, uncertain, out var compileWarnings, RiskAnalyzer.AnnualisedOneOffCosts(c, itemIndex, market));
+        warnings = compileWarnings;
         model = compiled;
         var item = c.Items[itemIndex];
         var ctx = new CaseContext(c, market);
@@ -148,7 +151,7 @@ public sealed class OptimizationService
         CultureInfo culture, double? riskAversion, double? alpha, bool wantFrontier, int scenarios, int seed, int outOfSampleScenarios)
     {
         var item = c.Items[index];
-        var problem = Problem(c, index, uncertain, market, evaluation, scenarios, seed, out var model);
+        var problem = Problem(c, index, uncertain, market, evaluation, scenarios, seed, out var model, out var warnings, culture);
         var constraints = Constraints(item, riskAversion, alpha);
         var outcome = _optimizer.Solve(problem, constraints);
         var single = Enumerable.Range(0, problem.OptionCount).Select(i =>
@@ -179,7 +182,7 @@ public sealed class OptimizationService
         {
             ItemId = item.Id, ItemName = item.Name, Status = outcome.Status, RiskAversion = constraints.RiskAversion, Alpha = constraints.Alpha,
             Optimum = outcome.Strategy, OptionIds = problem.OptionIds, SingleSource = single, OutOfSample = outOfSample, OutOfSampleCvar = outOfSampleCvar, OutOfSampleSeed = oosSeed,
-            Frontier = frontier, Conflicts = outcome.Conflicts, Scenarios = problem.Scenarios, Periods = problem.Periods,
+            Frontier = frontier, Conflicts = outcome.Conflicts, Scenarios = problem.Scenarios, Periods = problem.Periods, Warnings = warnings,
             Explanation = Explain(problem, constraints, outcome, single, culture),
         };
     }

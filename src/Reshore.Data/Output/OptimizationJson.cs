@@ -31,6 +31,7 @@ public static class OptimizationJson
             explanation = r.Explanation,
             scenariosInProgram = r.Scenarios,
             periods = r.Periods,
+            warnings = r.Warnings,
         }),
     };
 
