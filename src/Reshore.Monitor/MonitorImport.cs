@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using MiniExcelLibs;
+using Reshore.Core.Localization;
+
+namespace Reshore.Monitor;
+
+/// <summary>
+/// Bulk import of cases from CSV or xlsx (first sheet), with the columns of <see cref="MonitorColumns"/> in a header row
+/// (case-insensitive, any order; <see cref="MonitorColumns.Required"/> must be present). Every row is read and validated
+/// (<see cref="MonitorCaseValidator.ValidateComplete"/>); all errors are returned with row, column and reason, and then no case is
+/// returned at all. Rows without an id get a new Guid; status defaults to Draft — the caller must check that the importing user
+/// may create cases in the statuses the file asks for (<see cref="MonitorWorkflow.IsAllowed"/>). Existing cases, when given,
+/// are checked for duplicates (warnings, not errors); duplicates within the file are warned about too.
+/// </summary>
+public static class MonitorImport
+{
+    /// <summary>Parses a CSV stream (UTF-8, with or without BOM).</summary>
+    public static ImportResult ParseCsv(Stream input, CultureInfo culture, IReadOnlyCollection<MonitorCase>? existing = null)
+    {
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var rows = Csv.Read(reader);
+        if (rows.Count == 0) return Empty(culture);
+        var header = rows[0];
+        var data = new List<(int Row, Dictionary<string, string?> Cells)>();
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (rows[i].All(string.IsNullOrWhiteSpace)) continue;
+            var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
+            for (var k = 0; k < header.Count && k < rows[i].Count; k++) cells[Canonical(header[k])] = rows[i][k];
+            data.Add((i + 1, cells));
+        }
+        return Build(header, data, culture, existing, rows.Skip(1).Select((r, i) => (r, i)).Where(x => x.r.Count > header.Count && x.r.Skip(header.Count).Any(c => c.Length > 0)).Select(x => x.i + 2));
+    }
+
+    /// <summary>Parses the first sheet of an xlsx stream.</summary>
+    public static ImportResult ParseXlsx(Stream input, CultureInfo culture, IReadOnlyCollection<MonitorCase>? existing = null)
+    {
+        var raw = input.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        var header = raw.Count > 0 ? raw[0].Keys.ToList() : input.GetColumns(useHeaderRow: true, excelType: ExcelType.XLSX)?.ToList() ?? [];
+        if (header.Count == 0) return Empty(culture);
+        var data = new List<(int Row, Dictionary<string, string?> Cells)>();
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var cells = raw[i].ToDictionary(kv => Canonical(kv.Key), kv => CellText(kv.Value), StringComparer.Ordinal);
+            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
+            data.Add((i + 2, cells));
+        }
+        return Build(header, data, culture, existing, []);
+    }
+
+    /// <summary>A one-paragraph summary for the CLI or web page, in the culture.</summary>
+    public static string Summary(ImportResult r, bool dryRun, CultureInfo culture) =>
+        r.Succeeded
+            ? Text.Format(culture, dryRun ? "Mon_Import_DryOk" : "Mon_Import_Ok",
+                dryRun ? "Dry run: {0} rows read, all valid; {1} possible duplicates. Nothing was stored." : "{0} rows read, all valid; {1} possible duplicates. All rows can be stored.",
+                r.RowsRead, r.Warnings.Count)
+            : Text.Format(culture, "Mon_Import_Failed", "{0} rows read, {1} with errors ({2} errors in all). Nothing was stored.", r.RowsRead, r.InvalidRows, r.Errors.Count);
+
+    private static ImportResult Empty(CultureInfo culture) =>
+        new(0, [], [new ImportError(1, "", Text.Get(culture, "Mon_Import_Empty", "The file has no header row."))], []);
+
+    private static string Canonical(string header) =>
+        MonitorColumns.All.FirstOrDefault(c => string.Equals(c, header.Trim(), StringComparison.OrdinalIgnoreCase)) ?? header.Trim();
+
+    private static string? CellText(object? value) => value switch
+    {
+        null => null,
+        DateTime dt => dt.TimeOfDay == TimeSpan.Zero ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : dt.ToString("O", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static ImportResult Build(IReadOnlyList<string> header, List<(int Row, Dictionary<string, string?> Cells)> data, CultureInfo culture,
+        IReadOnlyCollection<MonitorCase>? existing, IEnumerable<int> overlongRows)
+    {
+        var errors = new List<ImportError>();
+        var canonical = header.Select(Canonical).ToList();
+        foreach (var h in canonical.Where(h => h.Length > 0 && !MonitorColumns.IsKnown(h)))
+            errors.Add(new ImportError(1, h, Text.Format(culture, "Mon_Import_UnknownColumn", "Unknown column '{0}'; columns: {1}.", h, string.Join(", ", MonitorColumns.All))));
+        foreach (var h in canonical.GroupBy(h => h).Where(g => g.Count() > 1))
+            errors.Add(new ImportError(1, h.Key, Text.Get(culture, "Mon_Import_DuplicateColumn", "The column appears twice.")));
+        foreach (var req in MonitorColumns.Required.Where(r => !canonical.Contains(r)))
+            errors.Add(new ImportError(1, req, Text.Get(culture, "Mon_Import_MissingColumn", "This required column is missing.")));
+        foreach (var row in overlongRows)
+            errors.Add(new ImportError(row, "", Text.Get(culture, "Mon_Import_TooManyCells", "The row has more cells than the header.")));
+
+        var cases = new List<(int Row, MonitorCase Case)>();
+        var ids = new Dictionary<Guid, int>();
+        foreach (var (rowNo, cells) in data)
+        {
+            var rowErrors = new List<MonitorError>();
+            var c = MonitorColumns.FromRow(cells, culture, rowErrors);
+            if (c is not null)
+            {
+                if (c.Id == Guid.Empty) c = c with { Id = Guid.NewGuid() };
+                else if (ids.TryGetValue(c.Id, out var first))
+                    rowErrors.Add(new(MonitorColumns.Id, Text.Format(culture, "Mon_Import_DuplicateId", "The id is also used on row {0}.", first)));
+                else ids[c.Id] = rowNo;
+                rowErrors.AddRange(MonitorCaseValidator.ValidateComplete(c, culture));
+            }
+            errors.AddRange(rowErrors.Select(e => new ImportError(rowNo, e.Field, e.Message)));
+            if (c is not null && rowErrors.Count == 0) cases.Add((rowNo, c));
+        }
+
+        var warnings = new List<ImportWarning>();
+        if (errors.Count == 0)
+        {
+            var detector = new DuplicateDetector();
+            var seen = new List<MonitorCase>(existing ?? []);
+            foreach (var (rowNo, c) in cases)
+            {
+                warnings.AddRange(detector.Find(c, seen, culture).Select(m => new ImportWarning(rowNo, m)));
+                seen.Add(c);
+            }
+        }
+        var ordered = errors.OrderBy(e => e.Row).ToList();
+        return new ImportResult(data.Count, ordered.Count == 0 ? cases.Select(x => x.Case).ToList() : [], ordered, ordered.Count == 0 ? warnings : []);
+    }
+}
