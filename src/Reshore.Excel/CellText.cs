@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Reshore.Excel;
+
+/// <summary>Lists ("a, b") and maps ("k: v; k: v") of scalars in one cell.</summary>
+internal static class CellText
+{
+    public static string FormatList(JsonArray list) => string.Join(", ", list.Select(Scalar));
+
+    public static string FormatMap(JsonObject map) => string.Join("; ", map.Select(e => $"{e.Key}: {Scalar(e.Value)}"));
+
+    private static string Scalar(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString("R", CultureInfo.InvariantCulture),
+        JsonValue v when v.TryGetValue<int>(out var i) => i.ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
+        null => "",
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>Numbers in invariant culture; a decimal comma is accepted too.</summary>
+    public static bool TryNumber(string text, out double value)
+    {
+        var t = text.Trim();
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)) return true;
+        return !t.Contains('.', StringComparison.Ordinal) && t.Count(c => c == ',') == 1
+               && double.TryParse(t.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Reshore.Excel.Xlsx;
+
+/// <summary>The cells of one sheet: numbers as double, text as string, booleans as bool.</summary>
+internal sealed class SheetCells(string name, IReadOnlyDictionary<(int Row, int Column), object> cells)
+{
+    public string Name { get; } = name;
+    public IReadOnlyDictionary<(int Row, int Column), object> Cells { get; } = cells;
+    public int LastRow { get; } = cells.Count == 0 ? 0 : cells.Keys.Max(k => k.Row);
+    public int LastColumn { get; } = cells.Count == 0 ? 0 : cells.Keys.Max(k => k.Column);
+
+    public object? Get(int row, int column) => Cells.TryGetValue((row, column), out var v) ? v : null;
+
+    /// <summary>The cell as trimmed text; numbers in invariant culture; null when empty.</summary>
+    public string? Text(int row, int column) => Get(row, column) switch
+    {
+        null => null,
+        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        var o => o.ToString(),
+    };
+}
+
+/// <summary>Reads every sheet of an .xlsx workbook into <see cref="SheetCells"/>; formula cells give their cached value.</summary>
+internal static class XlsxReader
+{
+    public static IReadOnlyList<SheetCells> Read(Stream stream)
+    {
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        var wb = doc.WorkbookPart ?? throw new InvalidDataException("The file has no workbook.");
+        var shared = wb.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+        var result = new List<SheetCells>();
+        foreach (var sheet in wb.Workbook.Sheets?.Elements<Sheet>() ?? [])
+        {
+            if (sheet.Id?.Value is not { } id || wb.GetPartById(id) is not WorksheetPart part) continue;
+            var cells = new Dictionary<(int, int), object>();
+            var rowIndex = 0;
+            foreach (var row in part.Worksheet.Descendants<Row>())
+            {
+                rowIndex = row.RowIndex?.Value is { } ri ? (int)ri : rowIndex + 1;
+                var colIndex = 0;
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    var (r, c) = cell.CellReference?.Value is { } reference ? CellRef.Parse(reference) : (rowIndex, colIndex + 1);
+                    colIndex = c;
+                    if (Value(cell, shared) is { } v) cells[(r, c)] = v;
+                }
+            }
+            result.Add(new SheetCells(sheet.Name?.Value ?? "", cells));
+        }
+        return result;
+    }
+
+    private static object? Value(Cell cell, string[] shared)
+    {
+        var type = cell.DataType?.Value;
+        if (type == CellValues.InlineString) return cell.InlineString?.InnerText;
+        var text = cell.CellValue?.Text;
+        if (text is null) return null;
+        if (type == CellValues.SharedString)
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Length ? shared[i] : null;
+        if (type == CellValues.Boolean) return text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase);
+        if (type == CellValues.String || type == CellValues.Error) return text;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : text;
+    }
+}
