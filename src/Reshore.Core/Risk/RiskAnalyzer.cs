@@ -71,6 +71,8 @@ public sealed record StrategyResult
     public required double MeanOnHandUnits { get; init; }
     /// <summary>TTS against TTR per option used.</summary>
     public required IReadOnlyList<SurvivalCheck> Options { get; init; }
+    /// <summary>The annual cost of every scenario, sorted ascending (one value per scenario; empty when the producer kept no samples). For histograms and CDFs.</summary>
+    public IReadOnlyList<double> AnnualCostSamples { get; init; } = [];
 }
 
 /// <summary>The simulation of one item.</summary>
@@ -342,6 +344,7 @@ public sealed class RiskAnalyzer
             Shares = model.OptionIds.Zip(st.Shares).Where(p => p.Second > 0).ToDictionary(p => p.First, p => p.Second),
             BufferWeeks = st.BufferWeeks,
             AnnualCost = CostStatistics.Of(raw.AnnualCost[k]),
+            AnnualCostSamples = raw.AnnualCost[k].Order().ToArray(),
             DeterministicAnnualCost = DeterministicAnnualCost(model, st),
             FillRate = raw.FillRate[k].Average(),
             ExpectedLostUnitsPerYear = raw.LostUnitsPerYear[k].Average(),

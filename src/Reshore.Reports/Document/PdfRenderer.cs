@@ -1,0 +1,357 @@
+using Reshore.Reports.Charting;
+using SkiaSharp;
+
+namespace Reshore.Reports.Document;
+
+/// <summary>
+/// Renders a <see cref="ReportDocument"/> as an A4 PDF with SkiaSharp's PDF back end: text in embedded DejaVu Sans, tables that break
+/// across pages with their header repeated, and charts drawn by ScottPlot straight onto the page canvas, so they stay vector graphics.
+/// </summary>
+public sealed class PdfRenderer : IDisposable
+{
+    private const float PageWidth = 595.28f;
+    private const float PageHeight = 841.89f;
+    private const float Margin = 50;
+    private const float TopMargin = 56;
+    private const float BottomMargin = 60;
+    private const float ContentWidth = PageWidth - 2 * Margin;
+    private const float Bottom = PageHeight - BottomMargin;
+
+    private static readonly SKColor Ink = SKColor.Parse("#1d2733");
+    private static readonly SKColor Muted = SKColor.Parse("#5b6875");
+    private static readonly SKColor Accent = SKColor.Parse("#1f5f8b");
+    private static readonly SKColor Rule = SKColor.Parse("#d5dbe1");
+    private static readonly SKColor CalloutFill = SKColor.Parse("#eef5fb");
+    private static readonly SKColor HeaderFill = SKColor.Parse("#f0f3f6");
+
+    private readonly ReportDocument _document;
+    private readonly SKDocument _pdf;
+    private SKCanvas? _canvas;
+    private int _page;
+    private float _y;
+
+    private PdfRenderer(ReportDocument document, Stream stream)
+    {
+        _document = document;
+        _pdf = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
+        {
+            Title = document.Title,
+            Subject = document.Subtitle,
+            Creator = "Reshore",
+            Producer = "Reshore (SkiaSharp PDF)",
+            RasterDpi = 300,
+        }) ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document.");
+    }
+
+    /// <summary>The PDF bytes of <paramref name="document"/>.</summary>
+    public static byte[] Render(ReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var stream = new MemoryStream();
+        using (var renderer = new PdfRenderer(document, stream))
+        {
+            renderer.Draw();
+        }
+        return stream.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _pdf.Dispose();
+
+    private void Draw()
+    {
+        NewPage();
+        Paragraph(_document.Title, Font(true, 20), Ink, 1.2f);
+        _y += 2;
+        Paragraph(_document.Subtitle, Font(false, 9), Muted, 1.35f);
+        _y += 4;
+        using (var paint = Fill(Accent)) _canvas!.DrawRect(Margin, _y, ContentWidth, 2, paint);
+        _y += 14;
+        var first = true;
+        foreach (var block in _document.Blocks)
+        {
+            switch (block)
+            {
+                case HeadingBlock h: Heading(h, first); break;
+                case ParagraphBlock p: StyledParagraph(p); break;
+                case ListBlock l: List(l); break;
+                case TableBlock t: Table(t); break;
+                case ChartBlock c: Chart(c); break;
+            }
+            first = false;
+        }
+        FinishPage();
+        _pdf.Close();
+    }
+
+    private static SKFont Font(bool bold, float size) => new(bold ? ReportFonts.Bold : ReportFonts.Regular, size) { Subpixel = true };
+
+    private static SKPaint Fill(SKColor color) => new() { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+
+    private void NewPage()
+    {
+        FinishPage();
+        _canvas = _pdf.BeginPage(PageWidth, PageHeight);
+        _page++;
+        _y = TopMargin;
+    }
+
+    private void FinishPage()
+    {
+        if (_canvas is null) return;
+        using var font = Font(false, 7.5f);
+        using var paint = Fill(Muted);
+        using var rule = Fill(Rule);
+        _canvas.DrawRect(Margin, PageHeight - 40, ContentWidth, 0.5f, rule);
+        var title = Fit(_document.Title, font, ContentWidth - 60);
+        _canvas.DrawText(title, Margin, PageHeight - 28, SKTextAlign.Left, font, paint);
+        _canvas.DrawText(_page.ToString(System.Globalization.CultureInfo.InvariantCulture), PageWidth - Margin, PageHeight - 28, SKTextAlign.Right, font, paint);
+        _pdf.EndPage();
+        _canvas = null;
+    }
+
+    private void Ensure(float height)
+    {
+        if (_y + height > Bottom && _y > TopMargin + 1) NewPage();
+    }
+
+    private void Heading(HeadingBlock h, bool first)
+    {
+        var item = h.Level == 1 && h.Anchor.StartsWith("item-", StringComparison.Ordinal);
+        if (item && !first && _y > TopMargin + 1) NewPage();
+        using var font = Font(true, h.Level == 1 ? 15 : 12);
+        var lines = Wrap(h.Text, font, ContentWidth);
+        var lineHeight = font.Size * 1.3f;
+        _y += h.Level == 1 ? 10 : 8;
+        Ensure(lines.Count * lineHeight + 90);
+        using var paint = Fill(h.Level == 1 ? Accent : Ink);
+        foreach (var line in lines)
+        {
+            _canvas!.DrawText(line, Margin, _y + font.Size, SKTextAlign.Left, font, paint);
+            _y += lineHeight;
+        }
+        if (h.Level == 1)
+        {
+            using var rule = Fill(Rule);
+            _canvas!.DrawRect(Margin, _y + 1, ContentWidth, 0.75f, rule);
+            _y += 4;
+        }
+        _y += 4;
+    }
+
+    private void StyledParagraph(ParagraphBlock p)
+    {
+        switch (p.Style)
+        {
+            case ParagraphStyle.Callout:
+            {
+                using var font = Font(false, 9.5f);
+                var lines = Wrap(p.Text, font, ContentWidth - 20);
+                var lineHeight = font.Size * 1.4f;
+                var height = lines.Count * lineHeight + 12;
+                if (height < Bottom - TopMargin) Ensure(height);
+                using (var fill = Fill(CalloutFill)) _canvas!.DrawRect(Margin, _y, ContentWidth, Math.Min(height, Bottom - _y), fill);
+                using (var bar = Fill(Accent)) _canvas!.DrawRect(Margin, _y, 3, Math.Min(height, Bottom - _y), bar);
+                _y += 6;
+                using var paint = Fill(Ink);
+                foreach (var line in lines)
+                {
+                    if (_y + lineHeight > Bottom) NewPage();
+                    _canvas!.DrawText(line, Margin + 12, _y + font.Size, SKTextAlign.Left, font, paint);
+                    _y += lineHeight;
+                }
+                _y += 12;
+                break;
+            }
+            case ParagraphStyle.Note:
+            {
+                using var font = Font(false, 8);
+                Paragraph(p.Text, font, Muted, 1.35f);
+                _y += 5;
+                break;
+            }
+            default:
+            {
+                using var font = Font(false, 9.5f);
+                Paragraph(p.Text, font, Ink, 1.4f);
+                _y += 6;
+                break;
+            }
+        }
+    }
+
+    private void Paragraph(string text, SKFont font, SKColor color, float leading, float indent = 0)
+    {
+        using var paint = Fill(color);
+        var lineHeight = font.Size * leading;
+        foreach (var line in Wrap(text, font, ContentWidth - indent))
+        {
+            if (_y + lineHeight > Bottom) NewPage();
+            _canvas!.DrawText(line, Margin + indent, _y + font.Size, SKTextAlign.Left, font, paint);
+            _y += lineHeight;
+        }
+    }
+
+    private void List(ListBlock l)
+    {
+        using var font = Font(false, 9.5f);
+        using var paint = Fill(Ink);
+        foreach (var item in l.Items)
+        {
+            Ensure(font.Size * 1.4f);
+            _canvas!.DrawText("•", Margin + 2, _y + font.Size, SKTextAlign.Left, font, paint);
+            Paragraph(item, font, Ink, 1.4f, 12);
+            _y += 2;
+        }
+        _y += 4;
+    }
+
+    private void Table(TableBlock t)
+    {
+        using var font = Font(false, 7.5f);
+        using var bold = Font(true, 7.5f);
+        const float padX = 4, padY = 3;
+        var lineHeight = font.Size * 1.3f;
+        var columns = t.Header.Count;
+        // Natural width: the widest cell; minimum: the widest word. Fit the natural widths when they fit, else give every column its
+        // minimum and share the rest in proportion to what each still wants.
+        var natural = new float[columns];
+        var minimum = new float[columns];
+        void Measure(string text, SKFont f, int k)
+        {
+            foreach (var part in text.Split('\n'))
+            {
+                natural[k] = Math.Max(natural[k], f.MeasureText(part) + 2 * padX);
+                foreach (var word in part.Split(' ')) minimum[k] = Math.Max(minimum[k], Math.Min(f.MeasureText(word) + 2 * padX, ContentWidth / columns * 1.5f));
+            }
+        }
+        foreach (var row in t.Rows)
+            for (var k = 0; k < Math.Min(columns, row.Cells.Count); k++) Measure(row.Cells[k], row.Emphasis ? bold : font, k);
+        // Numbers are never broken: a numeric column's minimum is its widest value.
+        for (var k = 0; k < columns; k++)
+            if (k < t.Numeric.Count && t.Numeric[k]) minimum[k] = natural[k];
+        for (var k = 0; k < columns; k++) Measure(t.Header[k], bold, k);
+        var widths = new float[columns];
+        if (natural.Sum() <= ContentWidth)
+        {
+            Array.Copy(natural, widths, columns);
+            widths[0] += ContentWidth - natural.Sum();
+        }
+        else
+        {
+            var minSum = minimum.Sum();
+            var scale = minSum > ContentWidth ? ContentWidth / minSum : 1;
+            var rest = Math.Max(0, ContentWidth - minSum * scale);
+            var want = natural.Select((n, k) => Math.Max(0, n - minimum[k] * scale)).ToArray();
+            var wantSum = want.Sum();
+            for (var k = 0; k < columns; k++) widths[k] = minimum[k] * scale + (wantSum > 0 ? rest * want[k] / wantSum : 0);
+        }
+        List<string>[] WrapRow(IReadOnlyList<string> cells, SKFont f) =>
+            Enumerable.Range(0, columns).Select(k => Wrap(k < cells.Count ? cells[k] : "", f, widths[k] - 2 * padX)).ToArray();
+        float Height(List<string>[] cells) => cells.Max(c => Math.Max(1, c.Count)) * lineHeight + 2 * padY;
+
+        var header = WrapRow(t.Header, bold);
+        var headerHeight = Height(header);
+        using var ink = Fill(Ink);
+        using var muted = Fill(Muted);
+        using var rule = Fill(Rule);
+        using var headerFill = Fill(HeaderFill);
+        void DrawRow(List<string>[] cells, float height, SKFont f, SKPaint? background)
+        {
+            if (background is not null) _canvas!.DrawRect(Margin, _y, ContentWidth, height, background);
+            var x = Margin;
+            for (var k = 0; k < columns; k++)
+            {
+                var right = k < t.Numeric.Count && t.Numeric[k];
+                for (var i = 0; i < cells[k].Count; i++)
+                {
+                    var baseline = _y + padY + i * lineHeight + f.Size;
+                    if (right) _canvas!.DrawText(cells[k][i], x + widths[k] - padX, baseline, SKTextAlign.Right, f, ink);
+                    else _canvas!.DrawText(cells[k][i], x + padX, baseline, SKTextAlign.Left, f, ink);
+                }
+                x += widths[k];
+            }
+            _y += height;
+            _canvas!.DrawRect(Margin, _y - 0.5f, ContentWidth, 0.5f, rule);
+        }
+
+        var firstHeight = t.Rows.Count > 0 ? Height(WrapRow(t.Rows[0].Cells, t.Rows[0].Emphasis ? bold : font)) : 0;
+        using var captionFont = Font(false, 7.5f);
+        Ensure((t.Caption is null ? 0 : captionFont.Size * 1.6f) + headerHeight + firstHeight);
+        _y += 2;
+        if (t.Caption is not null) Paragraph(t.Caption, captionFont, Muted, 1.4f);
+        DrawRow(header, headerHeight, bold, headerFill);
+        foreach (var row in t.Rows)
+        {
+            var f = row.Emphasis ? bold : font;
+            var cells = WrapRow(row.Cells, f);
+            var height = Height(cells);
+            if (_y + height > Bottom)
+            {
+                NewPage();
+                DrawRow(header, headerHeight, bold, headerFill);
+            }
+            DrawRow(cells, height, f, null);
+        }
+        _y += 12;
+    }
+
+    private void Chart(ChartBlock c)
+    {
+        const int logicalWidth = Charts.DefaultWidth;
+        const int logicalHeight = Charts.DefaultHeight;
+        var scale = ContentWidth / logicalWidth;
+        var height = logicalHeight * scale;
+        using var captionFont = Font(false, 8);
+        var captionLines = c.Caption is null ? 0 : Wrap(c.Caption, captionFont, ContentWidth).Count;
+        Ensure(height + captionLines * captionFont.Size * 1.35f + 8);
+        var canvas = _canvas!;
+        canvas.Save();
+        canvas.Translate(Margin, _y);
+        canvas.Scale(scale);
+        canvas.ClipRect(new SKRect(0, 0, logicalWidth, logicalHeight));
+        c.Chart.Plot.Render(canvas, logicalWidth, logicalHeight);
+        canvas.Restore();
+        _y += height + 4;
+        if (c.Caption is not null) Paragraph(c.Caption, captionFont, Muted, 1.35f);
+        _y += 10;
+    }
+
+    /// <summary>Breaks <paramref name="text"/> into lines no wider than <paramref name="width"/>: at newlines, at spaces, and inside words that are too long alone.</summary>
+    private static List<string> Wrap(string text, SKFont font, float width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var current = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = current.Length == 0 ? word : current + " " + word;
+                if (font.MeasureText(candidate) <= width)
+                {
+                    current = candidate;
+                    continue;
+                }
+                if (current.Length > 0) lines.Add(current);
+                current = word;
+                while (font.MeasureText(current) > width && current.Length > 1)
+                {
+                    var n = current.Length - 1;
+                    while (n > 1 && font.MeasureText(current[..n]) > width) n--;
+                    lines.Add(current[..n]);
+                    current = current[n..];
+                }
+            }
+            lines.Add(current);
+        }
+        return lines;
+    }
+
+    private static string Fit(string text, SKFont font, float width)
+    {
+        if (font.MeasureText(text) <= width) return text;
+        var n = text.Length;
+        while (n > 1 && font.MeasureText(text[..n] + "…") > width) n--;
+        return text[..n] + "…";
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Reshore.Core.Costing;
+using Reshore.Core.MarketData;
+using Reshore.Core.Optimization;
+using Reshore.Core.Risk;
+using Reshore.Core.Scorecard;
+using Reshore.Data.CaseFiles;
+
+namespace Reshore.Reports;
+
+/// <summary>Runs the engines a report needs for a case, so callers pass a case and get a <see cref="ReportInput"/>.</summary>
+public static class ReportBuilder
+{
+    /// <summary>
+    /// Evaluates the case in <paramref name="culture"/>; simulates it when the case has risk settings or <see cref="ReportOptions.Scenarios"/> is given
+    /// (the scorecard's risk criterion then uses CVaR and TTS/TTR, as `reshore evaluate --simulate-risk` does); runs the tornado of every item
+    /// with uncertain inputs; and optimises with a frontier when asked.
+    /// </summary>
+    public static ReportInput Build(CaseDocument document, MarketSnapshot market, CultureInfo culture, ReportOptions? options = null, string? sourceFileName = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        options ??= new ReportOptions();
+        if (options.Scenarios is < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Scenarios, "Scenarios must be zero (no simulation) or more.");
+        var c = document.Case;
+        var evaluation = new CaseEvaluator().Evaluate(c, market, culture);
+        var scenarios = options.Scenarios ?? (c.Risk is not null ? c.Risk.Scenarios ?? RiskAnalyzer.DefaultScenarios : 0);
+        SimulationResult? simulation = null;
+        if (scenarios > 0)
+        {
+            simulation = new RiskAnalyzer(culture).Simulate(c, document.Uncertain, market, scenarios, options.Seed, cancellation: cancellation);
+            var context = new CaseContext(c, market);
+            evaluation = evaluation with
+            {
+                Items = evaluation.Items.Select((item, i) =>
+                {
+                    var sim = simulation.Items.Single(s => s.ItemId == item.Id);
+                    var risk = sim.Strategies.Where(s => item.Options.Any(o => o.Id == s.Id) && s.Shares.Count == 1)
+                        .ToDictionary(s => s.Id, s => (s.AnnualCost.Mean > 0 ? s.AnnualCost.Cvar95 / s.AnnualCost.Mean - 1 : 0, s.Options.Any(x => x.AtRisk)));
+                    return item with { Scorecard = ScorecardEvaluator.Evaluate(context, c.Items[i], item, culture, risk) };
+                }).ToList(),
+            };
+        }
+        var tornadoes = new List<TornadoResult>();
+        if (options.Sensitivity && document.Uncertain.Count > 0)
+        {
+            var analyzer = new SensitivityAnalyzer();
+            foreach (var item in c.Items)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (item.Options.Count < 2) continue;
+                var tornado = analyzer.Tornado(c, document.Uncertain, market, item.Id);
+                if (tornado.Bars.Count > 0) tornadoes.Add(tornado);
+            }
+        }
+        IReadOnlyList<ItemOptimization> optimization = [];
+        if (options.Optimize)
+            optimization = new OptimizationService().Optimize(c, document.Uncertain, market, culture, frontier: true, scenarios: options.OptimizationScenarios,
+                seed: options.Seed ?? c.Risk?.Seed ?? 1);
+        return new ReportInput
+        {
+            Case = c, Uncertain = document.Uncertain, Market = market, Evaluation = evaluation, Simulation = simulation,
+            Sensitivity = tornadoes, Optimization = optimization, SourceFileName = sourceFileName,
+        };
+    }
+}
