@@ -50,12 +50,14 @@ public static class MonitorImport
     }
 
     /// <summary>A one-paragraph summary for the CLI or web page, in the culture.</summary>
-    public static string Summary(ImportResult r, bool dryRun, CultureInfo culture) =>
-        r.Succeeded
-            ? Text.Format(culture, dryRun ? "Mon_Import_DryOk" : "Mon_Import_Ok",
-                dryRun ? "Dry run: {0} rows read, all valid; {1} possible duplicates. Nothing was stored." : "{0} rows read, all valid; {1} possible duplicates. All rows can be stored.",
-                r.RowsRead, r.Warnings.Count)
-            : Text.Format(culture, "Mon_Import_Failed", "{0} rows read, {1} with errors ({2} errors in all). Nothing was stored.", r.RowsRead, r.InvalidRows, r.Errors.Count);
+    public static string Summary(ImportResult r, bool dryRun, CultureInfo culture)
+    {
+        if (!r.Succeeded)
+            return Text.Format(culture, "Mon_Import_Failed", "{0} rows read, {1} with errors ({2} errors in all). Nothing was stored.", r.RowsRead, r.InvalidRows, r.Errors.Count);
+        return dryRun
+            ? Text.Format(culture, "Mon_Import_DryOk", "Dry run: {0} rows read, all valid; {1} possible duplicates. Nothing was stored.", r.RowsRead, r.Warnings.Count)
+            : Text.Format(culture, "Mon_Import_Ok", "{0} rows read, all valid; {1} possible duplicates. All rows can be stored.", r.RowsRead, r.Warnings.Count);
+    }
 
     private static ImportResult Empty(CultureInfo culture) =>
         new(0, [], [new ImportError(1, "", Text.Get(culture, "Mon_Import_Empty", "The file has no header row."))], []);

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Reshore.Core.Costing;
+using Reshore.Core.Localization;
+
+namespace Reshore.Monitor;
+
+/// <summary>A glossary cue found in the text: the matched words, its kind and its weight.</summary>
+public sealed record ScreeningCue(string Text, string Kind, int Weight);
+
+/// <summary>The screener's verdict on one text and the draft it pre-fills.</summary>
+public sealed record ScreeningResult(bool IsLikelyReshoring, int Score, IReadOnlyList<ScreeningCue> Cues, string? Company, IReadOnlyList<string> Origins,
+    string? Destination, MonitorCase Draft, string Explanation);
+
+/// <summary>
+/// Flags likely reshoring announcements in news text in Dutch, English, French or German with a keyword glossary, like the
+/// Eurofound Monitor's screening of press sources. Score = 3 per core term (reshoring, terughalen, relocalisation,
+/// Rückverlagerung, "brings production back"…, counted once per term), +1 per context word (production, plant, jobs…, at most 2),
+/// +1 when a company is recognised, −3 per offshoring or closure cue (délocalisation, "moves production to China", "ins
+/// Ausland"…), −2 per survey or opinion cue (study, enquête, Umfrage…), −4 for a negation ("no plans to"). Flagged at a score of 4
+/// or more with at least one core term. Countries are recognised by name in the four languages and assigned to origin or
+/// destination by the preposition before them (from/uit/de/aus vs to/naar/vers/nach). The company is a capitalised name before a
+/// legal form (NV, GmbH, SA…) or before a reporting verb at the start of a sentence. Measured precision and recall: docs/monitor.md.
+/// </summary>
+public static class NewsScreener
+{
+    /// <summary>Score at or above which a text is flagged.</summary>
+    public const int Threshold = 4;
+
+    private const RegexOptions Opt = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    /// <summary>Core terms: each says "activities come back (or near)".</summary>
+    public static IReadOnlyList<string> CoreTerms { get; } =
+    [
+        // en
+        @"re-?shor(e|es|ed|ing)\b", @"back-?shor(e|ed|ing)\b", @"near-?shor(e|ed|ing)\b", @"\brepatriat(e|es|ed|ing|ion)\b",
+        @"\b(bring|brings|bringing|brought|move|moves|moved|moving|return|returns|returned|returning|shift|shifts|shifted|relocat(e|es|ed|ing))\b[\w\s,'-]{0,40}\bback\b",
+        @"\bback (home|to (europe|belgium|flanders|germany|france|the uk|britain|the netherlands|italy|spain))\b",
+        // nl
+        @"\bterug(halen|gehaald|haalt|brengen|gebracht|brengt|te halen|te brengen|keer)\b", @"\b(haalt|halen|haalde|haalden|brengt|brengen|bracht|brachten|verhuist|verhuisde|verplaatst)\b[\w\s,'-]{0,60}\bterug\b",
+        @"\bterug naar (belgi|vlaanderen|nederland|europa|duitsland|frankrijk)",
+        // fr
+        @"\brelocalis(e|er|é|ée|és|ées|ation|ent|era|ait)\b", @"\brapatri(e|er|é|ée|ement|ent|era)\b", @"\bretour de la production\b",
+        // de
+        @"r(ü|ue)ckverlager(ung|t|n|te)\b", @"\bzur(ü|ue)ck(verlagern|verlagert|verlagerte|holen|geholt|holt|holte|gekehrt|kehren)\b",
+        @"\b(holt|holen|holte|verlagert|verlagern|verlagerte|bringt|bringen|brachte)\b[\w\s,'-]{0,60}\bzur(ü|ue)ck\b", @"\bRückholung\b",
+    ];
+
+    /// <summary>Context words: production, plant, jobs in the four languages.</summary>
+    public static IReadOnlyList<string> ContextWords { get; } =
+    [
+        @"\b(production|manufacturing|factory|plant|assembly|jobs|workers)\b", @"\b(productie|fabriek|assemblage|banen|jobs|werknemers|vestiging)\b",
+        @"\b(production|usine|fabrication|emplois|salariés|site)\b", @"\b(produktion|fertigung|werk|fabrik|arbeitspl(ä|ae)tze|stellen|montage)\b",
+    ];
+
+    /// <summary>Offshoring and closure cues.</summary>
+    public static IReadOnlyList<string> OffshoringCues { get; } =
+    [
+        @"\boff-?shor(e|ed|ing)\b", @"\bd(é|e)localis(e|er|é|ée|ation)\b", @"\bins ausland\b", @"\bnaar het buitenland\b", @"\babroad\b", @"\bà l'étranger\b",
+        @"\b(closes|closing|close|closure of|shut down|shuts down|sluit|sluiting|fermeture|ferme|schließt|schliesst|schließung)\b",
+        @"\b(lay off|lays off|layoffs|ontslagen|licenciements|entlassungen|stellenabbau)\b",
+    ];
+
+    /// <summary>Survey, study and opinion cues: texts about reshoring rather than announcements of a case.</summary>
+    public static IReadOnlyList<string> DiscussionCues { get; } =
+    [
+        @"\b(survey|study|report|economists?|experts?|debate|myth|trend)\b", @"\b(enquête|studie|rapport|economen|experts?|debat|mythe|trend)\b",
+        @"\b(étude|sondage|économistes|tendance|mythe)\b", @"\b(umfrage|studie|bericht|ökonomen|experten|trend|mythos)\b",
+    ];
+
+    /// <summary>Negation cues.</summary>
+    public static IReadOnlyList<string> NegationCues { get; } =
+    [
+        @"\b(no plans? to|not (bring|move|return)|will not|won't|rules out|ruled out)\b", @"\b(geen plannen|niet terug|sluit uit)\b",
+        @"\b(pas de projet|n'envisage pas|exclut|ne .{0,20} pas)\b", @"\b(keine pläne|nicht zurück|schließt .{0,20} aus)\b",
+    ];
+
+    /// <summary>Country and region names in en, nl, fr, de → ISO code or region code.</summary>
+    public static IReadOnlyDictionary<string, string> CountryNames { get; } = BuildCountries();
+
+    private static Dictionary<string, string> BuildCountries()
+    {
+        var d = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        void Add(string code, params string[] names) { foreach (var n in names) d[n] = code; }
+        Add("BE", "Belgium", "België", "Belgique", "Belgien", "Flanders", "Vlaanderen", "Flandre", "Flandern", "Wallonia", "Wallonië", "Wallonie", "Waasland");
+        Add("NL", "the Netherlands", "Netherlands", "Nederland", "Pays-Bas", "Niederlande", "Niederlanden");
+        Add("DE", "Germany", "Duitsland", "Allemagne", "Deutschland");
+        Add("FR", "France", "Frankrijk", "Frankreich");
+        Add("GB", "the UK", "UK", "United Kingdom", "Britain", "Verenigd Koninkrijk", "Royaume-Uni", "Großbritannien", "Grossbritannien");
+        Add("IT", "Italy", "Italië", "Italie", "Italien");
+        Add("ES", "Spain", "Spanje", "Espagne", "Spanien");
+        Add("PT", "Portugal");
+        Add("PL", "Poland", "Polen", "Pologne");
+        Add("CZ", "Czech Republic", "Czechia", "Tsjechië", "République tchèque", "Tschechien");
+        Add("SK", "Slovakia", "Slowakije", "Slovaquie", "Slowakei");
+        Add("HU", "Hungary", "Hongarije", "Hongrie", "Ungarn");
+        Add("RO", "Romania", "Roemenië", "Roumanie", "Rumänien");
+        Add("BG", "Bulgaria", "Bulgarije", "Bulgarie", "Bulgarien");
+        Add("RS", "Serbia", "Servië", "Serbie", "Serbien");
+        Add("TR", "Turkey", "Türkiye", "Turkije", "Turquie", "Türkei");
+        Add("MA", "Morocco", "Marokko", "Maroc");
+        Add("TN", "Tunisia", "Tunesië", "Tunisie", "Tunesien");
+        Add("AT", "Austria", "Oostenrijk", "Autriche", "Österreich");
+        Add("CH", "Switzerland", "Zwitserland", "Suisse", "Schweiz");
+        Add("SE", "Sweden", "Zweden", "Suède", "Schweden");
+        Add("DK", "Denmark", "Denemarken", "Danemark", "Dänemark");
+        Add("FI", "Finland", "Finlande", "Finnland");
+        Add("NO", "Norway", "Noorwegen", "Norvège", "Norwegen");
+        Add("IE", "Ireland", "Ierland", "Irlande", "Irland");
+        Add("UA", "Ukraine", "Oekraïne");
+        Add("CN", "China", "Chine", "Chinese", "Chinees", "chinois", "chinesisch");
+        Add("IN", "India", "Inde", "Indien");
+        Add("VN", "Vietnam", "Viëtnam", "Viêt Nam");
+        Add("TH", "Thailand", "Thailande", "Thaïlande");
+        Add("BD", "Bangladesh", "Bangladesch");
+        Add("ID", "Indonesia", "Indonesië", "Indonésie", "Indonesien");
+        Add("MY", "Malaysia", "Maleisië", "Malaisie");
+        Add("TW", "Taiwan", "Taïwan");
+        Add("JP", "Japan", "Japon");
+        Add("KR", "South Korea", "Zuid-Korea", "Corée du Sud", "Südkorea");
+        Add("US", "the United States", "United States", "the US", "the USA", "USA", "Verenigde Staten", "États-Unis", "Etats-Unis", "Vereinigte Staaten", "den USA");
+        Add("MX", "Mexico", "Mexique", "Mexiko");
+        Add("ASIA", "Asia", "Azië", "Asie", "Asien");
+        Add("EEUR", "Eastern Europe", "Oost-Europa", "Europe de l'Est", "Osteuropa");
+        Add("LWC", "low-wage countries", "lageloonlanden", "pays à bas salaires", "Niedriglohnländer", "Niedriglohnländern");
+        return d;
+    }
+
+    private static readonly Regex CountryRegex = new(
+        @"(?<![\p{L}])(" + string.Join("|", BuildCountries().Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![\p{L}])", Opt);
+
+    private static readonly string[] OriginPreps = ["from", "uit", "vanuit", "van", "de", "d'", "du", "depuis", "aus", "von", "vom"];
+    private static readonly string[] DestinationPreps = ["to", "naar", "vers", "en", "au", "aux", "nach", "in", "into", "within", "à"];
+
+    private static readonly Regex LegalFormName = new(
+        @"\b((?:[A-Z][\w&.'-]*\s){0,3}[A-Z][\w&.'-]*)\s(NV|BV|BVBA|SA|SAS|SRL|GmbH|AG|Ltd|plc|Inc|SE|SpA|Group|Groep)\b", RegexOptions.CultureInvariant);
+    private static readonly Regex VerbName = new(
+        @"(?:^|[.!?]\s+|\n)((?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*)\s(?:will|is|has|announced|announces|plans|brings|moves|returns|repatriates|relocates|opens|invests|haalt|brengt|verhuist|investeert|kondigt|gaat|wil|plant|opent|rapatrie|relocalise|va|annonce|ouvre|investit|holt|verlagert|will|plant|kündigt|eröffnet|investiert|bringt)\b",
+        RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private static readonly HashSet<string> NotCompanies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "The", "A", "De", "Het", "Een", "Le", "La", "Les", "L'", "Un", "Une", "Die", "Der", "Das", "Ein", "Eine", "This", "It", "He", "She", "They", "We", "Ze", "Hij", "Il", "Elle", "Er", "Sie",
+        "Production", "Productie", "Produktion", "Reshoring", "Nearshoring", "Backshoring", "In", "Dit", "Ce", "Cette", "Dieser", "Diese",
+    };
+
+    /// <summary>Screens a text and pre-fills a draft (status Draft, not validated; an editor completes it).</summary>
+    public static ScreeningResult Screen(string text, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cues = new List<ScreeningCue>();
+        void Scan(IEnumerable<string> patterns, string kind, int weight, int? cap = null)
+        {
+            var n = 0;
+            foreach (var p in patterns)
+                foreach (Match m in Regex.Matches(text, p, Opt))
+                {
+                    if (cap is { } c && n >= c) return;
+                    if (cues.Any(x => x.Kind == kind && string.Equals(x.Text, m.Value, StringComparison.OrdinalIgnoreCase))) continue;
+                    cues.Add(new ScreeningCue(m.Value, kind, weight));
+                    n++;
+                    if (kind is "core" or "offshoring" or "negation") break; // a pattern counts once
+                }
+        }
+        Scan(CoreTerms, "core", 3);
+        Scan(ContextWords, "context", 1, cap: 2);
+        Scan(OffshoringCues, "offshoring", -3);
+        Scan(DiscussionCues, "discussion", -2, cap: 1);
+        Scan(NegationCues, "negation", -4, cap: 1);
+
+        var (origins, destination) = Countries(text);
+        // Moving out of Europe to a far country is offshoring whatever the verbs say.
+        var near = CaseContext.NearshoreCountries;
+        if (destination is not null && !near.Contains(destination) && (origins.Count == 0 || origins.Any(near.Contains)))
+            cues.Add(new ScreeningCue(destination, "farDestination", -3));
+
+        var company = Company(text);
+        if (company is not null) cues.Add(new ScreeningCue(company, "company", 1));
+        var score = cues.Sum(c => c.Weight);
+        var flagged = score >= Threshold && cues.Any(c => c.Kind == "core");
+
+        var draft = new MonitorCase
+        {
+            Status = CaseStatus.Draft,
+            CompanyName = company ?? "",
+            HomeCountry = destination is not null && MonitorLocations.IsCountry(destination) ? destination : "",
+            Destination = destination is not null && MonitorLocations.IsCountry(destination) ? destination : "",
+            Origins = origins.Where(o => o != destination).ToList(),
+            Notes = Text.Get(culture, "Mon_Screen_DraftNote", "Pre-filled by the news screener: check the company, the home country and the countries.") + "\n\n" + text,
+        };
+        var cueText = cues.Count == 0 ? "—" : string.Join(", ", cues.Select(c => $"{c.Text} ({c.Weight:+0;-0})"));
+        var explanation = flagged
+            ? Text.Format(culture, "Mon_Screen_Flagged", "Likely a reshoring announcement (score {0}, threshold {1}): {2}.", score, Threshold, cueText)
+            : Text.Format(culture, "Mon_Screen_NotFlagged", "Probably not a reshoring announcement (score {0}, threshold {1}): {2}.", score, Threshold, cueText);
+        return new ScreeningResult(flagged, score, cues, company, draft.Origins, destination, draft, explanation);
+    }
+
+    /// <summary>The recognised company name, or null.</summary>
+    public static string? Company(string text)
+    {
+        var m = LegalFormName.Match(text);
+        if (m.Success)
+        {
+            var words = m.Groups[1].Value.Split(' ').SkipWhile(w => NotCompanies.Contains(w) || CountryNames.ContainsKey(w)).ToList();
+            if (words.Count > 0) return string.Join(' ', words) + " " + m.Groups[2].Value;
+        }
+        foreach (Match v in VerbName.Matches(text))
+        {
+            var words = v.Groups[1].Value.Split(' ').SkipWhile(w => NotCompanies.Contains(w)).ToList();
+            if (words.Count > 0 && !CountryNames.ContainsKey(string.Join(' ', words))) return string.Join(' ', words);
+        }
+        return null;
+    }
+
+    /// <summary>Origins and destination recognised in the text (by the preposition before each country name).</summary>
+    public static (IReadOnlyList<string> Origins, string? Destination) Countries(string text)
+    {
+        var origins = new List<string>();
+        string? destination = null, fallback = null;
+        foreach (Match m in CountryRegex.Matches(text))
+        {
+            var code = CountryNames[m.Value];
+            var before = text[..m.Index].TrimEnd();
+            var words = Regex.Matches(before, @"[\p{L}']+").Select(x => x.Value.ToLowerInvariant()).TakeLast(3).Reverse().ToList();
+            // skip articles between the preposition and the name ("from the", "naar het", "vers la", "aus dem")
+            var prep = words.FirstOrDefault(w => w is not ("the" or "het" or "de" or "la" or "le" or "l'" or "dem" or "der" or "den" or "die")) ?? "";
+            if (words.Count > 0 && words[0] == "de" && !(words.Count > 1 && DestinationPreps.Contains(words[1]))) prep = "de";
+            if (before.EndsWith("d'", StringComparison.OrdinalIgnoreCase)) prep = "d'";
+            if (OriginPreps.Contains(prep)) { if (!origins.Contains(code)) origins.Add(code); }
+            else if (DestinationPreps.Contains(prep) && prep != "in") destination ??= code;
+            else if (prep == "in") fallback ??= code;
+        }
+        destination ??= fallback is not null && !origins.Contains(fallback) ? fallback : null;
+        return (origins, destination);
+    }
+}
