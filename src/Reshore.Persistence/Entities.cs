@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Reshore.Persistence;
+
+/// <summary>A workspace keeps one client's or one team's cases apart; a user sees only the workspaces they belong to.</summary>
+public sealed class Workspace
+{
+    /// <summary>Key.</summary>
+    public Guid Id { get; set; } = Guid.NewGuid();
+    /// <summary>Display name.</summary>
+    [MaxLength(200)]
+    public required string Name { get; set; }
+    /// <summary>Optional description.</summary>
+    [MaxLength(2000)]
+    public string? Description { get; set; }
+    /// <summary>True for the workspace that holds the bundled example cases.</summary>
+    public bool IsExamples { get; set; }
+    /// <summary>Creation time, UTC.</summary>
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+    /// <summary>Members.</summary>
+    public List<WorkspaceMember> Members { get; set; } = [];
+    /// <summary>Cases.</summary>
+    public List<CaseRecord> Cases { get; set; } = [];
+}
+
+/// <summary>What a member may do in a workspace.</summary>
+public enum WorkspaceRole
+{
+    /// <summary>Reads cases and runs evaluations, simulations and reports.</summary>
+    Viewer = 0,
+    /// <summary>Also creates, edits and deletes cases.</summary>
+    Analyst = 1,
+    /// <summary>Also manages members and the workspace itself.</summary>
+    Admin = 2,
+}
+
+/// <summary>A user's membership of a workspace.</summary>
+public sealed class WorkspaceMember
+{
+    /// <summary>Workspace.</summary>
+    public Guid WorkspaceId { get; set; }
+    /// <summary>Identity user id.</summary>
+    [MaxLength(450)]
+    public required string UserId { get; set; }
+    /// <summary>Role in this workspace.</summary>
+    public WorkspaceRole Role { get; set; }
+    /// <summary>Navigation.</summary>
+    public Workspace? Workspace { get; set; }
+}
+
+/// <summary>A stored case: the case file as JSON, with an optimistic-concurrency version.</summary>
+public sealed class CaseRecord
+{
+    /// <summary>Key.</summary>
+    public Guid Id { get; set; } = Guid.NewGuid();
+    /// <summary>Workspace.</summary>
+    public Guid WorkspaceId { get; set; }
+    /// <summary>Case name (copied from the case file for lists).</summary>
+    [MaxLength(300)]
+    public required string Name { get; set; }
+    /// <summary>The case file, JSON.</summary>
+    public required string Json { get; set; }
+    /// <summary>Creation time, UTC.</summary>
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+    /// <summary>Last change, UTC.</summary>
+    public DateTime UpdatedUtc { get; set; } = DateTime.UtcNow;
+    /// <summary>Who changed it last (user name).</summary>
+    [MaxLength(256)]
+    public string? UpdatedBy { get; set; }
+    /// <summary>Incremented on every save; a save that starts from an older version is refused.</summary>
+    [ConcurrencyCheck]
+    public int Version { get; set; } = 1;
+    /// <summary>Navigation.</summary>
+    public Workspace? Workspace { get; set; }
+}

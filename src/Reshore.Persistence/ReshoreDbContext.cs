@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Reshore.Persistence;
+
+/// <summary>
+/// The application database: Identity accounts, workspaces and cases. One model, two providers; each provider has its
+/// own subclass so that each keeps its own migrations (SQLite and PostgreSQL differ in column types).
+/// </summary>
+public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+{
+    /// <summary>Workspaces.</summary>
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    /// <summary>Memberships.</summary>
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+    /// <summary>Cases.</summary>
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<WorkspaceMember>(m =>
+        {
+            m.HasKey(x => new { x.WorkspaceId, x.UserId });
+            m.HasOne(x => x.Workspace).WithMany(w => w.Members).HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            m.HasOne<IdentityUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            m.HasIndex(x => x.UserId);
+        });
+        builder.Entity<CaseRecord>(c =>
+        {
+            c.HasOne(x => x.Workspace).WithMany(w => w.Cases).HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            c.HasIndex(x => new { x.WorkspaceId, x.Name });
+        });
+    }
+}
+
+/// <summary>The SQLite flavour (embedded default).</summary>
+public sealed class SqliteReshoreDbContext(DbContextOptions<SqliteReshoreDbContext> options) : ReshoreDbContext(options);
+
+/// <summary>The PostgreSQL flavour (multi-user deployments).</summary>
+public sealed class PostgresReshoreDbContext(DbContextOptions<PostgresReshoreDbContext> options) : ReshoreDbContext(options);

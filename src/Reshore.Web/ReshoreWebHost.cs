@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Reshore.Core.Localization;
+using Reshore.Data.ReferenceData;
+using Reshore.Persistence;
+using Reshore.Web.Api;
+using Reshore.Web.Components;
+using Reshore.Web.Services;
+
+namespace Reshore.Web;
+
+/// <summary>
+/// Builds the Reshore web application: Blazor pages (server-rendered), the REST API under /api, Identity accounts,
+/// workspaces and cases in SQLite (default) or PostgreSQL. Configuration keys: Reshore:Database (a path or connection
+/// string), Reshore:DataDirectory (keys and the default database), Reshore:SeedExamples (true).
+/// </summary>
+public static class ReshoreWebHost
+{
+    /// <summary>The default address: loopback only, so a first start never exposes the setup page to the network.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Builds the app and brings the database up to date (migrations, bundled examples).</summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(ReshoreWebHost).Assembly.GetName().Name });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var target = DatabaseTarget.Resolve(config["Reshore:Database"]);
+        target.Register(services);
+        services.AddSingleton(target);
+        var dataDirectory = config["Reshore:DataDirectory"] is { Length: > 0 } d ? d
+            : target.Provider == DatabaseProvider.Sqlite ? Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource)!
+            : Path.GetDirectoryName(DatabaseTarget.DefaultSqlitePath())!;
+        Directory.CreateDirectory(Path.Combine(dataDirectory, "keys"));
+        services.AddDataProtection().SetApplicationName("Reshore").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddIdentityApiEndpoints<IdentityUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ReshoreDbContext>();
+        // Pages challenge with the sign-in cookie (redirect to /login); the API answers 401 (see ApiOrRedirect).
+        services.AddAuthentication(o =>
+        {
+            o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "reshore.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/login";
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
+            {
+                // The API answers 401/403; only pages redirect to the login page.
+                OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden),
+            };
+        });
+        services.AddAuthorization(o =>
+        {
+            // Nothing is reachable without login unless it says [AllowAnonymous].
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            o.AddPolicy(Roles.SiteAdmin, p => p.RequireRole(Roles.SiteAdmin));
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "reshore.af");
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Reshore API";
+            doc.Info.Description = "Workspaces, cases, evaluation, simulation and optimisation. Results use the same JSON as the reshore CLI.";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorComponents();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(ReferenceDataLoader.Embedded());
+        services.AddSingleton<SimulationJobs>();
+        services.AddScoped<WorkspaceAccess>();
+        services.AddScoped<CaseStore>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<CaseAnalysis>();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Text.Supported.ToList();
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // Query (?culture=nl-BE), then the user's choice (cookie), then the browser's Accept-Language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider { CookieName = LanguageCookie }, new LanguageHeaderProvider()];
+        });
+    }
+
+    /// <summary>The cookie that keeps the user's language choice.</summary>
+    public const string LanguageCookie = "reshore.lang";
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        Assets.Map(app);
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        AccountEndpoints.Map(app);
+        ApiEndpoints.Map(app);
+        DownloadEndpoints.Map(app);
+        app.MapRazorComponents<App>();
+    }
+
+    /// <summary>True when the request comes from this machine (the first-run setup is allowed only then).</summary>
+    public static bool IsLoopback(HttpContext context) =>
+        context.Connection.RemoteIpAddress is not { } ip || IPAddress.IsLoopback(ip);
+}
+
+/// <summary>Maps an Accept-Language header to en or nl-BE (nl, nl-NL, nl-BE all give Dutch).</summary>
+internal sealed class LanguageHeaderProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        var header = httpContext.Request.Headers.AcceptLanguage.ToString();
+        if (string.IsNullOrWhiteSpace(header)) return NullProviderCultureResult;
+        var first = header.Split(',').Select(p => p.Split(';')[0].Trim()).FirstOrDefault(p => p.StartsWith("nl", StringComparison.OrdinalIgnoreCase) || p.StartsWith("en", StringComparison.OrdinalIgnoreCase));
+        if (first is null) return NullProviderCultureResult;
+        var culture = Text.Culture(first).Name;
+        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture, culture));
+    }
+}
+
+/// <summary>Site-wide role names.</summary>
+public static class Roles
+{
+    /// <summary>Manages user accounts.</summary>
+    public const string SiteAdmin = "admin";
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using Reshore.Core.Costing;
+using Reshore.Core.MarketData;
+using Reshore.Core.Optimization;
+using Reshore.Core.Risk;
+using Reshore.Core.Scorecard;
+using Reshore.Data.CaseFiles;
+using Reshore.Data.Output;
+
+namespace Reshore.Web.Services;
+
+/// <summary>Runs the engines on a stored case and gives the results in the CLI's JSON form.</summary>
+public sealed class CaseAnalysis(MarketSnapshot market)
+{
+    /// <summary>The reference data in use.</summary>
+    public MarketSnapshot Market { get; } = market;
+
+    /// <summary>Reads and validates a stored case (JSON); throws <see cref="Core.Validation.CaseValidationException"/> when it no longer validates.</summary>
+    public CaseDocument Read(string json, string fileName = "case.json") => CaseFileReader.ReadDocument(json, CaseFormat.Json, fileName, Market);
+
+    /// <summary>The evaluation: TCO per option, business case and scorecard.</summary>
+    public CaseEvaluation Evaluate(CaseDocument document, CultureInfo culture) => new CaseEvaluator().Evaluate(document.Case, Market, culture);
+
+    /// <summary>Simulation with progress and cancellation.</summary>
+    public SimulationResult Simulate(CaseDocument document, CultureInfo culture, int? scenarios, int? seed, string? itemId,
+        IProgress<(string Item, int Done, int Total)>? progress = null, CancellationToken cancellation = default) =>
+        new RiskAnalyzer(culture).Simulate(document.Case, document.Uncertain, Market, scenarios, seed, itemId, progress, cancellation);
+
+    /// <summary>The optimiser.</summary>
+    public IReadOnlyList<ItemOptimization> Optimize(CaseDocument document, CultureInfo culture, OptimizeRequest request) =>
+        new OptimizationService().Optimize(document.Case, document.Uncertain, Market, culture, request.Item, request.RiskAversion, request.Alpha,
+            request.Frontier, request.Scenarios ?? 200, request.Seed ?? document.Case.Risk?.Seed ?? 1);
+
+    /// <summary>Tornado per item over the case's uncertain inputs (empty when it has none).</summary>
+    public IReadOnlyList<TornadoResult> Tornado(CaseDocument document) =>
+        document.Uncertain.Count == 0 ? [] : document.Case.Items.Select(i => new SensitivityAnalyzer().Tornado(document.Case, document.Uncertain, Market, i.Id)).ToList();
+
+    /// <summary>Evaluation JSON, as `reshore evaluate --format json`.</summary>
+    public static string EvaluationJsonText(CaseEvaluation e, CultureInfo culture) => EvaluationJson.Serialize(e, culture);
+
+    /// <summary>Simulation JSON, as `reshore simulate --format json`.</summary>
+    public static string SimulationJsonText(SimulationResult r, CaseDocument d) => JsonSerializer.Serialize(SimulationJson.ToDocument(r, d.Case), EvaluationJson.Options);
+
+    /// <summary>Optimisation JSON, as `reshore optimize --format json`.</summary>
+    public static string OptimizationJsonText(IReadOnlyList<ItemOptimization> r, OptimizeRequest request, CaseDocument d) =>
+        JsonSerializer.Serialize(OptimizationJson.ToDocument(r, request.Scenarios ?? 200, request.Seed ?? d.Case.Risk?.Seed ?? 1), EvaluationJson.Options);
+}
+
+/// <summary>Optimiser parameters (the CLI's flags).</summary>
+public sealed record OptimizeRequest
+{
+    /// <summary>Only this item.</summary>
+    public string? Item { get; init; }
+    /// <summary>λ, risk aversion.</summary>
+    public double? RiskAversion { get; init; }
+    /// <summary>CVaR level.</summary>
+    public double? Alpha { get; init; }
+    /// <summary>Sweep λ.</summary>
+    public bool Frontier { get; init; }
+    /// <summary>Scenarios in the stochastic program (10–5,000).</summary>
+    public int? Scenarios { get; init; }
+    /// <summary>Seed.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The problems with the parameters, as (field, message).</summary>
+    public IEnumerable<(string Field, string Message)> Problems()
+    {
+        if (Scenarios is < 10 or > 5000) yield return ("scenarios", "must be between 10 and 5,000 for the optimiser");
+        if (Alpha is { } a && (a <= 0.5 || a >= 1)) yield return ("alpha", "must be between 0.5 and 1, e.g. 0.95");
+        if (RiskAversion is < 0) yield return ("riskAversion", "must be zero or more");
+    }
+}
+
+/// <summary>Simulation parameters (the CLI's flags).</summary>
+public sealed record SimulateRequest
+{
+    /// <summary>Scenarios per item (10–1,000,000; default: the case's).</summary>
+    public int? Scenarios { get; init; }
+    /// <summary>Seed.</summary>
+    public int? Seed { get; init; }
+    /// <summary>Only this item.</summary>
+    public string? Item { get; init; }
+
+    /// <summary>The problems with the parameters.</summary>
+    public IEnumerable<(string Field, string Message)> Problems()
+    {
+        if (Scenarios is < 10 or > 1_000_000) yield return ("scenarios", "must be between 10 and 1,000,000");
+    }
+}

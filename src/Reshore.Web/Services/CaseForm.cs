@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Reshore.Web.Services;
+
+/// <summary>
+/// The case editor's model: a case (JSON) laid out as sections of fields, each field named by its JSON path
+/// ($.items[0].options[1].unitPrice), so that validation errors, which carry the same paths, show next to their field.
+/// Arrays of objects (items' options, disruption events, drivers…) become grids with one column per element.
+/// </summary>
+public static class CaseForm
+{
+    /// <summary>A field: its JSON path, label and current text.</summary>
+    public sealed record Field(string Path, string Label, string Value, bool IsList);
+
+    /// <summary>A group of fields under one object.</summary>
+    public sealed record Section(string Path, string Title, IReadOnlyList<Field> Fields, IReadOnlyList<Section> Children, Grid? Grid);
+
+    /// <summary>An array of objects: columns are elements, rows are relative field paths.</summary>
+    public sealed record Grid(string Path, IReadOnlyList<string> Columns, IReadOnlyList<string> Rows, IReadOnlyDictionary<(int Column, string Row), Field> Cells);
+
+    /// <summary>Lays out a case.</summary>
+    public static Section Layout(JsonObject root) => LayoutObject(root, "$", "");
+
+    private static Section LayoutObject(JsonObject obj, string path, string title)
+    {
+        var fields = new List<Field>();
+        var children = new List<Section>();
+        foreach (var (key, value) in obj)
+        {
+            var p = $"{path}.{key}";
+            switch (value)
+            {
+                case JsonObject o:
+                    children.Add(LayoutObject(o, p, key));
+                    break;
+                case JsonArray a when a.Count > 0 && a.All(x => x is JsonObject):
+                    children.Add(new Section(p, key, [], [], LayoutGrid(a, p)));
+                    break;
+                case JsonArray a:
+                    fields.Add(new Field(p, key, string.Join(", ", a.Select(ScalarText)), IsList: true));
+                    break;
+                default:
+                    fields.Add(new Field(p, key, ScalarText(value), IsList: false));
+                    break;
+            }
+        }
+        return new Section(path, title, fields, children, null);
+    }
+
+    private static Grid LayoutGrid(JsonArray array, string path)
+    {
+        var columns = new List<string>();
+        var rows = new List<string>();
+        var cells = new Dictionary<(int, string), Field>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var element = (JsonObject)array[i]!;
+            columns.Add(element["id"]?.ToString() ?? element["name"]?.ToString() ?? $"#{i + 1}");
+            foreach (var (relative, field) in Leaves(element, $"{path}[{i}]", ""))
+            {
+                if (!rows.Contains(relative)) rows.Add(relative);
+                cells[(i, relative)] = field;
+            }
+        }
+        return new Grid(path, columns, rows, cells);
+    }
+
+    private static IEnumerable<(string Relative, Field Field)> Leaves(JsonObject obj, string path, string prefix)
+    {
+        foreach (var (key, value) in obj)
+        {
+            var p = $"{path}.{key}";
+            var r = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            switch (value)
+            {
+                case JsonObject o:
+                    foreach (var leaf in Leaves(o, p, r)) yield return leaf;
+                    break;
+                case JsonArray a when a.Count > 0 && a.All(x => x is JsonObject):
+                    for (var i = 0; i < a.Count; i++)
+                        foreach (var leaf in Leaves((JsonObject)a[i]!, $"{p}[{i}]", $"{r}[{i}]")) yield return leaf;
+                    break;
+                case JsonArray a:
+                    yield return (r, new Field(p, r, string.Join(", ", a.Select(ScalarText)), IsList: true));
+                    break;
+                default:
+                    yield return (r, new Field(p, r, ScalarText(value), IsList: false));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A grid cell's JSON path for an element that does not have that field yet.</summary>
+    public static string CellPath(Grid grid, int column, string row) => grid.Cells.TryGetValue((column, row), out var f) ? f.Path : $"{grid.Path}[{column}].{row}";
+
+    private static string ScalarText(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
+        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString("R", CultureInfo.InvariantCulture),
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>
+    /// Applies submitted field values (path → text) to a copy of the case. Numbers, true/false stay typed; an empty
+    /// field removes the value (so the reference-data default applies); list fields are comma-separated.
+    /// </summary>
+    public static JsonObject Apply(JsonObject root, IEnumerable<KeyValuePair<string, string>> values, ISet<string> listPaths)
+    {
+        var copy = (JsonObject)root.DeepClone();
+        foreach (var (path, text) in values)
+        {
+            var steps = Parse(path);
+            if (steps is null) continue;
+            var existing = Find(copy, path);
+            var value = listPaths.Contains(path) ? ListValue(text) : TypedLike(existing, text);
+            Set(copy, steps, value);
+        }
+        return copy;
+    }
+
+    /// <summary>Copies an element of an array of objects (its id gets a "-copy" suffix).</summary>
+    public static JsonObject Duplicate(JsonObject root, string arrayPath, int index)
+    {
+        var copy = (JsonObject)root.DeepClone();
+        if (Find(copy, arrayPath) is JsonArray a && index >= 0 && index < a.Count && a[index] is JsonObject element)
+        {
+            var clone = (JsonObject)element.DeepClone();
+            if (clone["id"] is JsonValue id && id.TryGetValue<string>(out var s))
+            {
+                var n = 1;
+                string candidate;
+                do candidate = n == 1 ? $"{s}-copy" : $"{s}-copy{n}";
+                while (a.Any(x => x?["id"]?.ToString() == candidate) && ++n < 1000);
+                clone["id"] = candidate;
+            }
+            if (clone["name"] is JsonValue name && name.TryGetValue<string>(out var ns)) clone["name"] = ns + " (copy)";
+            a.Insert(index + 1, clone);
+        }
+        return copy;
+    }
+
+    /// <summary>Removes an element of an array.</summary>
+    public static JsonObject Remove(JsonObject root, string arrayPath, int index)
+    {
+        var copy = (JsonObject)root.DeepClone();
+        if (Find(copy, arrayPath) is JsonArray a && index >= 0 && index < a.Count) a.RemoveAt(index);
+        return copy;
+    }
+
+    private static JsonNode? Find(JsonObject root, string path)
+    {
+        var steps = Parse(path);
+        if (steps is null) return null;
+        JsonNode? node = root;
+        foreach (var step in steps)
+            node = step switch
+            {
+                string key => (node as JsonObject)?[key],
+                int i => node is JsonArray a && i < a.Count ? a[i] : null,
+                _ => null,
+            };
+        return node;
+    }
+
+    private static JsonNode? ScalarValue(string text)
+    {
+        var t = text.Trim();
+        if (t.Length == 0) return null;
+        if (t is "true" or "false") return JsonValue.Create(t == "true");
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !t.StartsWith('+'))
+            return t.Contains('.') || t.Contains('e') || t.Contains('E') ? JsonValue.Create(d) : long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? JsonValue.Create(l) : JsonValue.Create(d);
+        return JsonValue.Create(t);
+    }
+
+    // A field keeps the JSON type it had: an HS code "940540" stays a string; a number that no longer parses is kept as
+    // text so that validation names the field. New fields take the type their text suggests.
+    private static JsonNode? TypedLike(JsonNode? existing, string text)
+    {
+        if (text.Trim().Length == 0) return null;
+        if (existing is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String) return JsonValue.Create(text.Trim());
+        return ScalarValue(text);
+    }
+
+    private static JsonNode? ListValue(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length == 0 ? null : new JsonArray(parts.Select(ScalarValue).ToArray());
+    }
+
+    /// <summary>Parses $.a.b[2].c into steps ("a", "b", 2, "c"); null when it is not such a path.</summary>
+    public static List<object>? Parse(string path)
+    {
+        if (!path.StartsWith("$.", StringComparison.Ordinal)) return null;
+        var steps = new List<object>();
+        foreach (var part in path[2..].Split('.'))
+        {
+            var bracket = part.IndexOf('[');
+            var key = bracket < 0 ? part : part[..bracket];
+            if (key.Length == 0) return null;
+            steps.Add(key);
+            while (bracket >= 0)
+            {
+                var close = part.IndexOf(']', bracket);
+                if (close < 0 || !int.TryParse(part.AsSpan(bracket + 1, close - bracket - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i)) return null;
+                steps.Add(i);
+                bracket = part.IndexOf('[', close);
+            }
+        }
+        return steps;
+    }
+
+    private static void Set(JsonObject root, List<object> steps, JsonNode? value)
+    {
+        JsonNode node = root;
+        for (var s = 0; s < steps.Count - 1; s++)
+        {
+            var next = steps[s + 1];
+            switch (steps[s], node)
+            {
+                case (string key, JsonObject o):
+                    if (o[key] is null)
+                    {
+                        if (value is null) return;
+                        o[key] = next is int ? new JsonArray() : new JsonObject();
+                    }
+                    node = o[key]!;
+                    break;
+                case (int i, JsonArray a):
+                    if (i >= a.Count) return;
+                    if (a[i] is null) a[i] = next is int ? new JsonArray() : new JsonObject();
+                    node = a[i]!;
+                    break;
+                default:
+                    return;
+            }
+        }
+        switch (steps[^1], node)
+        {
+            case (string key, JsonObject o):
+                if (value is null) o.Remove(key);
+                else o[key] = value;
+                break;
+            case (int i, JsonArray a) when i < a.Count:
+                a[i] = value;
+                break;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Reshore.Core.Validation;
+using Reshore.Data.CaseFiles;
+using Reshore.Persistence;
+
+namespace Reshore.Web.Services;
+
+/// <summary>Stores cases: every save is validated first (nothing invalid is stored) and guarded by the case's version.</summary>
+public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis)
+{
+    /// <summary>Turns case text (JSON or YAML) into validated canonical JSON and the case's name; throws <see cref="CaseValidationException"/>.</summary>
+    public (string Json, string Name) Validate(string text, CaseFormat format, string fileName)
+    {
+        string json;
+        try
+        {
+            json = CaseJson.ToJson(text, format);
+        }
+        catch (CaseSyntaxException e)
+        {
+            throw new CaseValidationException([new CaseError("$", e.Message) { File = fileName, Line = e.Line, Column = e.Column }]);
+        }
+        // Errors are reported against the text the user gave (its lines), then the canonical JSON is stored.
+        var document = CaseFileReader.ReadDocument(text, format, fileName, analysis.Market);
+        return (json, document.Case.Name);
+    }
+
+    /// <summary>Creates a case in a workspace.</summary>
+    public async Task<CaseRecord> CreateAsync(Guid workspaceId, string text, CaseFormat format, string fileName, string userName, CancellationToken ct = default)
+    {
+        var (json, name) = Validate(text, format, fileName);
+        var record = new CaseRecord { WorkspaceId = workspaceId, Name = Trim(name), Json = json, UpdatedBy = userName };
+        db.Cases.Add(record);
+        await db.SaveChangesAsync(ct);
+        return record;
+    }
+
+    /// <summary>
+    /// Saves new case text if the stored version is still <paramref name="expectedVersion"/>; otherwise returns the
+    /// current record as a conflict and changes nothing.
+    /// </summary>
+    public async Task<SaveOutcome> UpdateAsync(Guid caseId, string text, CaseFormat format, int expectedVersion, string userName, CancellationToken ct = default)
+    {
+        var (json, name) = Validate(text, format, "case.json");
+        var record = await db.Cases.FirstAsync(c => c.Id == caseId, ct);
+        if (record.Version != expectedVersion) return new SaveOutcome(record, Conflict: true);
+        record.Json = json;
+        record.Name = Trim(name);
+        record.UpdatedUtc = DateTime.UtcNow;
+        record.UpdatedBy = userName;
+        // The UPDATE is conditional on the version read, so a save that lands between our read and our write still conflicts.
+        db.Entry(record).Property(r => r.Version).OriginalValue = expectedVersion;
+        record.Version = expectedVersion + 1;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new SaveOutcome(record, Conflict: false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new SaveOutcome(await db.Cases.AsNoTracking().FirstAsync(c => c.Id == caseId, ct), Conflict: true);
+        }
+    }
+
+    /// <summary>Deletes a case.</summary>
+    public async Task DeleteAsync(Guid caseId, CancellationToken ct = default)
+    {
+        await db.Cases.Where(c => c.Id == caseId).ExecuteDeleteAsync(ct);
+    }
+
+    private static string Trim(string name) => name.Length <= 300 ? name : name[..300];
+}
+
+/// <summary>The result of a save: the record as stored now, and whether the save was refused because someone else saved first.</summary>
+public sealed record SaveOutcome(CaseRecord Record, bool Conflict);

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Reshore.Core.Risk;
+using Reshore.Data.CaseFiles;
+
+namespace Reshore.Web.Services;
+
+/// <summary>A simulation running in the background, with progress and cancellation; visible only to the user who started it.</summary>
+public sealed class SimulationJob
+{
+    /// <summary>Job id.</summary>
+    public Guid Id { get; } = Guid.NewGuid();
+    /// <summary>Who started it.</summary>
+    public required string UserId { get; init; }
+    /// <summary>The case.</summary>
+    public required Guid CaseId { get; init; }
+    /// <summary>The case version simulated.</summary>
+    public required int CaseVersion { get; init; }
+    /// <summary>The case as simulated.</summary>
+    public required CaseDocument Document { get; init; }
+    /// <summary>Culture of warnings.</summary>
+    public required CultureInfo Culture { get; init; }
+    /// <summary>Started, UTC.</summary>
+    public DateTime StartedUtc { get; } = DateTime.UtcNow;
+    /// <summary>Scenario steps done over all items.</summary>
+    public int Done => _done.Values.Sum();
+    /// <summary>Scenario steps in all.</summary>
+    public int Total { get; internal set; }
+    /// <summary>running, completed, cancelled or failed.</summary>
+    public string Status { get; internal set; } = "running";
+    /// <summary>The result once completed.</summary>
+    public SimulationResult? Result { get; internal set; }
+    /// <summary>The error message when failed.</summary>
+    public string? Error { get; internal set; }
+    internal CancellationTokenSource Cancellation { get; } = new();
+    internal readonly ConcurrentDictionary<string, int> _done = new();
+    internal readonly ConcurrentDictionary<string, int> _total = new();
+}
+
+/// <summary>Keeps background simulations for an hour after they end.</summary>
+public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs> log)
+{
+    private readonly ConcurrentDictionary<Guid, SimulationJob> _jobs = new();
+
+    /// <summary>Starts a simulation.</summary>
+    public SimulationJob Start(string userId, Guid caseId, int caseVersion, CaseDocument document, CultureInfo culture, SimulateRequest request)
+    {
+        Sweep();
+        var items = request.Item is null ? document.Case.Items.Count : 1;
+        var job = new SimulationJob { UserId = userId, CaseId = caseId, CaseVersion = caseVersion, Document = document, Culture = culture };
+        job.Total = items * (request.Scenarios ?? document.Case.Risk?.Scenarios ?? RiskAnalyzer.DefaultScenarios);
+        _jobs[job.Id] = job;
+        var progress = new Progress(job);
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                job.Result = analysis.Simulate(document, culture, request.Scenarios, request.Seed, request.Item, progress, job.Cancellation.Token);
+                job.Status = "completed";
+            }
+            catch (OperationCanceledException)
+            {
+                job.Status = "cancelled";
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Simulation {Job} failed", job.Id);
+                job.Error = e.Message;
+                job.Status = "failed";
+            }
+        });
+        return job;
+    }
+
+    /// <summary>The user's job, or null.</summary>
+    public SimulationJob? Find(Guid id, string userId) => _jobs.TryGetValue(id, out var job) && job.UserId == userId ? job : null;
+
+    /// <summary>The user's latest completed simulation of a case version, or null.</summary>
+    public SimulationJob? Latest(Guid caseId, int version, string userId) =>
+        _jobs.Values.Where(j => j.CaseId == caseId && j.CaseVersion == version && j.UserId == userId && j.Status == "completed").MaxBy(j => j.StartedUtc);
+
+    /// <summary>Cancels a running job.</summary>
+    public void Cancel(SimulationJob job) => job.Cancellation.Cancel();
+
+    private void Sweep()
+    {
+        foreach (var (id, job) in _jobs)
+            if (job.Status != "running" && DateTime.UtcNow - job.StartedUtc > TimeSpan.FromHours(1)) _jobs.TryRemove(id, out _);
+    }
+
+    private sealed class Progress(SimulationJob job) : IProgress<(string Item, int Done, int Total)>
+    {
+        public void Report((string Item, int Done, int Total) value)
+        {
+            job._done[value.Item] = value.Done;
+            job._total[value.Item] = value.Total;
+        }
+    }
+}
