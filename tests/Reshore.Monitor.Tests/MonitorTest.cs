@@ -85,7 +85,7 @@ public sealed class MonitorTest
         Assert.False(Workflow.Apply(Editor, submitted.Case!, WorkflowAction.Publish, En).Succeeded);
         var published = Workflow.Apply(Reviewer, submitted.Case!, WorkflowAction.Publish, En);
         Assert.True(published.Succeeded, published.Refusal);
-        Assert.Equal((CaseStatus.InReview, CaseStatus.Published, "rev", 4), (published.Audit!.From, published.Audit.To, published.Audit.UserId, published.Case!.Version));
+        Assert.Equal((CaseStatus.InReview, CaseStatus.Published, "rev", 3), (published.Audit!.From, published.Audit.To, published.Audit.UserId, published.Case!.Version));
         Assert.Single(MonitorWorkflow.VisibleTo([published.Case], MonitorActor.Anonymous));
         Assert.Empty(MonitorWorkflow.VisibleTo([submitted.Case!], MonitorActor.Anonymous));
         Assert.False(Workflow.Edit(Editor, published.Case, published.Case with { Notes = "x" }, En).Succeeded);
