@@ -25,10 +25,11 @@ public static class ReportCommand
         };
         command.SetAction((parse, cancellation) =>
         {
+            var c = ctx.Culture;
             var file = parse.GetValue(output);
             var kind = parse.GetValue(format) ?? (file is not null && file.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? "pdf" : "html");
             if (kind == "pdf" && file is null)
-                throw new UserInputException(Text.Get(ctx.Culture, "Report_PdfNeedsOutput", "A PDF is binary: give a file with -o, e.g. -o business-case.pdf."));
+                throw new UserInputException(Text.Get(c, "Report_PdfNeedsOutput", "A PDF is binary: give a file with -o, e.g. -o business-case.pdf."));
             var n = parse.GetValue(scenarios);
             if (n is < 0 or > 1_000_000 || n is > 0 and < 10) throw new UserInputException("--scenarios must be 0 (no risk section) or between 10 and 1,000,000.");
             var market = EvaluateCommand.LoadMarket(parse.GetValue(reference));
@@ -40,7 +41,7 @@ public static class ReportCommand
                 WriteBytes(BusinessCaseReport.Pdf(input, ctx.Culture), file!);
             else
                 OutputWriter.Write(BusinessCaseReport.Html(input, ctx.Culture), file, ctx.Out);
-            if (file is not null) ctx.Error.WriteLine(Text.Format(ctx.Culture, "Report_Written", "Report written to {0}.", file));
+            if (file is not null) ctx.Error.WriteLine(Text.Format(c, "Report_Written", "Report written to {0}.", file));
             return Task.FromResult(CliApp.Ok);
         });
         return command;
