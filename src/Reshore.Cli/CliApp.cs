@@ -39,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(ScreenCommand.Create(context));
         root.Subcommands.Add(DependenciesCommand.Create(context));
         root.Subcommands.Add(ScorecardCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(WorkbookCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         ParseResult parse;

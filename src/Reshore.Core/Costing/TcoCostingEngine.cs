@@ -474,7 +474,7 @@ public sealed class TcoCostingEngine
             if (leg.FillRatePct is null) inputs.Add(Model("fill rate", fill * 100, "%", "85% usable volume"));
             else inputs.Add(Case($"{path}.fillRatePct", fill * 100, "%"));
             var units = LogisticsFormulas.UnitsPerLoad(vol, payload, fill, _item.UnitVolumeM3 ?? 0, _item.UnitWeightKg);
-            inputs.Add(Derived("units per load", units, "units", $"min(⌊{vol} m³ × fill ÷ m³/unit⌋, ⌊{payload} kg ÷ kg/unit⌋)"));
+            inputs.Add(Derived("units per load", units, "units", FormattableString.Invariant($"min(⌊{vol} m³ × fill ÷ m³/unit⌋, ⌊{payload} kg ÷ kg/unit⌋)")));
             return units;
         }
 
