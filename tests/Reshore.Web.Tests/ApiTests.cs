@@ -130,7 +130,7 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
         await Json(await second.PostAsync($"/api/cases/{id}/evaluate", null), HttpStatusCode.NotFound);
         await Json(await second.PutAsJsonAsync($"/api/cases/{id}", new { version = 1, text = LedLamps }), HttpStatusCode.NotFound);
         await Json(await second.DeleteAsync($"/api/cases/{id}"), HttpStatusCode.NotFound);
-        await Json(await second.GetAsync($"/downloads/cases/{id}/case.json"), HttpStatusCode.NotFound);
+        await Json(await second.GetAsync($"/api/cases/{id}/case.json"), HttpStatusCode.NotFound);
         await Json(await first.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK);
     }
 
