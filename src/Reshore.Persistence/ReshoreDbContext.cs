@@ -16,6 +16,10 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
     /// <summary>Cases.</summary>
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    /// <summary>Reshoring-monitor cases.</summary>
+    public DbSet<Monitor.MonitorCaseRecord> MonitorCases => Set<Monitor.MonitorCaseRecord>();
+    /// <summary>Audit trail of the monitor cases.</summary>
+    public DbSet<Monitor.MonitorAuditRecord> MonitorAudit => Set<Monitor.MonitorAuditRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -33,6 +37,7 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
             c.HasOne(x => x.Workspace).WithMany(w => w.Cases).HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
             c.HasIndex(x => new { x.WorkspaceId, x.Name });
         });
+        Monitor.MonitorModel.Configure(builder);
     }
 }
 
