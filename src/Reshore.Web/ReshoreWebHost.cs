@@ -149,6 +149,7 @@ public static class ReshoreWebHost
         AccountEndpoints.Map(app);
         ApiEndpoints.Map(app);
         DownloadEndpoints.Map(app);
+        MonitorEndpoints.Map(app);
         app.MapRazorComponents<App>();
     }
 

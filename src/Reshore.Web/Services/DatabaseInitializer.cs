@@ -18,6 +18,7 @@ public sealed class DatabaseInitializer(ReshoreDbContext db, RoleManager<Identit
         log.LogInformation("Database: {Database}", target.Describe());
         await db.Database.MigrateAsync();
         if (!await roles.RoleExistsAsync(Roles.SiteAdmin)) await roles.CreateAsync(new IdentityRole(Roles.SiteAdmin));
+        await Monitor.MonitorAccess.InitializeAsync(db, roles, log);
         if (config.GetValue("Reshore:SeedExamples", true) && !await db.Workspaces.AnyAsync(w => w.IsExamples))
         {
             var ws = new Workspace { Name = ExamplesWorkspaceName, Description = "The cases bundled with Reshore.", IsExamples = true };
