@@ -1,0 +1,201 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Reshore.Persistence;
+using Reshore.Web.Services;
+
+namespace Reshore.Web.Tests.EndToEnd;
+
+/// <summary>
+/// The end-to-end tests run one after another (each class starts its own server and browser; running them side by side
+/// would only make them compete for the CPU) and after the other, parallel test collections.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EndToEndCollection
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "EndToEnd";
+}
+
+/// <summary>
+/// One test class's world: the web app on a real Kestrel port (fresh SQLite file and data directory) and one headless
+/// Chromium. Tests open their own browser contexts (cookies, language) on the shared browser.
+/// </summary>
+public sealed class EndToEndFixture : IAsyncLifetime
+{
+    /// <summary>Generous, because CI machines are slow; Playwright waits only as long as needed.</summary>
+    public const float Timeout = 60_000;
+
+    /// <summary>The password of every account the tests create.</summary>
+    public const string Password = "Secret12345";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "reshore-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly SemaphoreSlim _adminLock = new(1, 1);
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string? _admin;
+
+    /// <summary>The server's base address, without a trailing slash (http://127.0.0.1:port).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The shared browser.</summary>
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The app's services (to create accounts and cases without going through the pages).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        _app = await ReshoreWebHost.BuildAsync(
+            ["--urls", "http://127.0.0.1:0", "--Reshore:Database", Path.Combine(_directory, "reshore.db"), "--Reshore:DataDirectory", _directory],
+            b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        await _app.StartAsync();
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+
+        Assertions.SetDefaultExpectTimeout(Timeout);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _adminLock.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>An absolute URL on the server.</summary>
+    public string Url(string path) => BaseUrl + path;
+
+    /// <summary>A fresh browser context (own cookies) and a page in it; the default language is English.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-GB")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Creates an account directly in the database.</summary>
+    public async Task CreateUserAsync(string email, bool admin = false, bool joinExamples = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<ReshoreDbContext>();
+        var (user, errors) = await Api.Accounts.CreateUserAsync(users, db, email, Password, admin);
+        Assert.True(errors.Count == 0, string.Join("; ", errors.SelectMany(e => e.Value)));
+        if (joinExamples) await DatabaseInitializer.JoinExamplesAsync(db, user!.Id, WorkspaceRole.Admin);
+    }
+
+    /// <summary>The site administrator of this server (created on first use, without the setup page).</summary>
+    public async Task<string> AdminAsync()
+    {
+        await _adminLock.WaitAsync();
+        try
+        {
+            if (_admin is null)
+            {
+                const string email = "admin@example.org";
+                await CreateUserAsync(email, admin: true, joinExamples: true);
+                _admin = email;
+            }
+            return _admin;
+        }
+        finally
+        {
+            _adminLock.Release();
+        }
+    }
+
+    /// <summary>Signs in through the login page and waits for the workspaces page.</summary>
+    public static async Task LoginAsync(IPage page, string email, string password = Password)
+    {
+        await page.GotoAsync("/login");
+        await page.Locator("input[name=email]").FillAsync(email);
+        await page.Locator("input[name=password]").FillAsync(password);
+        await page.Locator("#login").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"^http://[^/]+/$"));
+    }
+
+    /// <summary>A new page signed in as the site administrator.</summary>
+    public async Task<IPage> AdminPageAsync(string locale = "en-GB")
+    {
+        var admin = await AdminAsync();
+        var page = await NewPageAsync(locale);
+        await LoginAsync(page, admin);
+        return page;
+    }
+
+    /// <summary>Creates a workspace through the home page; returns its id (the page is then on the workspace).</summary>
+    public static async Task<Guid> CreateWorkspaceAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/");
+        await page.Locator("#workspace-name").FillAsync(name);
+        await page.Locator("#create-workspace").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/workspaces/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name);
+        return Guid.Parse(page.Url[^36..]);
+    }
+
+    /// <summary>Creates a case from a bundled example on the workspace page; returns its id (the page is then on the results).</summary>
+    public static async Task<Guid> CreateCaseAsync(IPage page, Guid workspace, string example = "led-lamps")
+    {
+        await page.GotoAsync($"/workspaces/{workspace}");
+        await page.Locator("#example").SelectOptionAsync(example);
+        await page.Locator("#create-case").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/cases/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("#case-title")).ToBeVisibleAsync();
+        return Guid.Parse(page.Url[^36..]);
+    }
+
+    /// <summary>Closes the page's browser context.</summary>
+    public static async Task CloseAsync(IPage page) => await page.Context.CloseAsync();
+}
+
+/// <summary>Full-page screenshots under artifacts/screenshots/ at the repository root (CI artefacts, not committed).</summary>
+public static class Screenshots
+{
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Reshore.slnx"))) dir = dir.Parent;
+        var root = dir?.FullName ?? Path.GetTempPath();
+        var folder = Path.Combine(root, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    });
+
+    /// <summary>Saves a full-page PNG named <paramref name="name"/>.png and returns its path.</summary>
+    public static async Task<string> SaveAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Folder.Value, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+}
