@@ -42,6 +42,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(WorkbookCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(MonitorCommand.Create(context));
         ParseResult parse;
         try
         {
