@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Reshore.Web.Services;
+
+namespace Reshore.Web.Tests;
+
+/// <summary>The editor's model: layout by JSON path, typed application of submitted values, duplicate and remove.</summary>
+public sealed class CaseFormTests
+{
+    private static JsonObject Case() => (JsonObject)JsonNode.Parse("""
+        {
+          "name": "Lamps", "horizonYears": 10, "dependencies": { "highRiskCountries": ["CN"] },
+          "items": [ { "id": "a60", "hsCode": "940540", "options": [
+              { "id": "cn", "production": { "unitPrice": 2.1 }, "transport": { "mode": "sea" } },
+              { "id": "pl", "production": { "unitPrice": 2.6 } } ] } ]
+        }
+        """)!;
+
+    [Fact]
+    public void Layout_names_every_field_by_its_json_path_and_makes_grids_of_object_arrays()
+    {
+        var layout = CaseForm.Layout(Case());
+        Assert.Contains(layout.Fields, f => f.Path == "$.name" && f.Value == "Lamps");
+        Assert.Contains(layout.Fields, f => f.Path == "$.horizonYears" && f.Value == "10");
+        var deps = layout.Children.Single(c => c.Path == "$.dependencies");
+        Assert.Contains(deps.Fields, f => f.Path == "$.dependencies.highRiskCountries" && f.IsList && f.Value == "CN");
+        var items = layout.Children.Single(c => c.Path == "$.items").Grid!;
+        Assert.Equal(["a60"], items.Columns);
+        Assert.Contains("options[1].production.unitPrice", items.Rows);
+        Assert.Equal("$.items[0].options[1].production.unitPrice", items.Cells[(0, "options[1].production.unitPrice")].Path);
+        Assert.Equal("2.6", items.Cells[(0, "options[1].production.unitPrice")].Value);
+    }
+
+    [Fact]
+    public void Applied_values_keep_their_json_type_and_an_empty_field_removes_the_value()
+    {
+        var edited = CaseForm.Apply(Case(), new Dictionary<string, string>
+        {
+            ["$.items[0].options[0].production.unitPrice"] = "2.25",
+            ["$.items[0].hsCode"] = "940541",
+            ["$.horizonYears"] = "8",
+            ["$.items[0].options[0].transport.mode"] = "",
+            ["$.dependencies.highRiskCountries"] = "CN, RU",
+            ["$.items[0].options[1].transport.mode"] = "road",
+        }, new HashSet<string> { "$.dependencies.highRiskCountries" });
+        Assert.Equal(2.25, edited["items"]![0]!["options"]![0]!["production"]!["unitPrice"]!.GetValue<double>());
+        Assert.Equal("940541", edited["items"]![0]!["hsCode"]!.GetValue<string>());
+        Assert.Equal(8, edited["horizonYears"]!.GetValue<long>());
+        Assert.False(edited["items"]![0]!["options"]![0]!["transport"]!.AsObject().ContainsKey("mode"));
+        Assert.Equal(["CN", "RU"], edited["dependencies"]!["highRiskCountries"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.Equal("road", edited["items"]![0]!["options"]![1]!["transport"]!["mode"]!.GetValue<string>());
+        Assert.Equal(2.1, Case()["items"]![0]!["options"]![0]!["production"]!["unitPrice"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void Text_in_a_number_field_is_kept_as_text_so_validation_can_name_the_field()
+    {
+        var edited = CaseForm.Apply(Case(), new Dictionary<string, string> { ["$.horizonYears"] = "ten" }, new HashSet<string>());
+        Assert.Equal("ten", edited["horizonYears"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Duplicate_gives_the_copy_a_new_id_and_remove_drops_the_element()
+    {
+        var twice = CaseForm.Duplicate(CaseForm.Duplicate(Case(), "$.items[0].options", 0), "$.items[0].options", 0);
+        var ids = twice["items"]![0]!["options"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(["cn", "cn-copy2", "cn-copy", "pl"], ids);
+        var removed = CaseForm.Remove(twice, "$.items[0].options", 1);
+        Assert.Equal(["cn", "cn-copy", "pl"], removed["items"]![0]!["options"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("$.a.b[2].c", new object[] { "a", "b", 2, "c" })]
+    [InlineData("$.items[0].options[1]", new object[] { "items", 0, "options", 1 })]
+    public void Paths_parse_into_steps(string path, object[] steps) => Assert.Equal(steps, CaseForm.Parse(path)!);
+
+    [Theory]
+    [InlineData("a.b")]
+    [InlineData("$.a[x]")]
+    [InlineData("$..a")]
+    public void Malformed_paths_are_ignored(string path) => Assert.Null(CaseForm.Parse(path));
+}

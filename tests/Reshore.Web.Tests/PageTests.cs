@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Reshore.Data.Examples;
+
+namespace Reshore.Web.Tests;
+
+/// <summary>The server-rendered pages over HTTP: sign-in, editing with inline errors and conflicts, results.</summary>
+public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private async Task<(HttpClient Browser, Guid CaseId)> SignedInWithCase()
+    {
+        var email = $"page-{Guid.NewGuid():N}@example.org";
+        var api = await app.NewUserClientAsync(email);
+        var ws = (await (await api.PostAsJsonAsync("/api/workspaces", new { name = "Pages" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var created = await api.PostAsJsonAsync($"/api/workspaces/{ws}/cases", new { text = ExampleCatalog.Find("led-lamps")!.Text, format = "yaml" });
+        var caseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var login = await browser.GetStringAsync("/login");
+        var response = await browser.PostAsync("/account/login", Form(login, new() { ["email"] = email, ["password"] = "Secret12345" }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.ToString());
+        return (browser, caseId);
+    }
+
+    private static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields, string? formName = null)
+    {
+        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
+        if (formName is not null) fields["_handler"] = formName;
+        return new FormUrlEncodedContent(fields);
+    }
+
+    private static string Hidden(string page, string name) =>
+        WebUtility.HtmlDecode(Regex.Match(page, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Groups[1].Value);
+
+    [Fact]
+    public async Task The_results_page_shows_the_comparison_charts_and_the_drill_down()
+    {
+        var (browser, id) = await SignedInWithCase();
+        var html = await browser.GetStringAsync($"/cases/{id}");
+        Assert.Contains("id=\"comparison-led-a60-9w\"", html);
+        Assert.True(Regex.Matches(html, "<svg").Count >= 3, "charts");
+        Assert.Contains("class=\"drill\"", html);
+        Assert.Contains("Recommended", html);
+    }
+
+    [Fact]
+    public async Task Editing_a_field_saves_a_new_version_and_an_invalid_value_shows_next_to_its_field()
+    {
+        var (browser, id) = await SignedInWithCase();
+        var page = await browser.GetStringAsync($"/cases/{id}/edit");
+        const string field = "$.horizonYears";
+        Assert.Contains($"name=\"{field}\" value=\"10\"", page);
+
+        var bad = await browser.PostAsync($"/cases/{id}/edit", Form(page, new() { ["__json"] = Hidden(page, "__json"), ["__version"] = "1", [field] = "ten", ["action"] = "save" }, "edit"));
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("id=\"validation-summary\"", badHtml);
+        Assert.Matches($"data-error-for=\"{Regex.Escape(field)}\"", badHtml);
+        Assert.Contains("aria-invalid=\"true\"", badHtml);
+        Assert.Contains("\"version\":1", (await browser.GetStringAsync($"/api/cases/{id}")).Replace(" ", ""));
+
+        var good = await browser.PostAsync($"/cases/{id}/edit", Form(page, new() { ["__json"] = Hidden(page, "__json"), ["__version"] = "1", [field] = "7", ["action"] = "save" }, "edit"));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var saved = await browser.GetStringAsync(good.Headers.Location!.ToString());
+        Assert.Contains("id=\"saved\"", saved);
+        Assert.Contains($"name=\"{field}\" value=\"7\"", saved);
+
+        // A second editor who opened version 1 is told about the conflict; their change is not stored.
+        var stale = await browser.PostAsync($"/cases/{id}/edit", Form(page, new() { ["__json"] = Hidden(page, "__json"), ["__version"] = "1", [field] = "5", ["action"] = "save" }, "edit"));
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"conflict\"", staleHtml);
+        Assert.Contains("version 2", staleHtml);
+        var stored = await browser.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        Assert.Equal(7, stored.GetProperty("case").GetProperty("horizonYears").GetInt32());
+    }
+
+    [Fact]
+    public async Task Duplicating_an_option_in_the_editor_keeps_it_unsaved_until_save()
+    {
+        var (browser, id) = await SignedInWithCase();
+        var page = await browser.GetStringAsync($"/cases/{id}/edit");
+        var dup = await browser.PostAsync($"/cases/{id}/edit", Form(page, new() { ["__json"] = Hidden(page, "__json"), ["__version"] = "1", ["action"] = "dup|$.items[0].options|0" }, "edit"));
+        var html = await dup.Content.ReadAsStringAsync();
+        Assert.Contains("cn-cm-copy", html);
+        Assert.Contains("unsaved", html);
+        var stored = await browser.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        Assert.Equal(1, stored.GetProperty("version").GetInt32());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
