@@ -1,0 +1,224 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Reshore.Web.Tests.EndToEnd;
+
+/// <summary>Workspaces, cases from an example, results with charts and drill-down, the editor, downloads.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class CaseTests(EndToEndFixture fixture) : IClassFixture<EndToEndFixture>
+{
+    private const string Item = "led-a60-9w";
+    private const string PolishSupplier = "Supplier near Łódź";
+    private const string UnitPricePath = "$.items[0].options[2].production.unitPrice";
+
+    private static ILocator Input(IPage page, string path) => page.Locator($"#editor input[name=\"{path}\"]");
+
+    [Fact]
+    public async Task A_case_from_the_LED_example_shows_comparison_charts_and_a_drill_down_with_formula_inputs_and_sources()
+    {
+        var page = await fixture.AdminPageAsync();
+        try
+        {
+            await Expect(page.Locator("#workspaces")).ToContainTextAsync("Examples");
+            var ws = await EndToEndFixture.CreateWorkspaceAsync(page, "Lighting sourcing");
+            await Expect(page.Locator("#example")).ToBeVisibleAsync();
+            await Expect(page.Locator("#members")).ToContainTextAsync("admin@example.org");
+            await Screenshots.SaveAsync(page, "03-workspace-empty");
+
+            var id = await EndToEndFixture.CreateCaseAsync(page, ws);
+            await Expect(page.Locator("#case-title")).ToContainTextAsync("LED lamps A60");
+
+            // The comparison: three options, the recommended one starred.
+            var comparison = page.Locator($"#comparison-{Item}");
+            await Expect(comparison).ToBeVisibleAsync();
+            await Expect(comparison.Locator("tbody tr")).ToHaveCountAsync(3);
+            await Expect(comparison.Locator("tbody tr.best")).ToHaveCountAsync(1);
+            await Expect(comparison).ToContainTextAsync("Contract manufacturer, Ningbo");
+            await Expect(comparison).ToContainTextAsync(PolishSupplier);
+            await Expect(page.Locator($"#recommendation-{Item}")).ToContainTextAsync("Recommended");
+
+            // At least three charts, each an inline SVG with content.
+            var charts = page.Locator($"#charts-{Item} figure > svg");
+            await Expect(charts.Nth(2)).ToBeVisibleAsync();
+            Assert.True(await charts.CountAsync() >= 3, $"{await charts.CountAsync()} charts");
+            for (var i = 0; i < await charts.CountAsync(); i++)
+            {
+                var box = await charts.Nth(i).BoundingBoxAsync();
+                Assert.True(box is { Width: > 100, Height: > 100 }, $"chart {i} is {box?.Width}×{box?.Height}");
+                Assert.True(await charts.Nth(i).Locator("path, rect, line, polyline").CountAsync() > 3, $"chart {i} draws nothing");
+            }
+            await Screenshots.SaveAsync(page, "04-case-results");
+
+            // Drill-down: the status quo's cost lines, then one line's formula with its inputs and their sources.
+            var lines = page.Locator($"#lines-{Item}-cn-cm");
+            await Expect(lines.Locator("table.lines")).Not.ToBeVisibleAsync();
+            await lines.Locator("> summary").ClickAsync();
+            await Expect(lines.Locator("table.lines")).ToBeVisibleAsync();
+            var unitPriceRow = Line(lines, "Unit price");
+            await Expect(unitPriceRow).ToHaveCountAsync(1);
+            var formula = unitPriceRow.Locator("details.formula");
+            await Expect(formula.Locator("ul.inputs")).Not.ToBeVisibleAsync();
+            await formula.Locator("summary").ClickAsync();
+            var inputs = formula.Locator("ul.inputs li");
+            await Expect(inputs.First).ToBeVisibleAsync();
+            await Expect(formula.Locator("summary code")).Not.ToBeEmptyAsync();
+            Assert.True(await inputs.CountAsync() >= 1);
+            for (var i = 0; i < await inputs.CountAsync(); i++)
+            {
+                await Expect(inputs.Nth(i).Locator(".name")).Not.ToBeEmptyAsync();
+                await Expect(inputs.Nth(i).Locator(".source")).Not.ToBeEmptyAsync();
+            }
+            // A default from reference data says so (the labour line of the own plant uses the Belgian wage).
+            await Expect(page.Locator($"#lines-{Item}-be-own-line ul.inputs .source.default").First).ToContainTextAsync("default");
+            await lines.ScrollIntoViewIfNeededAsync();
+            await Screenshots.SaveAsync(page, "04b-case-drill-down");
+
+            // The workspace lists the new case.
+            await page.GotoAsync($"/workspaces/{ws}");
+            await Expect(page.Locator("#cases")).ToContainTextAsync("LED lamps A60");
+            await Expect(page.Locator($"#cases a[href='/cases/{id}']")).ToBeVisibleAsync();
+            await Screenshots.SaveAsync(page, "03-workspace");
+            await page.GotoAsync("/");
+            await Expect(page.Locator("#workspaces")).ToContainTextAsync("Lighting sourcing");
+            await Screenshots.SaveAsync(page, "02-workspaces");
+        }
+        finally
+        {
+            await EndToEndFixture.CloseAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task An_edited_unit_price_is_saved_and_changes_the_results()
+    {
+        var page = await fixture.AdminPageAsync();
+        try
+        {
+            var ws = await EndToEndFixture.CreateWorkspaceAsync(page, "Editor test");
+            var id = await EndToEndFixture.CreateCaseAsync(page, ws);
+            var tcoCell = page.Locator($"#comparison-{Item} tbody tr", new() { HasText = PolishSupplier }).Locator("td").Nth(2);
+            var before = await tcoCell.InnerTextAsync();
+
+            await page.Locator("#tab-edit").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/cases/{id}/edit$"));
+            var unitPrice = Input(page, UnitPricePath);
+            await Expect(unitPrice).ToHaveValueAsync("0.78");
+            await Expect(Input(page, "$.horizonYears")).ToHaveValueAsync("10");
+            await Screenshots.SaveAsync(page, "05-editor");
+
+            await unitPrice.FillAsync("1.78");
+            await page.Locator("#save").ClickAsync();
+            await Expect(page.Locator("#saved").Or(page.Locator("#validation-summary")).Or(page.Locator("#conflict"))).ToBeVisibleAsync();
+            if (await page.Locator("#validation-summary").IsVisibleAsync())
+                Assert.Fail("Saving an edited unit price was refused: " + await page.Locator("#validation-summary").InnerTextAsync());
+            await Expect(page.Locator("#saved")).ToContainTextAsync("2");
+            await Expect(Input(page, UnitPricePath)).ToHaveValueAsync("1.78");
+
+            // The results use the new price: a higher TCO per unit for the Polish supplier, and the price in its drill-down.
+            await page.Locator("#tab-results").ClickAsync();
+            await Expect(page.Locator("#case-title")).ToBeVisibleAsync();
+            var after = await tcoCell.InnerTextAsync();
+            Assert.True(Number(after) > Number(before) + 0.5, $"TCO per unit of the Polish supplier: {before} → {after}");
+            var polishUnitPrice = Line(page.Locator($"#lines-{Item}-pl-supplier"), "Unit price");
+            await Expect(polishUnitPrice.Locator("ul.inputs")).ToContainTextAsync("1.78");
+
+            var stored = await StoredAsync(page, id);
+            Assert.Equal(2, stored.GetProperty("version").GetInt32());
+            Assert.Equal(1.78, UnitPrice(stored));
+        }
+        finally
+        {
+            await EndToEndFixture.CloseAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task Text_in_a_number_field_is_refused_next_to_that_field_and_nothing_is_saved()
+    {
+        var page = await fixture.AdminPageAsync();
+        try
+        {
+            var ws = await EndToEndFixture.CreateWorkspaceAsync(page, "Editor errors");
+            var id = await EndToEndFixture.CreateCaseAsync(page, ws);
+
+            await page.GotoAsync($"/cases/{id}/edit");
+            await Input(page, UnitPricePath).FillAsync("abc");
+            await page.Locator("#save").ClickAsync();
+            await Expect(page.Locator("#validation-summary")).ToBeVisibleAsync();
+            var error = page.Locator($"span.field-error[data-error-for=\"{UnitPricePath}\"]");
+            await Expect(error).ToBeVisibleAsync();
+            await Expect(error).Not.ToBeEmptyAsync();
+            // The error sits right after the field, which keeps the text the user typed.
+            var field = Input(page, UnitPricePath);
+            await Expect(field).ToHaveValueAsync("abc");
+            await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(field.Locator("xpath=following-sibling::span[contains(@class,'field-error')]")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#saved")).ToHaveCountAsync(0);
+            await error.ScrollIntoViewIfNeededAsync();
+            await Screenshots.SaveAsync(page, "05b-editor-error");
+
+            var stored = await StoredAsync(page, id);
+            Assert.Equal(1, stored.GetProperty("version").GetInt32());
+            Assert.Equal(0.78, UnitPrice(stored));
+        }
+        finally
+        {
+            await EndToEndFixture.CloseAsync(page);
+        }
+    }
+
+    private static async Task<JsonElement> StoredAsync(IPage page, Guid id)
+    {
+        var response = await page.APIRequest.GetAsync($"/api/cases/{id}");
+        Assert.Equal(200, response.Status);
+        return JsonDocument.Parse(await response.TextAsync()).RootElement.Clone();
+    }
+
+    private static double UnitPrice(JsonElement stored) =>
+        stored.GetProperty("case").GetProperty("items")[0].GetProperty("options")[2].GetProperty("production").GetProperty("unitPrice").GetDouble();
+
+    [Fact]
+    public async Task The_Excel_template_and_the_PDF_report_download()
+    {
+        var page = await fixture.AdminPageAsync();
+        try
+        {
+            var ws = await EndToEndFixture.CreateWorkspaceAsync(page, "Downloads");
+            var id = await EndToEndFixture.CreateCaseAsync(page, ws);
+
+            await page.GotoAsync($"/workspaces/{ws}");
+            var template = await page.RunAndWaitForDownloadAsync(() => page.Locator("#template").ClickAsync());
+            Assert.EndsWith(".xlsx", template.SuggestedFilename);
+            var xlsx = await ReadAsync(template);
+            Assert.True(xlsx.Length > 1000, $"{xlsx.Length} bytes");
+            Assert.Equal("PK", Encoding.ASCII.GetString(xlsx, 0, 2));
+
+            await page.GotoAsync($"/cases/{id}");
+            var report = await page.RunAndWaitForDownloadAsync(() => page.Locator("#report-pdf").ClickAsync());
+            Assert.EndsWith(".pdf", report.SuggestedFilename);
+            var pdf = await ReadAsync(report);
+            Assert.True(pdf.Length > 1000, $"{pdf.Length} bytes");
+            Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
+        }
+        finally
+        {
+            await EndToEndFixture.CloseAsync(page);
+        }
+    }
+
+    /// <summary>The row of a drill-down table whose cost factor is <paramref name="factor"/>.</summary>
+    private static ILocator Line(ILocator drill, string factor) =>
+        drill.Locator("table.lines tbody tr").Filter(new() { Has = drill.Page.Locator("td:first-child", new() { HasTextRegex = new Regex($"^{Regex.Escape(factor)}$") }) });
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<byte[]> ReadAsync(IDownload download)
+    {
+        Assert.Null(await download.FailureAsync());
+        var path = await download.PathAsync();
+        return await File.ReadAllBytesAsync(path);
+    }
+}
