@@ -92,6 +92,27 @@ public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(1, stored.GetProperty("version").GetInt32());
     }
 
+    [Fact]
+    public async Task A_country_parameter_can_be_overridden_for_one_case_and_removed_again()
+    {
+        var (browser, id) = await SignedInWithCase();
+        var page = await browser.GetStringAsync($"/reference?table=countries&case={id}");
+        Assert.Contains("id=\"save-override\"", page);
+        var set = await browser.PostAsync($"/reference?table=countries&case={id}",
+            Form(page, new() { ["country"] = "CN", ["field"] = "wageGrowthPct", ["value"] = "4.5" }, "set-override"));
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var stored = await browser.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        Assert.Equal(4.5, stored.GetProperty("case").GetProperty("referenceOverrides").GetProperty("countries").GetProperty("CN").GetProperty("wageGrowthPct").GetDouble());
+        Assert.Equal(2, stored.GetProperty("version").GetInt32());
+
+        page = await browser.GetStringAsync($"/reference?table=countries&case={id}");
+        Assert.Contains("id=\"override-table\"", page);
+        var removed = await browser.PostAsync($"/reference?table=countries&case={id}", Form(page, new(), "remove-CN-wageGrowthPct"));
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        stored = await browser.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        Assert.False(stored.GetProperty("case").TryGetProperty("referenceOverrides", out _));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
