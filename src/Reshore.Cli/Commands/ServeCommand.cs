@@ -22,7 +22,16 @@ public static class ServeCommand
             if (parse.GetValue(database) is { Length: > 0 } db) args.AddRange(["--Reshore:Database", db]);
             if (parse.GetValue(noExamples)) args.AddRange(["--Reshore:SeedExamples", "false"]);
             var target = DatabaseTarget.Resolve(parse.GetValue(database));
-            var app = await ReshoreWebHost.BuildAsync(args.ToArray());
+            Microsoft.AspNetCore.Builder.WebApplication app;
+            try
+            {
+                app = await ReshoreWebHost.BuildAsync(args.ToArray());
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException } or System.Net.Sockets.SocketException)
+            {
+                // A wrong connection string, an unreachable server or an unwritable file is the user's to fix.
+                throw new UserInputException($"Cannot open the database ({target.Describe()}): {(e.InnerException ?? e).Message}");
+            }
             var address = parse.GetValue(urls)!.Split(';')[0];
             ctx.Out.WriteLine(Text.Format(ctx.Culture, "Serve_Running", "Reshore is running at {0} (database: {1}). Press Ctrl+C to stop.", address, target.Describe()));
             ctx.Out.WriteLine(Text.Format(ctx.Culture, "Serve_FirstRun", "On the first start, open {0}/setup on this machine to create the administrator account.", address.TrimEnd('/')));
