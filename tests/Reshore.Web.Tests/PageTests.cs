@@ -46,6 +46,12 @@ public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.True(Regex.Matches(html, "<svg").Count >= 3, "charts");
         Assert.Contains("class=\"drill\"", html);
         Assert.Contains("Recommended", html);
+        // The scorecard: scores with their source, weights, ranking sensitivity and open barriers.
+        Assert.Contains("id=\"scorecard-table-led-a60-9w\"", html);
+        Assert.Contains("computed", html);
+        Assert.Contains("judged", html);
+        Assert.Contains("open point: not priced in the case", html);
+        Assert.Contains("The top option changes to", html);
     }
 
     [Fact]
