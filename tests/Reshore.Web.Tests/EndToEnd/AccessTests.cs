@@ -50,6 +50,7 @@ public sealed class AccessTests(EndToEndFixture fixture) : IClassFixture<EndToEn
             {
                 var response = await page.GotoAsync(url);
                 Assert.True(response is { Status: 404 }, $"{url}: {response?.Status}");
+                if (url == $"/cases/{id}") await Screenshots.SaveAsync(page, "12-not-found");
                 var body = await page.Locator("body").InnerTextAsync();
                 Assert.DoesNotContain("LED lamps", body, StringComparison.Ordinal);
                 Assert.DoesNotContain("Confidential plans", body, StringComparison.Ordinal);
