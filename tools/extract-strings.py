@@ -5,7 +5,7 @@ a test checks that both files hold the same keys. Run from the repository root: 
 import re, pathlib, html
 
 root = pathlib.Path(__file__).resolve().parent.parent
-pattern = re.compile(r'(?:Text\.Get\(\s*\w+\s*,|Text\.Format\(\s*\w+\s*,|\bT\(|\bF\()\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*,\s*"((?:[^"\\]|\\.)*)"')
+pattern = re.compile(r'(?:Text\.Get\(\s*[\w.]+\s*,|Text\.Format\(\s*[\w.]+\s*,|\bT\(|\bF\()\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*,\s*"((?:[^"\\]|\\.)*)"')
 strings = {}
 for path in sorted([*(root / "src").rglob("*.cs"), *(root / "src").rglob("*.razor")]):
     for key, text in pattern.findall(path.read_text(encoding="utf-8")):
