@@ -158,7 +158,7 @@ public sealed class CaseTests(EndToEndFixture fixture) : IClassFixture<EndToEndF
             await Expect(field.Locator("xpath=following-sibling::span[contains(@class,'field-error')]")).ToHaveCountAsync(1);
             await Expect(page.Locator("#saved")).ToHaveCountAsync(0);
             await error.ScrollIntoViewIfNeededAsync();
-            await Screenshots.SaveAsync(page, "05b-editor-error");
+            await Screenshots.SaveAsync(page, "05b-editor-error", fullPage: false);
 
             var stored = await StoredAsync(page, id);
             Assert.Equal(1, stored.GetProperty("version").GetInt32());

@@ -191,11 +191,11 @@ public static class Screenshots
         return folder;
     });
 
-    /// <summary>Saves a full-page PNG named <paramref name="name"/>.png and returns its path.</summary>
-    public static async Task<string> SaveAsync(IPage page, string name)
+    /// <summary>Saves a PNG named <paramref name="name"/>.png (the whole page, or only what the window shows) and returns its path.</summary>
+    public static async Task<string> SaveAsync(IPage page, string name, bool fullPage = true)
     {
         var path = Path.Combine(Folder.Value, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 }
