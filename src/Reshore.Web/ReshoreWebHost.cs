@@ -137,7 +137,8 @@ public static class ReshoreWebHost
     private static void ConfigurePipeline(WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Problem details for the API only: pages render their own not-found text.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.UseAuthentication();

@@ -23,11 +23,30 @@ public sealed class CaseFormTests
         Assert.Contains(layout.Fields, f => f.Path == "$.horizonYears" && f.Value == "10");
         var deps = layout.Children.Single(c => c.Path == "$.dependencies");
         Assert.Contains(deps.Fields, f => f.Path == "$.dependencies.highRiskCountries" && f.IsList && f.Value == "CN");
-        var items = layout.Children.Single(c => c.Path == "$.items").Grid!;
-        Assert.Equal(["a60"], items.Columns);
-        Assert.Contains("options[1].production.unitPrice", items.Rows);
-        Assert.Equal("$.items[0].options[1].production.unitPrice", items.Cells[(0, "options[1].production.unitPrice")].Path);
-        Assert.Equal("2.6", items.Cells[(0, "options[1].production.unitPrice")].Value);
+        // An item holds structured options, so it gets its own section, and its options a grid side by side.
+        var item = layout.Children.Single(c => c.Path == "$.items[0]");
+        Assert.Equal("items: a60", item.Title);
+        Assert.Contains(item.Fields, f => f.Path == "$.items[0].hsCode" && f.Value == "940540");
+        var options = item.Children.Single(c => c.Path == "$.items[0].options").Grid!;
+        Assert.Equal(["cn", "pl"], options.Columns);
+        Assert.Equal("$.items[0].options[1].production.unitPrice", options.Cells[(1, "production.unitPrice")].Path);
+        Assert.Equal("2.6", options.Cells[(1, "production.unitPrice")].Value);
+        Assert.True(CaseForm.CanAdd(options, 1, "transport.mode"));
+    }
+
+    [Fact]
+    public void A_scalar_input_never_removes_a_distribution_and_no_empty_input_is_offered_over_one()
+    {
+        var events = (JsonObject)JsonNode.Parse("""
+            { "risk": { "events": [
+              { "id": "a", "durationWeeks": { "distribution": "triangular", "min": 2, "mode": 6, "max": 16 } },
+              { "id": "b", "durationWeeks": 10 } ] } }
+            """)!;
+        var grid = CaseForm.Layout(events).Children.Single().Children.Single().Grid!;
+        Assert.False(CaseForm.CanAdd(grid, 0, "durationWeeks"));
+        var edited = CaseForm.Apply(events, new Dictionary<string, string> { ["$.risk.events[0].durationWeeks"] = "", ["$.risk.events[1].durationWeeks"] = "12" }, new HashSet<string>());
+        Assert.Equal(6, edited["risk"]!["events"]![0]!["durationWeeks"]!["mode"]!.GetValue<int>());
+        Assert.Equal(12, edited["risk"]!["events"]![1]!["durationWeeks"]!.GetValue<long>());
     }
 
     [Fact]

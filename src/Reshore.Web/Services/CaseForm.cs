@@ -34,6 +34,13 @@ public static class CaseForm
                 case JsonObject o:
                     children.Add(LayoutObject(o, p, key));
                     break;
+                case JsonArray a when a.Count > 0 && a.All(x => x is JsonObject) && a.Any(x => HoldsNestedRecords((JsonObject)x!)):
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        var element = (JsonObject)a[i]!;
+                        children.Add(LayoutObject(element, $"{p}[{i}]", $"{key}: {element["id"]?.ToString() ?? element["name"]?.ToString() ?? $"#{i + 1}"}"));
+                    }
+                    break;
                 case JsonArray a when a.Count > 0 && a.All(x => x is JsonObject):
                     children.Add(new Section(p, key, [], [], LayoutGrid(a, p)));
                     break;
@@ -47,6 +54,11 @@ public static class CaseForm
         }
         return new Section(path, title, fields, children, null);
     }
+
+    // An element that holds a list of structured records (an item with its options) is too deep for one grid column:
+    // it gets its own section, in which that list becomes a grid (options side by side).
+    private static bool HoldsNestedRecords(JsonObject element) =>
+        element.Any(kv => kv.Value is JsonArray inner && inner.Any(x => x is JsonObject o && o.Any(f => f.Value is JsonObject)));
 
     private static Grid LayoutGrid(JsonArray array, string path)
     {
@@ -91,6 +103,10 @@ public static class CaseForm
         }
     }
 
+    /// <summary>True when a column has no value for a row and nothing below it either, so an empty input may be offered.</summary>
+    public static bool CanAdd(Grid grid, int column, string row) =>
+        !grid.Cells.ContainsKey((column, row)) && !grid.Cells.Keys.Any(k => k.Column == column && (k.Row.StartsWith(row + ".", StringComparison.Ordinal) || k.Row.StartsWith(row + "[", StringComparison.Ordinal)));
+
     /// <summary>A grid cell's JSON path for an element that does not have that field yet.</summary>
     public static string CellPath(Grid grid, int column, string row) => grid.Cells.TryGetValue((column, row), out var f) ? f.Path : $"{grid.Path}[{column}].{row}";
 
@@ -115,6 +131,9 @@ public static class CaseForm
             var steps = Parse(path);
             if (steps is null) continue;
             var existing = Find(copy, path);
+            // A scalar input never replaces or removes a structured value (an uncertain input given as a distribution, a
+            // nested object): those are edited through their own fields.
+            if (existing is JsonObject || (existing is JsonArray && !listPaths.Contains(path))) continue;
             var value = listPaths.Contains(path) ? ListValue(text) : TypedLike(existing, text);
             Set(copy, steps, value);
         }
