@@ -109,15 +109,26 @@ public static class ReshoreWebHost
         services.AddSingleton<CaseAnalysis>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Text.Supported.ToList();
-            o.DefaultRequestCulture = new RequestCulture("en");
-            o.SupportedCultures = cultures;
-            o.SupportedUICultures = cultures;
+            // Texts come in English (en) and Dutch (nl-BE); English pages format dates and numbers the British way
+            // (27/11/2026, 24-hour clock), as a Flemish reader of English expects, not the American way.
+            o.DefaultRequestCulture = new RequestCulture(EnglishFormats, "en");
+            o.SupportedCultures = [CultureInfo.GetCultureInfo(EnglishFormats), CultureInfo.GetCultureInfo("nl-BE")];
+            o.SupportedUICultures = Text.Supported.ToList();
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
             // Query (?culture=nl-BE), then the user's choice (cookie), then the browser's Accept-Language.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider { CookieName = LanguageCookie }, new LanguageHeaderProvider()];
         });
+    }
+
+    /// <summary>The culture that formats numbers and dates on English pages.</summary>
+    public const string EnglishFormats = "en-GB";
+
+    /// <summary>The request culture for a language: formats and texts.</summary>
+    public static RequestCulture CultureFor(string language)
+    {
+        var ui = Text.Culture(language).Name;
+        return ui == "en" ? new RequestCulture(EnglishFormats, "en") : new RequestCulture(ui, ui);
     }
 
     /// <summary>The cookie that keeps the user's language choice.</summary>
@@ -168,8 +179,8 @@ internal sealed class LanguageHeaderProvider : RequestCultureProvider
         if (string.IsNullOrWhiteSpace(header)) return NullProviderCultureResult;
         var first = header.Split(',').Select(p => p.Split(';')[0].Trim()).FirstOrDefault(p => p.StartsWith("nl", StringComparison.OrdinalIgnoreCase) || p.StartsWith("en", StringComparison.OrdinalIgnoreCase));
         if (first is null) return NullProviderCultureResult;
-        var culture = Text.Culture(first).Name;
-        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture, culture));
+        var culture = ReshoreWebHost.CultureFor(first);
+        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture.Culture.Name, culture.UICulture.Name));
     }
 }
 

@@ -119,6 +119,20 @@ public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.False(stored.GetProperty("case").TryGetProperty("referenceOverrides", out _));
     }
 
+    [Fact]
+    public async Task English_pages_format_dates_the_British_way_and_Dutch_pages_the_Belgian_way()
+    {
+        var (browser, id) = await SignedInWithCase();
+        var ws = (await browser.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("workspaceId").GetGuid();
+        var today = DateTime.Now;
+        var english = await browser.GetStringAsync($"/workspaces/{ws}");
+        Assert.Contains(today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), english);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/workspaces/{ws}?culture=nl-BE&ui-culture=nl-BE");
+        var dutch = await (await browser.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains(today.ToString("d/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), dutch);
+        Assert.Contains("Laatste wijziging", dutch);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -53,8 +53,7 @@ public static class AccountEndpoints
 
         app.MapGet("/lang/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
-            var chosen = Text.Culture(culture).Name;
-            http.Response.Cookies.Append(ReshoreWebHost.LanguageCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            http.Response.Cookies.Append(ReshoreWebHost.LanguageCookie, CookieRequestCultureProvider.MakeCookieValue(ReshoreWebHost.CultureFor(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
             return Results.LocalRedirect(LocalUrl(returnUrl) ?? "/");
         }).AllowAnonymous();
