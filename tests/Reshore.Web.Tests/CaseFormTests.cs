@@ -98,3 +98,23 @@ public sealed class CaseFormTests
     [InlineData("$..a")]
     public void Malformed_paths_are_ignored(string path) => Assert.Null(CaseForm.Parse(path));
 }
+
+/// <summary>Field descriptions for the editor come from the case schema.</summary>
+public sealed class FieldHelpTests
+{
+    [Theory]
+    [InlineData("$.horizonYears", "Number of years of the business case.")]
+    [InlineData("$.discountRatePct", "Nominal discount rate")]
+    [InlineData("$.items[0].options[1].production.unitPrice", "price")]
+    [InlineData("$.assumptions.wageGrowthPct.CN", "wage")]
+    [InlineData("$.risk.events[2].durationWeeks", "")]
+    public void Describes_fields_by_json_path(string path, string expected)
+    {
+        var text = Reshore.Web.Services.FieldHelp.Describe(path);
+        Assert.NotNull(text);
+        Assert.Contains(expected, text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Unknown_fields_have_no_description() => Assert.Null(Reshore.Web.Services.FieldHelp.Describe("$.noSuchField"));
+}
