@@ -21,7 +21,10 @@ public sealed record ScreeningResult(bool IsLikelyReshoring, int Score, IReadOnl
 /// Ausland"…), −2 per survey or opinion cue (study, enquête, Umfrage…), −4 for a negation ("no plans to"). Flagged at a score of 4
 /// or more with at least one core term. Countries are recognised by name in the four languages and assigned to origin or
 /// destination by the preposition before them (from/uit/de/aus vs to/naar/vers/nach). The company is a capitalised name before a
-/// legal form (NV, GmbH, SA…) or before a reporting verb at the start of a sentence. Measured precision and recall: docs/monitor.md.
+/// legal form (NV, GmbH, SA…) or before a reporting verb at the start of a sentence. The draft also gets the number of jobs
+/// ("60 jobs", "60 banen", "60 emplois", "60 Arbeitsplätze") and the first date written out with a month name ("12 March 2025",
+/// "12 maart 2025", "12 mars 2025", "12. März 2025", "March 12, 2025") when the text has them (<see cref="Jobs"/>,
+/// <see cref="Date"/>). Measured precision and recall: docs/monitor.md.
 /// </summary>
 public static class NewsScreener
 {
@@ -186,6 +189,8 @@ public static class NewsScreener
             HomeCountry = destination is not null && MonitorLocations.IsCountry(destination) ? destination : "",
             Destination = destination is not null && MonitorLocations.IsCountry(destination) ? destination : "",
             Origins = origins.Where(o => o != destination).ToList(),
+            JobsCreated = Jobs(text),
+            AnnouncementDate = Date(text),
             Notes = Text.Get(culture, "Mon_Screen_DraftNote", "Pre-filled by the news screener: check the company, the home country and the countries.") + "\n\n" + text,
         };
         var cueText = cues.Count == 0 ? "—" : string.Join(", ", cues.Select(c => $"{c.Text} ({c.Weight:+0;-0})"));
@@ -193,6 +198,59 @@ public static class NewsScreener
             ? Text.Format(culture, "Mon_Screen_Flagged", "Likely a reshoring announcement (score {0}, threshold {1}): {2}.", score, Threshold, cueText)
             : Text.Format(culture, "Mon_Screen_NotFlagged", "Probably not a reshoring announcement (score {0}, threshold {1}): {2}.", score, Threshold, cueText);
         return new ScreeningResult(flagged, score, cues, company, draft.Origins, destination, draft, explanation);
+    }
+
+    private static readonly Regex JobsRegex = new(
+        @"(?<![\d.,])(\d{1,3}(?:[.,\u00A0\u202F ]\d{3})+|\d+)\s+(?:(?:new|extra|additional|nieuwe|extra|bijkomende|nouveaux|neue|zus(?:ä|ae)tzliche)\s+)?" +
+        @"(?:jobs|banen|arbeidsplaatsen|emplois|postes|arbeitspl(?:ä|ae)tze|stellen)(?![\p{L}])", Opt);
+
+    /// <summary>The number of jobs the text announces ("60 jobs", "60 nieuwe banen", "1.200 emplois", "60 Arbeitsplätze"), the first one found; null when none.</summary>
+    public static int? Jobs(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = JobsRegex.Match(text);
+        if (!m.Success) return null;
+        var digits = new string(m.Groups[1].Value.Where(char.IsAsciiDigit).ToArray());
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    private static readonly Dictionary<string, int> Months = BuildMonths();
+
+    private static Dictionary<string, int> BuildMonths()
+    {
+        var d = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        string[][] names =
+        [
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+            ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+        ];
+        foreach (var language in names)
+            for (var i = 0; i < 12; i++) d[language[i]] = i + 1;
+        d["fevrier"] = 2;
+        d["aout"] = 8;
+        d["decembre"] = 12;
+        d["Maerz"] = 3;
+        return d;
+    }
+
+    private static readonly string MonthPattern = string.Join("|", Months.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
+    private static readonly Regex DayMonthYear = new(@"(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(" + MonthPattern + @")\s+(\d{4})(?!\d)", Opt);
+    private static readonly Regex MonthDayYear = new(@"(?<![\p{L}])(" + MonthPattern + @")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", Opt);
+
+    /// <summary>The first valid date written with a month name in English, Dutch, French or German ("12 March 2025", "12 maart 2025", "1er mars 2025", "12. März 2025", "March 12, 2025"); null when none.</summary>
+    public static DateOnly? Date(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<(int Index, int Day, int Month, int Year)>();
+        foreach (Match m in DayMonthYear.Matches(text))
+            found.Add((m.Index, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Months[m.Groups[2].Value], int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)));
+        foreach (Match m in MonthDayYear.Matches(text))
+            found.Add((m.Index, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Months[m.Groups[1].Value], int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)));
+        foreach (var (_, day, month, year) in found.OrderBy(f => f.Index))
+            if (year is >= 1950 and <= 9999 && day >= 1 && day <= DateTime.DaysInMonth(year, month)) return new DateOnly(year, month, day);
+        return null;
     }
 
     /// <summary>The recognised company name, or null.</summary>

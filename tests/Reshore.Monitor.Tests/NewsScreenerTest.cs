@@ -102,4 +102,36 @@ public sealed class NewsScreenerTest(ITestOutputHelper output)
         Assert.Equal(CaseStatus.Draft, r.Draft.Status);
         Assert.Contains(text, r.Draft.Notes);
     }
+
+    [Theory]
+    [InlineData("The reshoring creates 60 jobs at the plant in Ghent.", 60)]
+    [InlineData("Het bedrijf haalt de productie terug en creëert 60 banen.", 60)]
+    [InlineData("Er komen 45 nieuwe banen bij in Mechelen.", 45)]
+    [InlineData("La relocalisation crée 60 emplois à Lille.", 60)]
+    [InlineData("Trigema schafft 60 Arbeitsplätze in Burladingen.", 60)]
+    [InlineData("The plant will add 1,200 jobs by 2027.", 1200)]
+    [InlineData("Production comes back to Belgium.", null)]
+    [InlineData("In 2025 the plant doubled its output.", null)]
+    public void Finds_the_number_of_jobs(string text, int? jobs)
+    {
+        Assert.Equal(jobs, NewsScreener.Jobs(text));
+        Assert.Equal(jobs, NewsScreener.Screen(text, En).Draft.JobsCreated);
+    }
+
+    [Theory]
+    [InlineData("Ghent, 12 March 2025. Veldhoven Optics NV brings production back.", "2025-03-12")]
+    [InlineData("Gent, 12 maart 2025 – Metes NV haalt de productie terug.", "2025-03-12")]
+    [InlineData("Lille, le 1er mars 2025 : la PME relocalise.", "2025-03-01")]
+    [InlineData("Berlin, 12. März 2025: Steiff holt die Produktion zurück.", "2025-03-12")]
+    [InlineData("On March 12, 2025 the company announced it is reshoring.", "2025-03-12")]
+    [InlineData("On 31 February 2025 nothing happened; on 3 May 2025 it did.", "2025-05-03")]
+    [InlineData("The company brings production back in March.", null)]
+    public void Finds_the_announcement_date(string text, string? date)
+    {
+        DateOnly? expected = date is null ? null : DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(expected, NewsScreener.Date(text));
+        var draft = NewsScreener.Screen(text, En).Draft;
+        Assert.Equal(expected, draft.AnnouncementDate);
+        Assert.False(draft.AnnouncementYearOnly);
+    }
 }

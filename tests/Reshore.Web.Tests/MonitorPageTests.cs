@@ -73,22 +73,68 @@ public sealed partial class MonitorPageTests(SqliteApp app) : IClassFixture<Sqli
         fields["sourceTitle"] = "Press release";
         var good = await editor.PostAsync("/monitor/cases/new", Form(page, new(fields), "monitor-case"));
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
-        var casePage = await editor.GetStringAsync(good.Headers.Location!.ToString());
+        var casePage = WebUtility.HtmlDecode(await editor.GetStringAsync(good.Headers.Location!.ToString()));
         Assert.Contains("id=\"action-Submit\"", casePage);
         Assert.DoesNotContain("id=\"action-Publish\"", casePage);
         Assert.Contains("id=\"history\"", casePage);
 
-        var submitted = await (await editor.PostAsync(good.Headers.Location!.ToString(), Form(casePage, new() { ["action"] = "Submit", ["version"] = "1" }, "monitor-action"))).Content.ReadAsStringAsync();
+        Assert.Contains("C26 – Manufacture of computer, electronic and optical products", casePage);
+        Assert.DoesNotContain("<th>isSeed</th>", casePage);
+        Assert.DoesNotContain("id=\"case-seed\"", casePage);
+        Assert.DoesNotContain("status: Draft", casePage);
+
+        // Post/redirect/get: a successful action answers with a redirect to the case page, which then says what happened.
+        var submit = await editor.PostAsync(good.Headers.Location!.ToString(), Form(casePage, new() { ["action"] = "Submit", ["version"] = "1" }, "monitor-action"));
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        Assert.EndsWith("?done=1", submit.Headers.Location!.ToString());
+        var submitted = await editor.GetStringAsync(submit.Headers.Location!.ToString());
         Assert.Contains("The case is now in review", submitted);
+
         Assert.DoesNotContain("id=\"action-Publish\"", submitted);
 
         // A reviewer sees Publish and can use it.
         var reviewer = await SignedIn(MonitorRoles.Reviewer);
         var reviewPage = await reviewer.GetStringAsync(good.Headers.Location!.ToString());
         Assert.Contains("id=\"action-Publish\"", reviewPage);
-        var published = await (await reviewer.PostAsync(good.Headers.Location!.ToString(), Form(reviewPage, new() { ["action"] = "Publish", ["version"] = "2" }, "monitor-action"))).Content.ReadAsStringAsync();
+        // A stale version is refused inline: 200 with the problem on the page, no redirect.
+        var stale = await reviewer.PostAsync(good.Headers.Location!.ToString(), Form(reviewPage, new() { ["action"] = "Publish", ["version"] = "1" }, "monitor-action"));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("id=\"action-problem\"", await stale.Content.ReadAsStringAsync());
+        var publish = await reviewer.PostAsync(good.Headers.Location!.ToString(), Form(reviewPage, new() { ["action"] = "Publish", ["version"] = "2" }, "monitor-action"));
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        var published = await reviewer.GetStringAsync(publish.Headers.Location!.ToString());
         Assert.Contains("The case is now published", published);
         Assert.Contains("Page Test NV", await Browser().GetStringAsync("/monitor/public"));
+    }
+
+    [Fact]
+    public async Task A_seed_case_shows_translated_labels_and_values_in_Dutch()
+    {
+        var browser = await SignedIn(MonitorRoles.Reviewer);
+        browser.DefaultRequestHeaders.AcceptLanguage.Clear();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nl");
+        var list = await browser.GetStringAsync("/monitor/public");
+        var barco = SeedCase().Match(list);
+        Assert.True(barco.Success, "Barco, a case of the SERV study, is published");
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/monitor/cases/{barco.Groups[1].Value}"));
+        Assert.Contains("id=\"case-seed\"", html);
+        Assert.Contains("Uit de SERV-studie", html);
+        Assert.Contains("Thuisland", html);
+        Assert.DoesNotContain("<th>homeCountry</th>", html);
+        Assert.DoesNotContain("<th>motives</th>", html);
+        Assert.DoesNotContain(">Production<", html);
+    }
+
+    [Fact]
+    public async Task Count_charts_have_whole_number_ticks_and_no_title_of_their_own()
+    {
+        var html = await Browser().GetStringAsync("/monitor?homeCountry=DE");
+        var svg = Regex.Match(html, "<section class=\"monitor-dimension\" id=\"dim-year\">.*?</svg>", RegexOptions.Singleline).Value;
+        Assert.NotEmpty(svg);
+        var texts = Regex.Matches(svg, "<text[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value.Trim()).ToList();
+        Assert.DoesNotContain(texts, t => Regex.IsMatch(t, @"^\d+[.,]\d+$"));
+        Assert.DoesNotContain("Year of announcement", texts);
+        Assert.Contains("1", texts);
     }
 
     [Fact]
@@ -136,6 +182,9 @@ public sealed partial class MonitorPageTests(SqliteApp app) : IClassFixture<Sqli
         var form = await editor.GetStringAsync(created.Headers.Location!.ToString());
         Assert.Contains("value=\"CN\"", form);
     }
+
+    [GeneratedRegex("id=\"case-([0-9a-f-]{36})\" class=\"card\">\\s*<h3>Barco")]
+    private static partial Regex SeedCase();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();

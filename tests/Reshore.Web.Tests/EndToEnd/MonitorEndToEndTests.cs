@@ -105,13 +105,19 @@ public sealed class MonitorEndToEndTests(EndToEndFixture fixture) : IClassFixtur
             id = Guid.Parse(editor.Url[^36..]);
             await Expect(editor.Locator("main h1")).ToHaveTextAsync(Company);
             await Expect(editor.Locator("#case-status")).ToHaveTextAsync("draft");
-            await Expect(editor.Locator("#case-fields")).ToContainTextAsync("C26");
-            await Expect(editor.Locator("#case-fields")).ToContainTextAsync("deliveryTimes");
+            await Expect(editor.Locator("#case-fields")).ToContainTextAsync("C26 – Manufacture of computer, electronic and optical products");
+            await Expect(editor.Locator("#case-fields")).ToContainTextAsync("delivery and lead times (");
+            await Expect(editor.Locator("#case-fields")).ToContainTextAsync("in-house reshoring");
+            await Expect(editor.Locator("#case-fields")).Not.ToContainTextAsync("deliveryTimes");
+            await Expect(editor.Locator("#case-fields")).Not.ToContainTextAsync("isSeed");
+            await Expect(editor.Locator("#case-seed")).ToHaveCountAsync(0);
             await Expect(editor.Locator("#action-Submit")).ToBeVisibleAsync();
             await Expect(editor.Locator("#action-Publish")).ToHaveCountAsync(0);
 
             await editor.Locator("#review-actions input[name=comment]").FillAsync("Checked against the press release.");
             await editor.Locator("#action-Submit").ClickAsync();
+            // Post/redirect/get: the page after the action is a GET, so a reload does not submit again.
+            await Expect(editor).ToHaveURLAsync(new Regex($"/monitor/cases/{id}\\?done=1$"));
             await Expect(editor.Locator("#case-status")).ToHaveTextAsync("in review");
             await Expect(editor.Locator("p.ok[role=status]")).ToContainTextAsync("in review");
             await Expect(editor.Locator("#action-Publish")).ToHaveCountAsync(0);
@@ -168,6 +174,8 @@ public sealed class MonitorEndToEndTests(EndToEndFixture fixture) : IClassFixtur
             await Expect(history).ToHaveCountAsync(3);
             await Expect(history.Nth(0)).ToContainTextAsync(Editor);
             await Expect(history.Nth(0)).ToContainTextAsync("created");
+            await Expect(history.Nth(0)).Not.ToContainTextAsync("Draft");
+            await Expect(history.Nth(0).Locator("td").Nth(5)).ToBeEmptyAsync();
             await Expect(history.Nth(1)).ToContainTextAsync(Editor);
             await Expect(history.Nth(1)).ToContainTextAsync("submitted for review");
             await Expect(history.Nth(1)).ToContainTextAsync("Checked against the press release.");
@@ -249,6 +257,8 @@ public sealed class MonitorEndToEndTests(EndToEndFixture fixture) : IClassFixtur
             await Expect(draft).ToContainTextAsync("Veldhoven Optics");
             await Expect(draft).ToContainTextAsync("CN");
             await Expect(draft).ToContainTextAsync("BE");
+            await Expect(page.Locator("#screen-jobs")).ToHaveTextAsync("60");
+            await Expect(page.Locator("#screen-date")).ToHaveTextAsync("03/03/2025");
             await Expect(page.Locator("#screen-text")).ToHaveValueAsync(new Regex("Veldhoven Optics NV"));
             await Expect(page.Locator("#create-draft")).ToBeVisibleAsync();
             await Screenshots.SaveAsync(page, "20-monitor-screening");
@@ -269,6 +279,8 @@ public sealed class MonitorEndToEndTests(EndToEndFixture fixture) : IClassFixtur
             await Expect(page.Locator("#f-company")).ToHaveValueAsync(new Regex("Veldhoven Optics"));
             await Expect(page.Locator("#f-origins")).ToHaveValueAsync("CN");
             await Expect(page.Locator("#f-destination")).ToHaveValueAsync("BE");
+            await Expect(page.Locator("#f-jobs")).ToHaveValueAsync("60");
+            await Expect(page.Locator("#f-announcementDate")).ToHaveValueAsync("2025-03-03");
             var id = Guid.Parse(page.Url[^41..^5]);
 
             await page.GotoAsync($"/monitor/cases/{id}");
