@@ -150,6 +150,11 @@ public static class ReshoreWebHost
         app.UseExceptionHandler();
         // Problem details for the API only: pages render their own not-found text.
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        // An address that matches no page shows the not-found page (with its 404); routing runs after this so the
+        // re-executed request finds that page.
+        app.UseWhen(ctx => HttpMethods.IsGet(ctx.Request.Method) && !ctx.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseRouting();
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.UseAuthentication();

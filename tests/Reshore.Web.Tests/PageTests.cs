@@ -133,6 +133,33 @@ public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Laatste wijziging", dutch);
     }
 
+    [Fact]
+    public async Task An_unknown_address_shows_the_not_found_page_with_404_and_an_upload_error_names_the_cell()
+    {
+        var (browser, id) = await SignedInWithCase();
+        var missing = await browser.GetAsync("/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("id=\"not-found\"", await missing.Content.ReadAsStringAsync());
+
+        // The workspace page's upload form: a case file with an error is refused with its line, and nothing is stored.
+        var ws = (await browser.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("workspaceId").GetGuid();
+        var page = await browser.GetStringAsync($"/workspaces/{ws}");
+        var bad = ExampleCatalog.Find("led-lamps")!.Text.Replace("horizonYears: 10", "horizonYears: ten", StringComparison.Ordinal);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent("upload"), "_handler" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(bad)), "file", "bad.yaml" },
+        };
+        var response = await browser.PostAsync($"/workspaces/{ws}", form);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"import-errors\"", html);
+        Assert.Contains("bad.yaml:", html);
+        Assert.Contains("$.horizonYears", html);
+        Assert.Single((await browser.GetFromJsonAsync<JsonElement>($"/api/workspaces/{ws}/cases")).EnumerateArray());
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
