@@ -224,6 +224,31 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
     }
 
     [Fact]
+    public async Task A_background_optimisation_reports_its_solver_steps_and_returns_the_CLI_json()
+    {
+        var client = await app.NewUserClientAsync();
+        var id = (await CreateCase(client, await CreateWorkspace(client))).GetProperty("id").GetGuid();
+        var job = await Json(await client.PostAsJsonAsync($"/api/cases/{id}/optimizations", new { scenarios = 40, frontier = true }), HttpStatusCode.Accepted);
+        Assert.Equal("optimization", job.GetProperty("kind").GetString());
+        // Optimum, three options alone, the out-of-sample check and eight frontier points.
+        Assert.Equal(1 + 3 + 1 + 8, job.GetProperty("total").GetInt32());
+        var jobId = job.GetProperty("id").GetGuid();
+        JsonElement state;
+        var polls = 0;
+        do
+        {
+            await Task.Delay(100);
+            state = await Json(await client.GetAsync($"/api/jobs/{jobId}"), HttpStatusCode.OK);
+        } while (state.GetProperty("status").GetString() == "running" && ++polls < 3000);
+        Assert.Equal("completed", state.GetProperty("status").GetString());
+        Assert.Equal(13, state.GetProperty("done").GetInt32());
+        var background = await (await client.GetAsync($"/api/jobs/{jobId}/result")).Content.ReadAsStringAsync();
+        var direct = await (await client.PostAsJsonAsync($"/api/cases/{id}/optimize", new { scenarios = 40, frontier = true })).Content.ReadAsStringAsync();
+        Assert.Equal(direct, background);
+        await Json(await client.PostAsJsonAsync($"/api/cases/{id}/optimizations", new { alpha = 2 }), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Problem_details_for_missing_version_and_bad_workspace_input()
     {
         var client = await app.NewUserClientAsync();

@@ -58,7 +58,8 @@ public sealed class OptimizationService
 
     /// <summary>Optimises item <paramref name="itemId"/> (or every item).</summary>
     public IReadOnlyList<ItemOptimization> Optimize(ReshoringCase c, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, CultureInfo culture,
-        string? itemId = null, double? riskAversion = null, double? alpha = null, bool frontier = false, int scenarios = 200, int seed = 1, int outOfSampleScenarios = 2000)
+        string? itemId = null, double? riskAversion = null, double? alpha = null, bool frontier = false, int scenarios = 200, int seed = 1, int outOfSampleScenarios = 2000,
+        IProgress<(string Item, int Done, int Total)>? progress = null, CancellationToken cancellation = default)
     {
         var evaluation = new CaseEvaluator().Evaluate(c, market, culture);
         var results = new List<ItemOptimization>();
@@ -66,10 +67,16 @@ public sealed class OptimizationService
         {
             var item = c.Items[index];
             if (itemId is not null && item.Id != itemId) continue;
-            results.Add(OptimizeItem(c, index, uncertain, market, evaluation.Items[index], culture, riskAversion, alpha, frontier, scenarios, seed, outOfSampleScenarios));
+            results.Add(OptimizeItem(c, index, uncertain, market, evaluation.Items[index], culture, riskAversion, alpha, frontier, scenarios, seed, outOfSampleScenarios, progress, cancellation));
         }
         return results;
     }
+
+    /// <summary>
+    /// Solver steps of one item, for progress: the optimum, each option alone, the out-of-sample check and, when asked,
+    /// one solve per λ of the frontier.
+    /// </summary>
+    public static int Steps(int optionCount, bool frontier) => 1 + optionCount + 1 + (frontier ? SourcingOptimizer.DefaultLambdas.Count : 0);
 
     /// <summary>The optimisation data of one item.</summary>
     public OptimizationProblem Problem(ReshoringCase c, int itemIndex, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, ItemEvaluation evaluation, int scenarios, int seed,
@@ -148,18 +155,31 @@ public sealed class OptimizationService
     }
 
     private ItemOptimization OptimizeItem(ReshoringCase c, int index, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market, ItemEvaluation evaluation,
-        CultureInfo culture, double? riskAversion, double? alpha, bool wantFrontier, int scenarios, int seed, int outOfSampleScenarios)
+        CultureInfo culture, double? riskAversion, double? alpha, bool wantFrontier, int scenarios, int seed, int outOfSampleScenarios,
+        IProgress<(string Item, int Done, int Total)>? progress, CancellationToken cancellation)
     {
         var item = c.Items[index];
+        var total = Steps(item.Options.Count, wantFrontier);
+        var done = 0;
+        // Each solve is short; cancellation and progress are checked between solves.
+        void Step()
+        {
+            progress?.Report((item.Id, ++done, total));
+            cancellation.ThrowIfCancellationRequested();
+        }
         var problem = Problem(c, index, uncertain, market, evaluation, scenarios, seed, out var model, out var warnings, culture);
+        cancellation.ThrowIfCancellationRequested();
         var constraints = Constraints(item, riskAversion, alpha);
         var outcome = _optimizer.Solve(problem, constraints);
+        Step();
         var single = Enumerable.Range(0, problem.OptionCount).Select(i =>
         {
             var only = new double[problem.OptionCount];
             only[i] = 1;
             var forced = constraints with { MinShare = only };
-            return _optimizer.Solve(problem, forced).Strategy;
+            var strategy = _optimizer.Solve(problem, forced).Strategy;
+            Step();
+            return strategy;
         }).ToList();
         StrategyResult? outOfSample = null;
         double? outOfSampleCvar = null;
@@ -177,7 +197,17 @@ public sealed class OptimizationService
                 ProbabilityCheapest = 1, MeanOnHandUnits = raw.MeanOnHand[0].Average(), Options = RiskAnalyzer.Survival(check, check.Strategies[0], raw.MeanOnHand[0].Average()),
             };
         }
-        var frontier = wantFrontier && outcome.Strategy is not null ? _optimizer.Frontier(problem, constraints, SourcingOptimizer.DefaultLambdas) : null;
+        Step();
+        List<OptimizedStrategy>? frontier = null;
+        if (wantFrontier && outcome.Strategy is not null)
+        {
+            frontier = [];
+            foreach (var lambda in SourcingOptimizer.DefaultLambdas)
+            {
+                if (_optimizer.Solve(problem, constraints with { RiskAversion = lambda }).Strategy is { } point) frontier.Add(point);
+                Step();
+            }
+        }
         return new ItemOptimization
         {
             ItemId = item.Id, ItemName = item.Name, Status = outcome.Status, RiskAversion = constraints.RiskAversion, Alpha = constraints.Alpha,

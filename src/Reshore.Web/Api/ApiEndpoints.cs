@@ -191,12 +191,35 @@ public static class ApiEndpoints
             var job = jobs.Start(access.UserId!, id, c.Case.Version, doc, CultureInfo.CurrentUICulture, request);
             return Results.Accepted($"/api/jobs/{job.Id}", JobDto(job));
         }).WithSummary("Starts a simulation in the background; poll /api/jobs/{id} for progress.");
+        cases.MapPost("/{id:guid}/optimizations", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct) =>
+        {
+            request ??= new OptimizeRequest();
+            if (Problems(request.Problems()) is { } p) return p;
+            if (await access.CaseAsync(id, ct) is not { } c) return NotFound("case", id);
+            CaseDocument doc;
+            try
+            {
+                doc = analysis.Read(c.Case.Json);
+            }
+            catch (CaseValidationException e)
+            {
+                return CaseProblem(e);
+            }
+            if (UnknownItem(doc, request.Item) is { } bad) return bad;
+            var job = jobs.StartOptimization(access.UserId!, id, c.Case.Version, doc, CultureInfo.CurrentUICulture, request);
+            return Results.Accepted($"/api/jobs/{job.Id}", JobDto(job));
+        }).WithSummary("Starts an optimisation in the background (a frontier sweep takes a while); poll /api/jobs/{id} for progress.");
         api.MapGet("/jobs/{id:guid}", (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
             jobs.Find(id, access.UserId!) is { } job ? Results.Ok(JobDto(job)) : NotFound("job", id))
             .WithSummary("Progress of a background simulation.");
         api.MapGet("/jobs/{id:guid}/result", (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
-            jobs.Find(id, access.UserId!) is { Result: { } result } job ? Json(CaseAnalysis.SimulationJsonText(result, job.Document)) : NotFound("job result", id))
-            .WithSummary("Result of a completed background simulation (the JSON of `reshore simulate`).");
+            jobs.Find(id, access.UserId!) switch
+            {
+                { Result: { } result } job => Json(CaseAnalysis.SimulationJsonText(result, job.Document)),
+                { Optimization: { } optimization, Optimize: { } request } job => Json(CaseAnalysis.OptimizationJsonText(optimization, request, job.Document)),
+                _ => NotFound("job result", id),
+            })
+            .WithSummary("Result of a completed background job: the JSON of `reshore simulate` or `reshore optimize`.");
         api.MapDelete("/jobs/{id:guid}", (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
         {
             if (jobs.Find(id, access.UserId!) is not { } job) return NotFound("job", id);
@@ -278,7 +301,7 @@ public static class ApiEndpoints
 
     private static object JobDto(SimulationJob j) => new
     {
-        id = j.Id, caseId = j.CaseId, status = j.Status, done = j.Done, total = j.Total,
+        id = j.Id, kind = j.Kind, caseId = j.CaseId, status = j.Status, done = j.Done, total = j.Total,
         percent = j.Total == 0 ? 0 : Math.Min(100, Math.Round(100.0 * j.Done / j.Total, 1)), error = j.Error,
         result = j.Status == "completed" ? $"/api/jobs/{j.Id}/result" : null,
     };

@@ -28,9 +28,10 @@ public sealed class CaseAnalysis(MarketSnapshot market)
         new RiskAnalyzer(culture).Simulate(document.Case, document.Uncertain, Market, scenarios, seed, itemId, progress, cancellation);
 
     /// <summary>The optimiser.</summary>
-    public IReadOnlyList<ItemOptimization> Optimize(CaseDocument document, CultureInfo culture, OptimizeRequest request) =>
+    public IReadOnlyList<ItemOptimization> Optimize(CaseDocument document, CultureInfo culture, OptimizeRequest request,
+        IProgress<(string Item, int Done, int Total)>? progress = null, CancellationToken cancellation = default) =>
         new OptimizationService().Optimize(document.Case, document.Uncertain, Market, culture, request.Item, request.RiskAversion, request.Alpha,
-            request.Frontier, request.Scenarios ?? 200, request.Seed ?? document.Case.Risk?.Seed ?? 1);
+            request.Frontier, request.Scenarios ?? 200, request.Seed ?? document.Case.Risk?.Seed ?? 1, progress: progress, cancellation: cancellation);
 
     /// <summary>Tornado per item over the case's uncertain inputs (empty when it has none).</summary>
     public IReadOnlyList<TornadoResult> Tornado(CaseDocument document) =>

@@ -5,9 +5,18 @@ using Reshore.Data.CaseFiles;
 
 namespace Reshore.Web.Services;
 
-/// <summary>A simulation running in the background, with progress and cancellation; visible only to the user who started it.</summary>
+/// <summary>
+/// A simulation or an optimisation running in the background, with progress and cancellation; visible only to the user
+/// who started it.
+/// </summary>
 public sealed class SimulationJob
 {
+    /// <summary>simulation or optimization.</summary>
+    public string Kind { get; init; } = "simulation";
+    /// <summary>The optimiser's parameters (optimisations).</summary>
+    public OptimizeRequest? Optimize { get; init; }
+    /// <summary>The optimiser's result once completed.</summary>
+    public IReadOnlyList<Core.Optimization.ItemOptimization>? Optimization { get; internal set; }
     /// <summary>Job id.</summary>
     public Guid Id { get; } = Guid.NewGuid();
     /// <summary>Who started it.</summary>
@@ -42,6 +51,20 @@ public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs
 {
     private readonly ConcurrentDictionary<Guid, SimulationJob> _jobs = new();
 
+    /// <summary>Starts an optimisation.</summary>
+    public SimulationJob StartOptimization(string userId, Guid caseId, int caseVersion, CaseDocument document, CultureInfo culture, OptimizeRequest request)
+    {
+        Sweep();
+        var job = new SimulationJob { Kind = "optimization", Optimize = request, UserId = userId, CaseId = caseId, CaseVersion = caseVersion, Document = document, Culture = culture };
+        job.Total = document.Case.Items.Where(i => request.Item is null || i.Id == request.Item)
+            .Sum(i => Core.Optimization.OptimizationService.Steps(i.Options.Count, request.Frontier));
+        Run(job, () =>
+        {
+            job.Optimization = analysis.Optimize(document, culture, request, new Progress(job), job.Cancellation.Token);
+        });
+        return job;
+    }
+
     /// <summary>Starts a simulation.</summary>
     public SimulationJob Start(string userId, Guid caseId, int caseVersion, CaseDocument document, CultureInfo culture, SimulateRequest request)
     {
@@ -49,13 +72,19 @@ public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs
         var items = request.Item is null ? document.Case.Items.Count : 1;
         var job = new SimulationJob { UserId = userId, CaseId = caseId, CaseVersion = caseVersion, Document = document, Culture = culture };
         job.Total = items * (request.Scenarios ?? document.Case.Risk?.Scenarios ?? RiskAnalyzer.DefaultScenarios);
-        _jobs[job.Id] = job;
         var progress = new Progress(job);
+        Run(job, () => job.Result = analysis.Simulate(document, culture, request.Scenarios, request.Seed, request.Item, progress, job.Cancellation.Token));
+        return job;
+    }
+
+    private void Run(SimulationJob job, Action work)
+    {
+        _jobs[job.Id] = job;
         _ = Task.Run(() =>
         {
             try
             {
-                job.Result = analysis.Simulate(document, culture, request.Scenarios, request.Seed, request.Item, progress, job.Cancellation.Token);
+                work();
                 job.Status = "completed";
             }
             catch (OperationCanceledException)
@@ -69,7 +98,6 @@ public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs
                 job.Status = "failed";
             }
         });
-        return job;
     }
 
     /// <summary>The user's job, or null.</summary>
@@ -77,7 +105,7 @@ public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs
 
     /// <summary>The user's latest completed simulation of a case version, or null.</summary>
     public SimulationJob? Latest(Guid caseId, int version, string userId) =>
-        _jobs.Values.Where(j => j.CaseId == caseId && j.CaseVersion == version && j.UserId == userId && j.Status == "completed").MaxBy(j => j.StartedUtc);
+        _jobs.Values.Where(j => j.Kind == "simulation" && j.CaseId == caseId && j.CaseVersion == version && j.UserId == userId && j.Status == "completed").MaxBy(j => j.StartedUtc);
 
     /// <summary>Cancels a running job.</summary>
     public void Cancel(SimulationJob job) => job.Cancellation.Cancel();
