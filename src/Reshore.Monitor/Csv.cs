@@ -26,11 +26,11 @@ internal static class Csv
                 else field.Append(c);
             }
             else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c == ',') { row.Add(Unprotect(field.ToString())); field.Clear(); }
             else if (c is '\n' or '\r')
             {
                 if (c == '\r' && reader.Peek() == '\n') reader.Read();
-                row.Add(field.ToString());
+                row.Add(Unprotect(field.ToString()));
                 field.Clear();
                 rows.Add(row);
                 row = [];
@@ -38,12 +38,25 @@ internal static class Csv
             }
             else field.Append(c);
         }
-        if (any) { row.Add(field.ToString()); rows.Add(row); }
+        if (any) { row.Add(Unprotect(field.ToString())); rows.Add(row); }
         return rows;
     }
 
-    public static string Escape(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    public static string Escape(string s)
+    {
+        s = Protect(s);
+        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+
+    private static bool StartsLikeFormula(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    // A text cell that starts like a formula (=HYPERLINK(…), +cmd…) would run when the CSV is opened in a spreadsheet
+    // (CSV injection, OWASP): it is written with a leading apostrophe, which spreadsheets show as text and the import
+    // removes again. Numbers such as -5 are left alone.
+    private static string Protect(string s) =>
+        StartsLikeFormula(s) && !double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) ? "'" + s : s;
+
+    private static string Unprotect(string s) => s.Length > 1 && s[0] == '\'' && StartsLikeFormula(s[1..]) ? s[1..] : s;
 
     public static void WriteRow(TextWriter w, IEnumerable<string> fields)
     {

