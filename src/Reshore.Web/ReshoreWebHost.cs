@@ -92,7 +92,17 @@ public static class ReshoreWebHost
             o.AddPolicy(Roles.SiteAdmin, p => p.RequireRole(Roles.SiteAdmin));
         });
         services.AddAntiforgery(o => o.Cookie.Name = "reshore.af");
-        services.AddProblemDetails();
+        // A request body that cannot be read (bad JSON, a wrong type) is the client's mistake: 400 with what and where
+        // (the JSON path), not a bare status.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            if (ctx.Exception is not BadHttpRequestException bad) return;
+            ctx.ProblemDetails.Status = bad.StatusCode;
+            ctx.ProblemDetails.Title = "The request could not be read";
+            ctx.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Reshore API";
@@ -170,7 +180,15 @@ public static class ReshoreWebHost
         app.MapRazorComponents<App>();
     }
 
-    /// <summary>True when the request comes from this machine (the first-run setup is allowed only then).</summary>
+    /// <summary>
+    /// True for a first-run setup request from this machine itself: a loopback address and no proxy headers (behind a
+    /// reverse proxy on the same machine every visitor would look local).
+    /// </summary>
+    public static bool IsLocalSetupRequest(HttpContext context) =>
+        IsLoopback(context) && !context.Request.Headers.ContainsKey("X-Forwarded-For") && !context.Request.Headers.ContainsKey("Forwarded")
+        && !context.Request.Headers.ContainsKey("X-Real-IP");
+
+    /// <summary>True when the request comes from this machine.</summary>
     public static bool IsLoopback(HttpContext context) =>
         context.Connection.RemoteIpAddress is not { } ip || IPAddress.IsLoopback(ip);
 }

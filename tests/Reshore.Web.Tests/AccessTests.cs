@@ -68,6 +68,44 @@ public sealed partial class AccessTests(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Fact]
+    public async Task A_cross_site_upload_with_only_the_cookie_is_refused_and_stores_nothing()
+    {
+        var email = $"csrf-{Guid.NewGuid():N}@example.org";
+        var api = await app.NewUserClientAsync(email);
+        var ws = (await (await api.PostAsJsonAsync("/api/workspaces", new { name = "Target" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await browser.GetStringAsync("/login");
+        var token = Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["email"] = email, ["password"] = "Secret12345" }));
+        // What a foreign page can send: a multipart form with the cookie, without the anti-forgery token.
+        var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(ExampleCatalog.Find("led-lamps")!.Text)), "file", "planted.yaml" } };
+        var response = await browser.PostAsync($"/api/workspaces/{ws}/cases/import", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("anti-forgery", await response.Content.ReadAsStringAsync());
+        Assert.Empty((await api.GetFromJsonAsync<JsonElement>($"/api/workspaces/{ws}/cases")).EnumerateArray());
+        var monitor = await browser.PostAsync("/api/monitor/import", new MultipartFormDataContent { { new ByteArrayContent("companyName\nX"u8.ToArray()), "file", "x.csv" } });
+        Assert.Equal(HttpStatusCode.BadRequest, monitor.StatusCode);
+        // Signing out also needs the token.
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync("/account/logout", new FormUrlEncodedContent([]))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Mistyped_query_values_on_pages_give_a_page_not_an_error()
+    {
+        var email = $"query-{Guid.NewGuid():N}@example.org";
+        var api = await app.NewUserClientAsync(email);
+        var ws = (await (await api.PostAsJsonAsync("/api/workspaces", new { name = "Q" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = (await (await api.PostAsJsonAsync($"/api/workspaces/{ws}/cases", new { text = ExampleCatalog.Find("led-lamps")!.Text })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await browser.GetStringAsync("/login");
+        var token = Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["email"] = email, ["password"] = "Secret12345" }));
+        foreach (var url in new[] { $"/cases/{id}/optimize?run=true&alpha=abc", $"/cases/{id}/optimize?run=true&scenarios=99999999999", $"/cases/{id}/simulate?job=abc", "/reference?case=abc" })
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(url)).StatusCode);
+        Assert.Contains("is not a number", await browser.GetStringAsync($"/cases/{id}/optimize?run=true&alpha=abc"));
+    }
+
+    [Fact]
     public async Task An_invalid_bearer_token_is_refused()
     {
         var client = app.CreateClient();
@@ -148,6 +186,16 @@ public sealed class RemoteSetupTests : IClassFixture<RemoteSetupTests.RemoteApp>
                 next(app);
             };
         }
+    }
+
+    [Fact]
+    public async Task Setup_through_a_local_reverse_proxy_is_refused()
+    {
+        await using var local = new SqliteApp();
+        var client = local.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.4");
+        var page = await client.GetStringAsync("/setup");
+        Assert.Contains("only be created from the machine", page);
     }
 
     [Fact]

@@ -249,6 +249,66 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
     }
 
     [Fact]
+    public async Task Unreadable_bodies_and_non_numbers_are_400_with_the_field_named()
+    {
+        var client = await app.NewUserClientAsync();
+        var id = (await CreateCase(client, await CreateWorkspace(client))).GetProperty("id").GetGuid();
+        var wrongType = await Json(await client.PostAsync($"/api/cases/{id}/simulate", new StringContent("{\"scenarios\":\"many\"}", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        Assert.Contains("$.scenarios", wrongType.GetProperty("detail").GetString());
+        var broken = await Json(await client.PostAsync($"/api/cases/{id}/simulate", new StringContent("{bad", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        Assert.Equal("The request could not be read", broken.GetProperty("title").GetString());
+        foreach (var body in new[] { "{\"alpha\":\"NaN\"}", "{\"riskAversion\":\"Infinity\"}" })
+        {
+            var nan = await client.PostAsync($"/api/cases/{id}/optimize", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, nan.StatusCode);
+        }
+        var tooMany = await Json(await client.PostAsJsonAsync($"/api/cases/{id}/simulate", new { scenarios = 500_000 }), HttpStatusCode.BadRequest);
+        Assert.Contains("background", tooMany.GetProperty("errors").GetProperty("scenarios")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_user_runs_at_most_two_background_jobs_and_loses_them_with_access()
+    {
+        var owner = await app.NewUserClientAsync();
+        var memberEmail = $"member-{Guid.NewGuid():N}@example.org";
+        var member = await app.NewUserClientAsync(memberEmail);
+        var ws = await CreateWorkspace(owner);
+        var id = (await CreateCase(owner, ws)).GetProperty("id").GetGuid();
+        await Json(await owner.PostAsJsonAsync($"/api/workspaces/{ws}/members", new { email = memberEmail, role = "viewer" }), HttpStatusCode.OK);
+        var jobs = new List<Guid>();
+        try
+        {
+            for (var i = 0; i < 2; i++)
+                jobs.Add((await Json(await member.PostAsJsonAsync($"/api/cases/{id}/simulations", new { scenarios = 1_000_000 }), HttpStatusCode.Accepted)).GetProperty("id").GetGuid());
+            await Json(await member.PostAsJsonAsync($"/api/cases/{id}/simulations", new { scenarios = 1_000_000 }), (HttpStatusCode)429);
+        }
+        finally
+        {
+            // Stop the heavy work at once: it would starve the other tests of CPU.
+            foreach (var job in jobs) await member.DeleteAsync($"/api/jobs/{job}");
+        }
+        await Json(await member.GetAsync($"/api/jobs/{jobs[0]}"), HttpStatusCode.OK);
+        // Removed from the workspace, the member no longer sees the jobs they started (nor their results).
+        var memberId = (await Json(await owner.GetAsync($"/api/workspaces/{ws}/members"), HttpStatusCode.OK)).EnumerateArray().Single(m => m.GetProperty("email").GetString() == memberEmail).GetProperty("userId").GetString();
+        await Json(await owner.DeleteAsync($"/api/workspaces/{ws}/members/{memberId}"), HttpStatusCode.NoContent);
+        await Json(await member.GetAsync($"/api/jobs/{jobs[0]}"), HttpStatusCode.NotFound);
+        await Json(await member.GetAsync($"/api/jobs/{jobs[0]}/result"), HttpStatusCode.NotFound);
+        await Json(await member.DeleteAsync($"/api/jobs/{jobs[1]}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_last_admin_of_a_workspace_cannot_leave_or_step_down()
+    {
+        var ownerEmail = $"owner-{Guid.NewGuid():N}@example.org";
+        var owner = await app.NewUserClientAsync(ownerEmail);
+        var ws = await CreateWorkspace(owner);
+        var me = (await Json(await owner.GetAsync($"/api/workspaces/{ws}/members"), HttpStatusCode.OK))[0].GetProperty("userId").GetString();
+        await Json(await owner.DeleteAsync($"/api/workspaces/{ws}/members/{me}"), HttpStatusCode.BadRequest);
+        await Json(await owner.PostAsJsonAsync($"/api/workspaces/{ws}/members", new { email = ownerEmail, role = "viewer" }), HttpStatusCode.BadRequest);
+        Assert.Equal("admin", (await Json(await owner.GetAsync($"/api/workspaces/{ws}"), HttpStatusCode.OK)).GetProperty("role").GetString());
+    }
+
+    [Fact]
     public async Task Problem_details_for_missing_version_and_bad_workspace_input()
     {
         var client = await app.NewUserClientAsync();

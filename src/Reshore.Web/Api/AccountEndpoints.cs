@@ -24,15 +24,17 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LocalUrl(returnUrl) ?? "/");
         }).AllowAnonymous();
 
-        app.MapPost("/account/logout", async (SignInManager<IdentityUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext http, SignInManager<IdentityUser> signIn, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            // The form carries a token; without it another site could sign the user out.
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/login");
         });
 
         app.MapPost("/account/setup", async ([FromForm] string? email, [FromForm] string? password, HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, ReshoreDbContext db) =>
         {
-            if (!ReshoreWebHost.IsLoopback(http) || await users.Users.AnyAsync()) return Results.NotFound();
+            if (!ReshoreWebHost.IsLocalSetupRequest(http) || await users.Users.AnyAsync()) return Results.NotFound();
             var created = await Accounts.CreateUserAsync(users, db, email, password, isAdmin: true);
             if (created.Errors.Count > 0)
                 return Results.LocalRedirect("/setup?error=" + Uri.EscapeDataString(string.Join(" ", created.Errors.SelectMany(e => e.Value))));

@@ -78,6 +78,8 @@ public static class ApiEndpoints
             var user = input.Email is null ? null : await users.FindByEmailAsync(input.Email);
             if (user is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["no account with this e-mail address"] });
             var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == id && m.UserId == user.Id, ct);
+            if (member is { Role: WorkspaceRole.Admin } && newRole != WorkspaceRole.Admin && await WorkspaceRules.IsLastAdminAsync(db, id, user.Id, ct))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [WorkspaceRules.LastAdminMessage] });
             if (member is null) db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = id, UserId = user.Id, Role = newRole });
             else member.Role = newRole;
             await db.SaveChangesAsync(ct);
@@ -87,6 +89,8 @@ public static class ApiEndpoints
         {
             if (await access.RoleInAsync(id, ct) is not { } role) return NotFound("workspace", id);
             if (role < WorkspaceRole.Admin) return Forbidden("Only a workspace admin can manage members.");
+            if (await WorkspaceRules.IsLastAdminAsync(db, id, userId, ct))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["userId"] = [WorkspaceRules.LastAdminMessage] });
             await db.WorkspaceMembers.Where(m => m.WorkspaceId == id && m.UserId == userId).ExecuteDeleteAsync(ct);
             return Results.NoContent();
         }).WithSummary("Removes a member (workspace admin).");
@@ -153,7 +157,7 @@ public static class ApiEndpoints
         cases.MapPost("/{id:guid}/simulate", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
         {
             request ??= new SimulateRequest();
-            if (Problems(request.Problems()) is { } p) return p;
+            if (Problems(request.Problems(inRequest: true)) is { } p) return p;
             return await WithCase(id, access, analysis, ct, doc =>
             {
                 if (UnknownItem(doc, request.Item) is { } bad) return bad;
@@ -188,6 +192,7 @@ public static class ApiEndpoints
                 return CaseProblem(e);
             }
             if (UnknownItem(doc, request.Item) is { } bad) return bad;
+            if (jobs.Busy(access.UserId!) is { } busy) return busy;
             var job = jobs.Start(access.UserId!, id, c.Case.Version, doc, CultureInfo.CurrentUICulture, request);
             return Results.Accepted($"/api/jobs/{job.Id}", JobDto(job));
         }).WithSummary("Starts a simulation in the background; poll /api/jobs/{id} for progress.");
@@ -206,23 +211,24 @@ public static class ApiEndpoints
                 return CaseProblem(e);
             }
             if (UnknownItem(doc, request.Item) is { } bad) return bad;
+            if (jobs.Busy(access.UserId!) is { } busy) return busy;
             var job = jobs.StartOptimization(access.UserId!, id, c.Case.Version, doc, CultureInfo.CurrentUICulture, request);
             return Results.Accepted($"/api/jobs/{job.Id}", JobDto(job));
         }).WithSummary("Starts an optimisation in the background (a frontier sweep takes a while); poll /api/jobs/{id} for progress.");
-        api.MapGet("/jobs/{id:guid}", (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
-            jobs.Find(id, access.UserId!) is { } job ? Results.Ok(JobDto(job)) : NotFound("job", id))
+        api.MapGet("/jobs/{id:guid}", async (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
+            await VisibleJob(id, jobs, access) is { } job ? Results.Ok(JobDto(job)) : NotFound("job", id))
             .WithSummary("Progress of a background simulation.");
-        api.MapGet("/jobs/{id:guid}/result", (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
-            jobs.Find(id, access.UserId!) switch
+        api.MapGet("/jobs/{id:guid}/result", async (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
+            await VisibleJob(id, jobs, access) switch
             {
                 { Result: { } result } job => Json(CaseAnalysis.SimulationJsonText(result, job.Document)),
                 { Optimization: { } optimization, Optimize: { } request } job => Json(CaseAnalysis.OptimizationJsonText(optimization, request, job.Document)),
                 _ => NotFound("job result", id),
             })
             .WithSummary("Result of a completed background job: the JSON of `reshore simulate` or `reshore optimize`.");
-        api.MapDelete("/jobs/{id:guid}", (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
+        api.MapDelete("/jobs/{id:guid}", async (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
         {
-            if (jobs.Find(id, access.UserId!) is not { } job) return NotFound("job", id);
+            if (await VisibleJob(id, jobs, access) is not { } job) return NotFound("job", id);
             jobs.Cancel(job);
             return Results.Accepted($"/api/jobs/{id}", JobDto(job));
         }).WithSummary("Cancels a background simulation.");
@@ -240,6 +246,10 @@ public static class ApiEndpoints
             return result.Errors.Count > 0 ? Results.ValidationProblem(result.Errors) : Results.Created($"/api/users/{result.User!.Id}", new { id = result.User.Id, email = result.User.Email, isAdmin = input.IsAdmin });
         }).WithSummary("Creates a local account (site admin).");
     }
+
+    // A job is visible to the user who started it while they still have access to its case.
+    private static async Task<SimulationJob?> VisibleJob(Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
+        jobs.Find(id, access.UserId!) is { } job && await access.CaseAsync(job.CaseId) is not null ? job : null;
 
     internal static IResult Json(string json) => Results.Text(json, "application/json; charset=utf-8");
 

@@ -57,7 +57,7 @@ public static class DownloadEndpoints
                 return Results.ValidationProblem(e.Errors.GroupBy(x => x.Location).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()),
                     title: "The file could not be imported", detail: $"{e.Errors.Count} problem(s) in {e.FileName}; nothing was stored.");
             }
-        }).DisableAntiforgery().WithSummary("Imports a case from a workbook (.xlsx) or a case file (.yaml, .json); every problem is reported by sheet and cell (or line), and nothing is stored on error.");
+        }).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>().WithSummary("Imports a case from a workbook (.xlsx) or a case file (.yaml, .json); every problem is reported by sheet and cell (or line), and nothing is stored on error.");
     }
 
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

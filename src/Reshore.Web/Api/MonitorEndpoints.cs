@@ -125,7 +125,7 @@ public static class MonitorEndpoints
             if (outcome is null)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["must be a .csv or .xlsx file"] });
             return ImportResponse(outcome, dryRun ?? false);
-        }).DisableAntiforgery().WithSummary("Imports cases from CSV or xlsx (multipart, field \"file\"); ?dryRun=true checks only. Any bad row: 400 with every row, column and reason, and nothing is stored.");
+        }).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>().WithSummary("Imports cases from CSV or xlsx (multipart, field \"file\"); ?dryRun=true checks only. Any bad row: 400 with every row, column and reason, and nothing is stored.");
         api.MapGet("/export", async (string? format, string? what, HttpContext http, CancellationToken ct) =>
         {
             var problems = new Dictionary<string, string[]>();

@@ -68,8 +68,9 @@ public sealed record OptimizeRequest
     public IEnumerable<(string Field, string Message)> Problems()
     {
         if (Scenarios is < 10 or > 5000) yield return ("scenarios", "must be between 10 and 5,000 for the optimiser");
-        if (Alpha is { } a && (a <= 0.5 || a >= 1)) yield return ("alpha", "must be between 0.5 and 1, e.g. 0.95");
-        if (RiskAversion is < 0) yield return ("riskAversion", "must be zero or more");
+        // Written so that NaN fails too (every comparison with NaN is false).
+        if (Alpha is { } a && !(a > 0.5 && a < 1)) yield return ("alpha", "must be between 0.5 and 1, e.g. 0.95");
+        if (RiskAversion is { } l && !(l >= 0 && double.IsFinite(l))) yield return ("riskAversion", "must be a number, zero or more");
     }
 }
 
@@ -83,9 +84,17 @@ public sealed record SimulateRequest
     /// <summary>Only this item.</summary>
     public string? Item { get; init; }
 
-    /// <summary>The problems with the parameters.</summary>
-    public IEnumerable<(string Field, string Message)> Problems()
+    /// <summary>Most scenarios per item in a background job.</summary>
+    public const int MaxScenarios = 1_000_000;
+
+    /// <summary>Most scenarios per item when the answer is awaited in the request (POST …/simulate).</summary>
+    public const int MaxScenariosInRequest = 100_000;
+
+    /// <summary>The problems with the parameters, for a background job or (<paramref name="inRequest"/>) an awaited answer.</summary>
+    public IEnumerable<(string Field, string Message)> Problems(bool inRequest = false)
     {
-        if (Scenarios is < 10 or > 1_000_000) yield return ("scenarios", "must be between 10 and 1,000,000");
+        var max = inRequest ? MaxScenariosInRequest : MaxScenarios;
+        if (Scenarios is { } n && (n < 10 || n > max))
+            yield return ("scenarios", $"must be between 10 and {max:N0}" + (inRequest ? " (start a background simulation for more)" : ""));
     }
 }

@@ -42,7 +42,9 @@ public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis)
     public async Task<SaveOutcome> UpdateAsync(Guid caseId, string text, CaseFormat format, int expectedVersion, string userName, CancellationToken ct = default)
     {
         var (json, name) = Validate(text, format, "case.json");
-        var record = await db.Cases.FirstAsync(c => c.Id == caseId, ct);
+        // Deleted by someone else since the caller checked access: nothing to save into.
+        var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct)
+            ?? throw new CaseValidationException([new CaseError("$", "The case was deleted in the meantime; nothing was saved.")]);
         if (record.Version != expectedVersion) return new SaveOutcome(record, Conflict: true);
         record.Json = json;
         record.Name = Trim(name);

@@ -77,10 +77,16 @@ public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs
         return job;
     }
 
+    // Jobs run on a scheduler that leaves one core free, so that pages and API calls stay responsive while simulations
+    // run: the engines' Parallel loops use the scheduler they are started on (ParallelOptions without a scheduler take
+    // TaskScheduler.Current).
+    private static readonly TaskScheduler JobScheduler =
+        new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Math.Max(1, Environment.ProcessorCount - 1)).ConcurrentScheduler;
+
     private void Run(SimulationJob job, Action work)
     {
         _jobs[job.Id] = job;
-        _ = Task.Run(() =>
+        _ = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -97,7 +103,26 @@ public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs
                 job.Error = e.Message;
                 job.Status = "failed";
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, JobScheduler);
+    }
+
+    /// <summary>Background jobs one user may run at a time.</summary>
+    public const int MaxRunningPerUser = 2;
+
+    /// <summary>Background jobs the server runs at a time (each keeps a core busy).</summary>
+    public static int MaxRunning => Math.Max(2, Environment.ProcessorCount * 2);
+
+    /// <summary>A 429 when the user or the server already runs as many jobs as allowed; null when a new one may start.</summary>
+    public IResult? Busy(string userId)
+    {
+        var running = _jobs.Values.Where(j => j.Status == "running").ToList();
+        if (running.Count(j => j.UserId == userId) >= MaxRunningPerUser)
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many jobs",
+                detail: $"You already run {MaxRunningPerUser} simulations or optimisations; wait for one to finish or cancel it.");
+        if (running.Count >= MaxRunning)
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Server busy",
+                detail: "The server runs as many simulations and optimisations as it has room for; try again in a minute.");
+        return null;
     }
 
     /// <summary>The user's job, or null.</summary>
@@ -120,7 +145,8 @@ public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs
     {
         public void Report((string Item, int Done, int Total) value)
         {
-            job._done[value.Item] = value.Done;
+            // Reports come from several threads and may arrive out of order: keep the highest count.
+            job._done.AddOrUpdate(value.Item, value.Done, (_, seen) => Math.Max(seen, value.Done));
             job._total[value.Item] = value.Total;
         }
     }
