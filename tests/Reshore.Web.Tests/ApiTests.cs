@@ -131,6 +131,18 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
         await Json(await second.PutAsJsonAsync($"/api/cases/{id}", new { version = 1, text = LedLamps }), HttpStatusCode.NotFound);
         await Json(await second.DeleteAsync($"/api/cases/{id}"), HttpStatusCode.NotFound);
         await Json(await second.GetAsync($"/api/cases/{id}/case.json"), HttpStatusCode.NotFound);
+        foreach (var url in new[] { $"/api/cases/{id}/case.xlsx", $"/api/cases/{id}/results.xlsx", $"/api/cases/{id}/report.html", $"/api/cases/{id}/report.pdf", $"/api/workspaces/{ws}/members" })
+            await Json(await second.GetAsync(url), HttpStatusCode.NotFound);
+        await Json(await second.PostAsJsonAsync($"/api/cases/{id}/simulate", new { scenarios = 10 }), HttpStatusCode.NotFound);
+        await Json(await second.PostAsJsonAsync($"/api/cases/{id}/optimize", new { scenarios = 10 }), HttpStatusCode.NotFound);
+        await Json(await second.PostAsJsonAsync($"/api/cases/{id}/simulations", new { scenarios = 10 }), HttpStatusCode.NotFound);
+        await Json(await second.PostAsJsonAsync($"/api/cases/{id}/optimizations", new { scenarios = 10 }), HttpStatusCode.NotFound);
+        await Json(await second.PutAsJsonAsync($"/api/workspaces/{ws}", new { name = "Mine now" }), HttpStatusCode.NotFound);
+        await Json(await second.PostAsJsonAsync($"/api/workspaces/{ws}/members", new { email = "x@example.org", role = "admin" }), HttpStatusCode.NotFound);
+        await Json(await second.PostAsync($"/api/workspaces/{ws}/cases/import",
+            new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(LedLamps)), "file", "x.yaml" } }), HttpStatusCode.NotFound);
+        await Json(await second.DeleteAsync($"/api/workspaces/{ws}"), HttpStatusCode.NotFound);
+        Assert.Equal("Confidential client", (await Json(await first.GetAsync($"/api/workspaces/{ws}"), HttpStatusCode.OK)).GetProperty("name").GetString());
         await Json(await first.GetAsync($"/api/cases/{id}"), HttpStatusCode.OK);
     }
 
@@ -149,6 +161,11 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
         await Json(await viewer.PutAsJsonAsync($"/api/cases/{id}", new { version = 1, text = LedLamps }), HttpStatusCode.Forbidden);
         await Json(await viewer.PostAsJsonAsync($"/api/workspaces/{ws}/cases", new { text = LedLamps }), HttpStatusCode.Forbidden);
         await Json(await viewer.PostAsJsonAsync($"/api/workspaces/{ws}/members", new { email = viewerEmail, role = "admin" }), HttpStatusCode.Forbidden);
+        await Json(await viewer.DeleteAsync($"/api/cases/{id}"), HttpStatusCode.Forbidden);
+        await Json(await viewer.DeleteAsync($"/api/workspaces/{ws}"), HttpStatusCode.Forbidden);
+        await Json(await viewer.PostAsync($"/api/workspaces/{ws}/cases/import",
+            new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(LedLamps)), "file", "x.yaml" } }), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/cases/{id}/report.html?scenarios=0")).StatusCode);
     }
 
     [Fact]
