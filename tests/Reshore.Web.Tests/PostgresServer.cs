@@ -25,7 +25,9 @@ public static class PostgresServer
             using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             command.ExecuteNonQuery();
         }
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString;
+        // Pooled connections, and generous timeouts: the end-to-end and simulation tests keep the cores busy, and a new
+        // PostgreSQL connection is a new server process.
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
     }
 
     private static string StartOrFind()
@@ -49,7 +51,7 @@ public static class PostgresServer
         {
             try { Run(asRoot ? "runuser" : Path.Combine(bin, "pg_ctl"), (asRoot ? $"-u postgres -- {Path.Combine(bin, "pg_ctl")} " : "") + $"-D {dir}/data -m immediate stop"); } catch (InvalidOperationException) { }
         };
-        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false;Timeout=60";
     }
 
     private static int FreePort()

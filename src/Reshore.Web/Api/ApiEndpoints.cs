@@ -180,40 +180,14 @@ public static class ApiEndpoints
         cases.MapPost("/{id:guid}/simulations", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct) =>
         {
             request ??= new SimulateRequest();
-            if (Problems(request.Problems()) is { } p) return p;
-            if (await access.CaseAsync(id, ct) is not { } c) return NotFound("case", id);
-            CaseDocument doc;
-            try
-            {
-                doc = analysis.Read(c.Case.Json);
-            }
-            catch (CaseValidationException e)
-            {
-                return CaseProblem(e);
-            }
-            if (UnknownItem(doc, request.Item) is { } bad) return bad;
-            if (jobs.Busy(access.UserId!) is { } busy) return busy;
-            var job = jobs.Start(access.UserId!, id, c.Case.Version, doc, CultureInfo.CurrentUICulture, request);
-            return Results.Accepted($"/api/jobs/{job.Id}", JobDto(job));
+            return Problems(request.Problems()) ?? await StartJob(id, request.Item, access, analysis, jobs, ct,
+                (c, doc) => jobs.Start(access.UserId!, id, c.Version, doc, CultureInfo.CurrentUICulture, request));
         }).WithSummary("Starts a simulation in the background; poll /api/jobs/{id} for progress.");
         cases.MapPost("/{id:guid}/optimizations", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct) =>
         {
             request ??= new OptimizeRequest();
-            if (Problems(request.Problems()) is { } p) return p;
-            if (await access.CaseAsync(id, ct) is not { } c) return NotFound("case", id);
-            CaseDocument doc;
-            try
-            {
-                doc = analysis.Read(c.Case.Json);
-            }
-            catch (CaseValidationException e)
-            {
-                return CaseProblem(e);
-            }
-            if (UnknownItem(doc, request.Item) is { } bad) return bad;
-            if (jobs.Busy(access.UserId!) is { } busy) return busy;
-            var job = jobs.StartOptimization(access.UserId!, id, c.Case.Version, doc, CultureInfo.CurrentUICulture, request);
-            return Results.Accepted($"/api/jobs/{job.Id}", JobDto(job));
+            return Problems(request.Problems()) ?? await StartJob(id, request.Item, access, analysis, jobs, ct,
+                (c, doc) => jobs.StartOptimization(access.UserId!, id, c.Version, doc, CultureInfo.CurrentUICulture, request));
         }).WithSummary("Starts an optimisation in the background (a frontier sweep takes a while); poll /api/jobs/{id} for progress.");
         api.MapGet("/jobs/{id:guid}", async (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
             await VisibleJob(id, jobs, access) is { } job ? Results.Ok(JobDto(job)) : NotFound("job", id))
@@ -245,6 +219,27 @@ public static class ApiEndpoints
             var result = await Accounts.CreateUserAsync(um, db, input.Email, input.Password, input.IsAdmin);
             return result.Errors.Count > 0 ? Results.ValidationProblem(result.Errors) : Results.Created($"/api/users/{result.User!.Id}", new { id = result.User.Id, email = result.User.Email, isAdmin = input.IsAdmin });
         }).WithSummary("Creates a local account (site admin).");
+    }
+
+    // The checks every background job goes through: the case is the user's, it validates, the item exists, and the user
+    // and the server have room for another job.
+    private static async Task<IResult> StartJob(Guid id, string? item, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct,
+        Func<CaseRecord, CaseDocument, SimulationJob> start)
+    {
+        if (await access.CaseAsync(id, ct) is not { } c) return NotFound("case", id);
+        CaseDocument doc;
+        try
+        {
+            doc = analysis.Read(c.Case.Json);
+        }
+        catch (CaseValidationException e)
+        {
+            return CaseProblem(e);
+        }
+        if (UnknownItem(doc, item) is { } bad) return bad;
+        if (jobs.Busy(access.UserId!) is { } busy) return busy;
+        var job = start(c.Case, doc);
+        return Results.Accepted($"/api/jobs/{job.Id}", JobDto(job));
     }
 
     // A job is visible to the user who started it while they still have access to its case.
