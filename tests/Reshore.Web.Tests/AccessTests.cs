@@ -106,6 +106,21 @@ public sealed partial class AccessTests(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Fact]
+    public async Task Stopping_the_app_cancels_its_running_jobs()
+    {
+        var local = new SqliteApp();
+        var client = await local.NewUserClientAsync();
+        var ws = (await (await client.PostAsJsonAsync("/api/workspaces", new { name = "Stop" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = (await (await client.PostAsJsonAsync($"/api/workspaces/{ws}/cases", new { text = ExampleCatalog.Find("led-lamps")!.Text })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var jobId = (await (await client.PostAsJsonAsync($"/api/cases/{id}/simulations", new { scenarios = 1_000_000 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var userId = (await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{ws}/members"))[0].GetProperty("userId").GetString()!;
+        var job = local.Services.GetRequiredService<Reshore.Web.Services.SimulationJobs>().Find(jobId, userId)!;
+        await local.DisposeAsync();
+        for (var i = 0; i < 600 && job.Status == "running"; i++) await Task.Delay(100);
+        Assert.Equal("cancelled", job.Status);
+    }
+
+    [Fact]
     public async Task An_invalid_bearer_token_is_refused()
     {
         var client = app.CreateClient();

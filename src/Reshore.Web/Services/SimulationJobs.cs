@@ -46,9 +46,15 @@ public sealed class SimulationJob
     internal readonly ConcurrentDictionary<string, int> _total = new();
 }
 
-/// <summary>Keeps background simulations for an hour after they end.</summary>
-public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs> log)
+/// <summary>Keeps background simulations for an hour after they end; cancels the running ones when the app stops.</summary>
+public sealed class SimulationJobs(CaseAnalysis analysis, ILogger<SimulationJobs> log) : IDisposable
 {
+    /// <summary>Cancels every running job (the host disposes this singleton when it stops).</summary>
+    public void Dispose()
+    {
+        foreach (var job in _jobs.Values) job.Cancellation.Cancel();
+    }
+
     private readonly ConcurrentDictionary<Guid, SimulationJob> _jobs = new();
 
     /// <summary>Starts an optimisation.</summary>
