@@ -29,17 +29,7 @@ public static class ReportBuilder
         if (scenarios > 0)
         {
             simulation = new RiskAnalyzer(culture).Simulate(c, document.Uncertain, market, scenarios, options.Seed, cancellation: cancellation);
-            var context = new CaseContext(c, market);
-            evaluation = evaluation with
-            {
-                Items = evaluation.Items.Select((item, i) =>
-                {
-                    var sim = simulation.Items.Single(s => s.ItemId == item.Id);
-                    var risk = sim.Strategies.Where(s => item.Options.Any(o => o.Id == s.Id) && s.Shares.Count == 1)
-                        .ToDictionary(s => s.Id, s => (s.AnnualCost.Mean > 0 ? s.AnnualCost.Cvar95 / s.AnnualCost.Mean - 1 : 0, s.Options.Any(x => x.AtRisk)));
-                    return item with { Scorecard = ScorecardEvaluator.Evaluate(context, c.Items[i], item, culture, risk) };
-                }).ToList(),
-            };
+            evaluation = ScorecardEvaluator.WithSimulatedRisk(evaluation, c, market, simulation, culture);
         }
         var tornadoes = new List<TornadoResult>();
         if (options.Sensitivity && document.Uncertain.Count > 0)

@@ -36,17 +36,7 @@ public static class EvaluateCommand
             {
                 if (n is < 10 or > 100_000) throw new UserInputException("--simulate-risk takes a number of scenarios from 10 to 100,000.");
                 var simulation = new Core.Risk.RiskAnalyzer(ctx.Culture).Simulate(reshoringCase, document.Uncertain, market, n);
-                var context = new CaseContext(reshoringCase, market);
-                evaluation = evaluation with
-                {
-                    Items = evaluation.Items.Select((item, i) =>
-                    {
-                        var sim = simulation.Items.Single(s => s.ItemId == item.Id);
-                        var risk = sim.Strategies.Where(s => item.Options.Any(o => o.Id == s.Id) && s.Shares.Count == 1)
-                            .ToDictionary(s => s.Id, s => (s.AnnualCost.Mean > 0 ? s.AnnualCost.Cvar95 / s.AnnualCost.Mean - 1 : 0, s.Options.Any(x => x.AtRisk)));
-                        return item with { Scorecard = Core.Scorecard.ScorecardEvaluator.Evaluate(context, reshoringCase.Items[i], item, ctx.Culture, risk) };
-                    }).ToList(),
-                };
+                evaluation = Core.Scorecard.ScorecardEvaluator.WithSimulatedRisk(evaluation, reshoringCase, market, simulation, ctx.Culture);
             }
             var file = parse.GetValue(output);
             var text = parse.GetValue(format) switch

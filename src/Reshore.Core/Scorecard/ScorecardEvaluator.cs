@@ -156,6 +156,24 @@ public static class ScorecardEvaluator
         return errors;
     }
 
+    /// <summary>The evaluation with each item's scorecard re-scored on the simulated risk of each option (as `evaluate --simulate-risk`).</summary>
+    public static CaseEvaluation WithSimulatedRisk(CaseEvaluation evaluation, ReshoringCase c, MarketSnapshot market, Risk.SimulationResult simulation, CultureInfo culture)
+    {
+        var context = new CaseContext(c, market);
+        return evaluation with
+        {
+            Items = evaluation.Items.Select((item, i) =>
+            {
+                // Each option on its own: the tail of its annual cost (CVaR95 / mean − 1) and whether it fails the TTS/TTR check.
+                var sim = simulation.Items.SingleOrDefault(s => s.ItemId == item.Id);
+                if (sim is null) return item;
+                var risk = sim.Strategies.Where(s => item.Options.Any(o => o.Id == s.Id) && s.Shares.Count == 1)
+                    .ToDictionary(s => s.Id, s => (s.AnnualCost.Mean > 0 ? s.AnnualCost.Cvar95 / s.AnnualCost.Mean - 1 : 0, s.Options.Any(x => x.AtRisk)));
+                return item with { Scorecard = Evaluate(context, c.Items[i], item, culture, risk) };
+            }).ToList(),
+        };
+    }
+
     /// <summary>The scorecard of an evaluated item; <paramref name="risk"/> carries simulated (CVaR/mean − 1, TTS &lt; TTR) per option when simulated.</summary>
     public static ItemScorecard Evaluate(CaseContext ctx, Item item, ItemEvaluation evaluation, CultureInfo culture, IReadOnlyDictionary<string, (double TailExcess, bool SurvivalFlag)>? risk = null)
     {
