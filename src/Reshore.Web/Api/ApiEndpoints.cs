@@ -77,12 +77,8 @@ public static class ApiEndpoints
             if (!TryRole(input.Role, out var newRole)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["must be viewer, analyst or admin"] });
             var user = input.Email is null ? null : await users.FindByEmailAsync(input.Email);
             if (user is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["no account with this e-mail address"] });
-            var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == id && m.UserId == user.Id, ct);
-            if (member is { Role: WorkspaceRole.Admin } && newRole != WorkspaceRole.Admin && await WorkspaceRules.IsLastAdminAsync(db, id, user.Id, ct))
+            if (!await WorkspaceRules.SetRoleAsync(db, id, user.Id, newRole, ct))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [WorkspaceRules.LastAdminMessage] });
-            if (member is null) db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = id, UserId = user.Id, Role = newRole });
-            else member.Role = newRole;
-            await db.SaveChangesAsync(ct);
             return Results.Ok(new { userId = user.Id, email = user.Email, role = RoleName(newRole) });
         }).WithSummary("Adds a member or changes their role (workspace admin).");
         workspaces.MapDelete("/{id:guid}/members/{userId}", async (Guid id, string userId, WorkspaceAccess access, ReshoreDbContext db, CancellationToken ct) =>
