@@ -29,7 +29,7 @@ public static class ResultsWorkbook
             {
                 o.Id, o.Name, o.Country.Value, FactorText.Governance(o.Governance, culture), Num(o.TcoPerUnit, CellStyle.PerUnit), Num(o.TcoPerYear),
                 Num(o.PvCost), Num(o.NpvSavingVsStatusQuo), Num(Irr(o, item)), Num(o.PaybackYears), Num(o.DiscountedPaybackYears),
-                Num(o.OneOffCostsTotal), Num(o.IncentivesTotal), Num(o.Co2eKgPerUnit, CellStyle.PerUnit), Num(o.LeadTimeDays), o.Id == item.RecommendedOptionId,
+                Num(o.OneOffCostsTotal), Num(o.IncentivesTotal), o.Co2eComplete ? Num(o.Co2eKgPerUnit, CellStyle.PerUnit) : null, o.LeadTimeKnown ? Num(o.LeadTimeDays) : null, o.Id == item.RecommendedOptionId,
             });
             Table(sheet, 4,
             [

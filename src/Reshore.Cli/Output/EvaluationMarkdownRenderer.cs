@@ -32,8 +32,8 @@ public static class EvaluationMarkdownRenderer
             Row(T("Cli_TcoPerYear", "TCO per year (year 1)"), o => o.TcoPerYear.ToString("N0", c));
             Row(Text.Format(c, "Cli_PvCost", "Present cost over {0} years", e.HorizonYears), o => o.PvCost.ToString("N0", c));
             Row(T("Cli_NpvSaving", "NPV saving vs status quo"), o => o.Id == item.StatusQuoOptionId ? "—" : o.NpvSavingVsStatusQuo.ToString("N0", c));
-            Row(T("Cli_Payback", "Payback (years)"), o => o.Id == item.StatusQuoOptionId ? "—" : o.PaybackYears?.ToString("0.0", c) ?? T("Cli_Never", "never"));
-            Row(T("Cli_Co2e", "CO2e per unit, kg (transport + production)"), o => o.Co2eKgPerUnit.ToString("N3", c));
+            Row(T("Cli_Payback", "Payback (years)"), o => OptionFacts.Payback(o, o.Id == item.StatusQuoOptionId, c));
+            Row(T("Cli_Co2e", "CO2e per unit, kg (transport + production)"), o => OptionFacts.Co2e(o, c));
             sb.AppendLine();
             sb.Append("| ").Append(T("Cli_Factor", "Factor")).Append(" | ").Append(T("Cli_Kind", "Kind"));
             foreach (var o in item.Options) sb.Append(" | ").Append(Esc(o.Id));

@@ -70,9 +70,9 @@ public static class EvaluationTableRenderer
             Row(T("Cli_OneOff", "One-off costs"), o => o.OneOffCostsTotal.ToString("N0", c));
             Row(T("Cli_Incentives", "Incentives"), o => o.IncentivesTotal.ToString("N0", c));
             Row(T("Cli_NpvSaving", "NPV saving vs status quo"), o => o.Id == item.StatusQuoOptionId ? "—" : o.NpvSavingVsStatusQuo.ToString("N0", c));
-            Row(T("Cli_Payback", "Payback (years)"), o => o.Id == item.StatusQuoOptionId ? "—" : o.PaybackYears?.ToString("0.0", c) ?? T("Cli_Never", "never"));
-            Row(T("Cli_Co2e", "CO2e per unit, kg (transport + production)"), o => $"{o.Co2eKgPerUnit.ToString("N3", c)} ({o.TransportCo2eKgPerUnit.ToString("N3", c)} + {o.ProductionCo2eKgPerUnit.ToString("N3", c)})");
-            Row(T("Cli_LeadTime", "Lead time, days"), o => o.LeadTimeDays.ToString("N0", c));
+            Row(T("Cli_Payback", "Payback (years)"), o => OptionFacts.Payback(o, o.Id == item.StatusQuoOptionId, c));
+            Row(T("Cli_Co2e", "CO2e per unit, kg (transport + production)"), o => $"{OptionFacts.Co2e(o, c)} ({o.TransportCo2eKgPerUnit.ToString("N3", c)} + {OptionFacts.ProductionCo2e(o, c)})");
+            Row(T("Cli_LeadTime", "Lead time, days"), o => OptionFacts.LeadTime(o, c));
             Row(T("Cli_NotAssessed", "Factors not assessed"), o => o.NotAssessed.Count.ToString(c));
             console.Write(summary);
 

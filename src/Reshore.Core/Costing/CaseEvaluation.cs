@@ -90,10 +90,14 @@ public sealed record OptionEvaluation
     public required double PvCostHardOnly { get; init; }
     /// <summary>PV(status quo) − PV(this option).</summary>
     public required double NpvSavingVsStatusQuo { get; init; }
-    /// <summary>Years until the cumulative undiscounted saving first reaches zero or more; 0 if it never dips below; null if it stays negative (and for the status quo).</summary>
+    /// <summary>Years from which the cumulative cash saving stays at zero or more to the horizon; 0 if it is never negative; null when it ends the horizon negative (and for the status quo).</summary>
     public required double? PaybackYears { get; init; }
     /// <summary>Same on discounted savings.</summary>
     public required double? DiscountedPaybackYears { get; init; }
+    /// <summary>The payback with what the cumulative saving does (recovers, then lost again; never within the horizon); null for the status quo.</summary>
+    public Formulas.PaybackResult? Payback { get; init; }
+    /// <summary>Same on discounted savings.</summary>
+    public Formulas.PaybackResult? DiscountedPayback { get; init; }
     /// <summary>Total one-off costs (undiscounted).</summary>
     public required double OneOffCostsTotal { get; init; }
     /// <summary>Total incentives (undiscounted).</summary>
@@ -104,8 +108,18 @@ public sealed record OptionEvaluation
     public required double TransportCo2eKgPerUnit { get; init; }
     /// <summary>Production part.</summary>
     public required double ProductionCo2eKgPerUnit { get; init; }
-    /// <summary>Lead time, days.</summary>
+    /// <summary>Lead time, days (parts not given counted as 0: see <see cref="LeadTimeKnown"/>).</summary>
     public required double LeadTimeDays { get; init; }
+    /// <summary>False when the production lead time or a leg's transit time is missing: the lead time is then unknown, not short.</summary>
+    public bool LeadTimeKnown { get; init; } = true;
+    /// <summary>False when neither energy nor process emissions are given: production CO2e is unknown, not zero.</summary>
+    public bool ProductionCo2eAssessed { get; init; } = true;
+    /// <summary>False when a leg has no distance: transport CO2e misses that leg.</summary>
+    public bool TransportCo2eComplete { get; init; } = true;
+    /// <summary>CO2e per unit covers production and every leg.</summary>
+    public bool Co2eComplete => ProductionCo2eAssessed && TransportCo2eComplete;
+    /// <summary>How many of the option's applicable cost factors were assessed in year 1.</summary>
+    public FactorCoverage Coverage { get; init; } = new(0, 0, 0);
     /// <summary>Year-1 lines.</summary>
     public required IReadOnlyList<CostLine> Lines { get; init; }
     /// <summary>Year by year, from year 0.</summary>
@@ -114,8 +128,38 @@ public sealed record OptionEvaluation
     public required IReadOnlyList<InputValue> DefaultsUsed { get; init; }
     /// <summary>Factors not assessed in year 1.</summary>
     public required IReadOnlyList<string> NotAssessed { get; init; }
+    /// <summary>Factors assessed in year 1 on part of their inputs (a leg without a rate, …).</summary>
+    public IReadOnlyList<string> PartiallyAssessed { get; init; } = [];
     /// <summary>All yearly results (for drill-down and charts).</summary>
     public required IReadOnlyList<OptionYearResult> YearResults { get; init; }
+}
+
+/// <summary>
+/// How completely an option's cost was assessed: of the factors that apply to it (all lines less those not applicable or included
+/// in a supplier's price), how many were assessed in full, in part (some legs unpriced) or not at all.
+/// </summary>
+/// <param name="Assessed">Assessed in full.</param>
+/// <param name="Partial">Assessed on part of their inputs.</param>
+/// <param name="NotAssessed">Not assessed (counted as zero).</param>
+public sealed record FactorCoverage(int Assessed, int Partial, int NotAssessed)
+{
+    /// <summary>Factors that apply.</summary>
+    public int Applicable => Assessed + Partial + NotAssessed;
+    /// <summary>Share of the applicable factors assessed, in full or in part (1 when none applies).</summary>
+    public double Share => Applicable == 0 ? 1 : (double)(Assessed + Partial) / Applicable;
+
+    /// <summary>The coverage of a year's lines.</summary>
+    public static FactorCoverage Of(IEnumerable<CostLine> lines)
+    {
+        int full = 0, part = 0, none = 0;
+        foreach (var l in lines)
+        {
+            if (l.Status == LineStatus.NotAssessed) none++;
+            else if (l.Status == LineStatus.Assessed && l.Incomplete) part++;
+            else if (l.Status == LineStatus.Assessed) full++;
+        }
+        return new FactorCoverage(full, part, none);
+    }
 }
 
 /// <summary>One year of an option's business case.</summary>
@@ -145,9 +189,9 @@ public sealed record BusinessCaseYear
     public required double DiscountFactor { get; init; }
     /// <summary>Net cost × discount factor.</summary>
     public required double PresentValue { get; init; }
-    /// <summary>Status quo's net cost minus this option's, this year.</summary>
+    /// <summary>Status quo's cash cost minus this option's, this year (running + one-off − incentives; the residual value is not cash).</summary>
     public required double SavingVsStatusQuo { get; init; }
-    /// <summary>Cumulative saving to the end of this year.</summary>
+    /// <summary>Cumulative cash saving to the end of this year.</summary>
     public required double CumulativeSavingVsStatusQuo { get; init; }
     /// <summary>CO2e per unit, kg.</summary>
     public required double Co2eKgPerUnit { get; init; }

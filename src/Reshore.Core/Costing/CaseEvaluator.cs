@@ -42,9 +42,9 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         var runs = item.Options.ToDictionary(o => o.Id, o => Enumerable.Range(1, horizon).Select(t => engine.Calculate(ctx, item, o, t, culture)).ToList());
         var cash = item.Options.ToDictionary(o => o.Id, o => CashFlows(ctx, o, runs[o.Id], hardOnly: false));
         var cashHard = item.Options.ToDictionary(o => o.Id, o => CashFlows(ctx, o, runs[o.Id], hardOnly: true));
-        var sqNet = cash[statusQuo.Id].Net;
+        var sq = cash[statusQuo.Id];
 
-        var options = item.Options.Select(o => BuildOption(ctx, o, runs[o.Id], cash[o.Id], cashHard[o.Id], sqNet, o.Id == statusQuo.Id)).ToList();
+        var options = item.Options.Select(o => BuildOption(ctx, o, runs[o.Id], cash[o.Id], cashHard[o.Id], sq, o.Id == statusQuo.Id)).ToList();
         var recommendOnAll = ctx.Assumptions.RecommendOnAllFactors ?? true;
         var byAll = options.MinBy(o => o.PvCost)!;
         var byHard = options.MinBy(o => o.PvCostHardOnly)!;
@@ -68,7 +68,12 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         return result with { Scorecard = Scorecard.ScorecardEvaluator.Evaluate(ctx, item, result, culture) };
     }
 
-    private sealed record Cash(double[] Running, double[] OneOff, double[] Incentives, double[] Residual, double[] Net);
+    /// <summary>An option's flows by year; <see cref="Net"/> counts the residual book value, <see cref="CashNet"/> does not.</summary>
+    private sealed record Cash(double[] Running, double[] OneOff, double[] Incentives, double[] Residual, double[] Net)
+    {
+        /// <summary>Money actually paid: running + one-off − incentives (the book value at the horizon is not cash).</summary>
+        public double[] CashNet { get; } = Net.Select((n, t) => n + Residual[t]).ToArray();
+    }
 
     private static Cash CashFlows(CaseContext ctx, SourcingOption option, List<OptionYearResult> runs, bool hardOnly)
     {
@@ -115,7 +120,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         return ctx.ToCaseCurrency(incentive.Amount!.Value, Math.Max(1, year));
     }
 
-    private static OptionEvaluation BuildOption(CaseContext ctx, SourcingOption option, List<OptionYearResult> runs, Cash cash, Cash hard, double[] statusQuoNet, bool isStatusQuo)
+    private static OptionEvaluation BuildOption(CaseContext ctx, SourcingOption option, List<OptionYearResult> runs, Cash cash, Cash hard, Cash statusQuo, bool isStatusQuo)
     {
         var r = ctx.DiscountRate;
         var h = ctx.Case.HorizonYears;
@@ -126,7 +131,8 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         for (var t = 0; t <= h; t++)
         {
             var df = FinanceFormulas.DiscountFactor(r, t);
-            savings[t] = statusQuoNet[t] - cash.Net[t];
+            // Savings and payback are on cash: the residual book value at the horizon enters the present value only (4.4).
+            savings[t] = statusQuo.CashNet[t] - cash.CashNet[t];
             discountedSavings[t] = savings[t] * df;
             cumulative += savings[t];
             var run = t == 0 ? null : runs[t - 1];
@@ -151,7 +157,9 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         }
         var first = runs[0];
         var pv = FinanceFormulas.PresentValue(cash.Net, r);
-        var statusQuoPv = FinanceFormulas.PresentValue(statusQuoNet, r);
+        var statusQuoPv = FinanceFormulas.PresentValue(statusQuo.Net, r);
+        var payback = isStatusQuo ? null : FinanceFormulas.Payback(savings);
+        var discountedPayback = isStatusQuo ? null : FinanceFormulas.Payback(discountedSavings);
         return new OptionEvaluation
         {
             Id = option.Id,
@@ -167,14 +175,21 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             PvCost = pv,
             PvCostHardOnly = FinanceFormulas.PresentValue(hard.Net, r),
             NpvSavingVsStatusQuo = statusQuoPv - pv,
-            PaybackYears = isStatusQuo ? null : FinanceFormulas.PaybackYears(savings),
-            DiscountedPaybackYears = isStatusQuo ? null : FinanceFormulas.PaybackYears(discountedSavings),
+            PaybackYears = payback?.Years,
+            DiscountedPaybackYears = discountedPayback?.Years,
+            Payback = payback,
+            DiscountedPayback = discountedPayback,
             OneOffCostsTotal = cash.OneOff.Sum(),
             IncentivesTotal = cash.Incentives.Sum(),
             Co2eKgPerUnit = first.Co2eKgPerUnit,
             TransportCo2eKgPerUnit = first.TransportKgCo2ePerUnit,
             ProductionCo2eKgPerUnit = first.ProductionKgCo2ePerUnit,
             LeadTimeDays = first.LeadTimeDays,
+            LeadTimeKnown = first.LeadTimeKnown,
+            ProductionCo2eAssessed = first.ProductionEmissionsAssessed,
+            TransportCo2eComplete = first.TransportEmissionsComplete,
+            Coverage = FactorCoverage.Of(first.Lines),
+            PartiallyAssessed = first.Lines.Where(l => l.Assessed && l.Incomplete).Select(l => l.Factor).ToList(),
             Lines = first.Lines,
             Years = years,
             DefaultsUsed = first.Lines.SelectMany(l => l.Inputs).Where(i => i.IsDefault).DistinctBy(i => i.Name).ToList(),
@@ -232,12 +247,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         {
             parts.Add(Text.Format(culture, "Explain_Switch", "Recommended: {0}. Its present cost over {1} years is {2}, {3} less than the status quo {4}.",
                 Label(recommended), ctx.Case.HorizonYears, Money(Pv(recommended)), Money(Pv(compared) - Pv(recommended)), Label(compared)));
-            parts.Add(recommended.PaybackYears is { } p
-                ? Text.Format(culture, "Explain_Payback", "The switch pays back after {0:0.0} years (one-off costs {1}, incentives {2}).", p, Money(recommended.OneOffCostsTotal), Money(recommended.IncentivesTotal))
-                : Text.Get(culture, "Explain_NoPayback", "The cumulative saving stays negative: no payback within the horizon."));
-            if (recommended.PaybackYears is not null && recommended.Years[^1].CumulativeSavingVsStatusQuo < 0)
-                parts.Add(Text.Format(culture, "Explain_Erodes", "The yearly saving erodes: by year {0} the cumulative saving is negative again.",
-                    recommended.Years.Last(y => y.CumulativeSavingVsStatusQuo >= 0).Year + 1));
+            parts.Add(PaybackSentence(recommended, ctx, culture));
         }
         else
         {
@@ -260,10 +270,34 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             .Select(k => k + " " + ctx.Market.Country(k).WageGrowthPct.Value.ToString("0.#", culture) + "%").ToList();
         if (steep.Count > 0)
             parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is one recent year's rise, compounded over the whole horizon: set assumptions.wageGrowthPct to your own trend.", string.Join(", ", steep)));
-        var notAssessed = recommended.NotAssessed.Union(compared.NotAssessed).Count();
-        if (notAssessed > 0)
-            parts.Add(Text.Format(culture, "Explain_NotAssessed", "{0} cost factors were not assessed for one or both of these options (shown as not assessed, counted as zero).", notAssessed));
+        parts.Add(CoverageSentence(recommended, compared, culture));
         return string.Join(" ", parts);
+    }
+
+    /// <summary>The recommendation's coverage: how many applicable cost factors were assessed for the two options compared (section 5).</summary>
+    public static string CoverageSentence(OptionEvaluation recommended, OptionEvaluation compared, CultureInfo culture)
+    {
+        string Part(OptionEvaluation o) => Text.Format(culture, "Explain_CoverageOption", "{0}: {1} of {2}", o.Name ?? o.Id, o.Coverage.Assessed + o.Coverage.Partial, o.Coverage.Applicable)
+            + (o.Coverage.Partial > 0 ? Text.Format(culture, "Explain_CoveragePartial", " ({0} in part)", o.Coverage.Partial) : "");
+        var complete = recommended.Coverage.NotAssessed + compared.Coverage.NotAssessed + recommended.Coverage.Partial + compared.Coverage.Partial == 0;
+        return complete
+            ? Text.Format(culture, "Explain_CoverageComplete", "Coverage: every applicable cost factor was assessed for both options ({0}; {1}).", Part(recommended), Part(compared))
+            : Text.Format(culture, "Explain_Coverage", "Coverage: applicable cost factors assessed — {0}; {1}. The others are not assessed and count as zero, so the comparison is only as complete as these inputs.", Part(recommended), Part(compared));
+    }
+
+    /// <summary>What the cumulative cash saving of an option does, in one sentence (section 4.4).</summary>
+    public static string PaybackSentence(OptionEvaluation option, CaseContext ctx, CultureInfo culture)
+    {
+        string Money(double v) => v.ToString("N0", culture) + " " + ctx.Currency.Value;
+        return option.Payback switch
+        {
+            { Status: PaybackStatus.Immediate } => Text.Format(culture, "Explain_PaybackImmediate", "The switch saves cash from the start (one-off costs {0}, incentives {1}).", Money(option.OneOffCostsTotal), Money(option.IncentivesTotal)),
+            { Status: PaybackStatus.PaysBack, Years: { } p } => Text.Format(culture, "Explain_Payback", "The switch pays back after {0:0.0} years (one-off costs {1}, incentives {2}).", p, Money(option.OneOffCostsTotal), Money(option.IncentivesTotal)),
+            { Status: PaybackStatus.LostAgain, FirstRecoveryYears: { } first, LossFromYear: { } loss } => Text.Format(culture, "Explain_PaybackLost",
+                "The cumulative cash saving recovers after {0:0.0} years, then turns into a loss from year {1}: {2} by year {3}. No payback within the horizon.",
+                first, loss, Money(option.Years[^1].CumulativeSavingVsStatusQuo), option.Years[^1].Year),
+            _ => Text.Get(culture, "Explain_NoPayback", "The cumulative saving stays negative: no payback within the horizon."),
+        };
     }
 
     /// <summary>Share of the year-1 per-unit difference that comes from risk and strategic lines: |Δsoft| ÷ (|Δhard| + |Δsoft|).</summary>

@@ -36,6 +36,12 @@ public sealed record CostLine
     public required CostKind Kind { get; init; }
     /// <summary>Cost per unit in the case currency.</summary>
     public required double PerUnit { get; init; }
+    /// <summary>
+    /// The part of <see cref="PerUnit"/> that is a fixed amount per year or per shipment spread over the year's volume (overhead F,
+    /// depreciation, tooling, audits, travel, coordination, compliance, handling, brokerage, per-shipment freight, a user line's
+    /// per-year amount): it does not change with one unit more or less. PerUnit − FixedPerUnit is the line's marginal cost.
+    /// </summary>
+    public double FixedPerUnit { get; init; }
     /// <summary>Cost per year in the case currency = per unit × annual volume.</summary>
     public required double PerYear { get; init; }
     /// <summary>The formula, in the symbols of <see cref="Inputs"/>.</summary>
@@ -46,6 +52,8 @@ public sealed record CostLine
     public required LineStatus Status { get; init; }
     /// <summary>Why a line is not assessed or not applicable, or a caveat.</summary>
     public string? Note { get; init; }
+    /// <summary>Assessed on part of its inputs: what is priced is counted, and <see cref="Note"/> names what is missing (e.g. a leg without a rate).</summary>
+    public bool Incomplete { get; init; }
     /// <summary>True when computed.</summary>
     public bool Assessed => Status == LineStatus.Assessed;
 }

@@ -19,6 +19,10 @@ public sealed record OptionYearResult
     public required bool TransportEmissionsComplete { get; init; }
     /// <summary>Order processing + production + transit, days.</summary>
     public required double LeadTimeDays { get; init; }
+    /// <summary>The lead time is known: production lead time given and every leg's transit known (else LeadTimeDays counts the missing parts as 0).</summary>
+    public bool LeadTimeKnown { get; init; } = true;
+    /// <summary>Production CO2e was computed from energy or process emissions (else it is unknown, counted as 0).</summary>
+    public bool ProductionEmissionsAssessed { get; init; } = true;
     /// <summary>Transit, days.</summary>
     public required double TransitDays { get; init; }
     /// <summary>Landed value per unit used for inventory valuation.</summary>

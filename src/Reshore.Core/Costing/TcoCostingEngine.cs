@@ -42,6 +42,9 @@ public sealed class TcoCostingEngine
         private readonly SupplyType _supply;
         private readonly List<CostLine> _lines = new(CostFactorCatalog.All.Count);
         private double _foreignExposurePerUnit;
+        private double _cbamPerUnit;
+        // Case fields whose absence leaves the lead time unknown (empty when it is known): the lines that need it are not assessed.
+        private string? _leadTimeMissing;
 
         public Calculation(CaseContext ctx, Item item, SourcingOption option, int year, CultureInfo culture)
         {
@@ -68,8 +71,9 @@ public sealed class TcoCostingEngine
             Carbon(emissions);
             var landedValue = goodsValue + freight.Total + tradeCost;
             var leadTimeDays = (_option.Production?.OrderProcessingDays ?? 0) + (_option.Production?.ProductionLeadTimeDays ?? 0) + legs.Sum(l => l.TransitDays);
+            _leadTimeMissing = LeadTimeMissing(legs);
             var transitDays = legs.Sum(l => l.TransitDays);
-            Inventory(landedValue, transitDays, leadTimeDays);
+            Inventory(landedValue, landedValue - tradeCost, transitDays, leadTimeDays);
             Quality(landedValue);
             Management(leadTimeDays);
             Risk(leadTimeDays, customsValue);
@@ -85,7 +89,9 @@ public sealed class TcoCostingEngine
                 ProductionKgCo2ePerUnit = emissions.ProductionKg,
                 TransportEmissionsComplete = emissions.Complete,
                 LeadTimeDays = leadTimeDays,
+                LeadTimeKnown = _leadTimeMissing is null,
                 TransitDays = transitDays,
+                ProductionEmissionsAssessed = emissions.ProductionAssessed,
                 LandedValuePerUnit = landedValue,
             };
         }
@@ -111,7 +117,7 @@ public sealed class TcoCostingEngine
 
         private static InputValue IndexInput(string name, double value, string from) => Derived(name, value, "index", from);
 
-        private void Add(string factor, double perUnit, IReadOnlyList<InputValue> inputs, string? note = null, string? formula = null)
+        private void Add(string factor, double perUnit, IReadOnlyList<InputValue> inputs, string? note = null, string? formula = null, double fixedPerUnit = 0, bool incomplete = false)
         {
             var f = CostFactorCatalog.Get(factor);
             if (!double.IsFinite(perUnit))
@@ -120,8 +126,12 @@ public sealed class TcoCostingEngine
             {
                 Factor = factor, Category = f.Category, Kind = f.Kind, PerUnit = perUnit, PerYear = perUnit * _volume,
                 Formula = formula ?? f.Formula, Inputs = inputs, Status = LineStatus.Assessed, Note = note,
+                FixedPerUnit = fixedPerUnit, Incomplete = incomplete,
             });
         }
+
+        private void AddWithFixed(string factor, double perUnit, double fixedPerUnit, IReadOnlyList<InputValue> inputs) =>
+            Add(factor, perUnit, inputs, fixedPerUnit: fixedPerUnit);
 
         private void Skip(string factor, LineStatus status, string note)
         {
@@ -147,6 +157,12 @@ public sealed class TcoCostingEngine
             return value;
         }
 
+        /// <summary>Counts a whole per-unit line (inflation and indices included) as paid in <paramref name="currency"/> (section 1.10).</summary>
+        private void AddForeignExposure(CurrencyCode currency, double perUnit)
+        {
+            if (currency != _ctx.Currency) _foreignExposurePerUnit += perUnit;
+        }
+
         private InputValue MoneyInput(string name, Money m, string unitSuffix = "") =>
             m.Currency == _ctx.Currency
                 ? Case(name, m.Amount, Cur + unitSuffix)
@@ -164,6 +180,18 @@ public sealed class TcoCostingEngine
         {
             // Reference values are local amounts converted to euros at the base rate; they move with the local currency only.
             return eur * _ctx.Market.Fx.Rate(CurrencyCode.Eur, _ctx.Currency) * Math.Pow(1 + _ctx.CurrencyDrift(_country.Currency), _year - 1);
+        }
+
+        /// <summary>
+        /// The lead time is known when the production lead time is given and every leg has a transit time (its own or its lane's);
+        /// order processing defaults to 0. Returns the fields to give, or null when known.
+        /// </summary>
+        private string? LeadTimeMissing(List<ResolvedLeg> legs)
+        {
+            var missing = new List<string>();
+            if (_option.Production?.ProductionLeadTimeDays is null) missing.Add("production.productionLeadTimeDays");
+            missing.AddRange(legs.Where(l => !l.TransitKnown).Select(l => $"logistics.legs[{l.Index}].transitDays"));
+            return missing.Count == 0 ? null : string.Join(", ", missing);
         }
 
         // ---------------------------------------------------------------- production
@@ -210,7 +238,8 @@ public sealed class TcoCostingEngine
                 double materials = 0;
                 if (p.MaterialCostPerUnit is { } m)
                 {
-                    materials = Money(m) * inflation;
+                    materials = Money(m, 0) * inflation;
+                    AddForeignExposure(m.Currency, materials);
                     var inputs = new List<InputValue> { MoneyInput("production.materialCostPerUnit", m), IndexInput("inflation index (1+i)^(t−1)", inflation, "assumptions.inflationPct") };
                     if (m.Currency != _ctx.Currency) inputs.Add(FxInput(m.Currency));
                     Add("materials", materials, inputs);
@@ -223,7 +252,7 @@ public sealed class TcoCostingEngine
                     var rate = (p.OverheadPct ?? 0) / 100;
                     var fixedPerYear = p.OverheadPerYear is { } oy ? _ctx.ToCaseCurrency(oy, _year) * inflation : 0;
                     var value = ProductionFormulas.Overhead(rate, direct, fixedPerYear, _volume);
-                    Add("overhead", value,
+                    AddWithFixed("overhead", value, fixedPerYear / _volume,
                     [
                         Case("production.overheadPct (o)", rate * 100, "%"),
                         Derived("direct cost per unit", direct, Cur, "labour + materials + energy"),
@@ -239,7 +268,8 @@ public sealed class TcoCostingEngine
             goods += PerYearLine("tooling", p.ToolingPerYear, "production.toolingPerYear", inflate: false);
             if (p.PackagingPerUnit is { } pack)
             {
-                var value = Money(pack) * inflation;
+                var value = Money(pack, 0) * inflation;
+                AddForeignExposure(pack.Currency, value);
                 Add("packaging", value, [MoneyInput("production.packagingPerUnit", pack), IndexInput("inflation index", inflation, "assumptions.inflationPct")]);
                 goods += value;
             }
@@ -352,7 +382,7 @@ public sealed class TcoCostingEngine
             }
             inputs.Add(CaseOr("production.existingDepreciationPerYear", p.ExistingDepreciationPerYear is null ? null : existing, 0, Cur + "/yr"));
             inputs.Add(Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"));
-            Add("depreciation", value, inputs);
+            Add("depreciation", value, inputs, fixedPerUnit: value);
             return value;
         }
 
@@ -366,7 +396,7 @@ public sealed class TcoCostingEngine
             var index = inflate ? _ctx.InflationIndex(_year) : 1;
             var annual = Money(amount, 0) * index;
             var value = ProductionFormulas.PerUnit(annual, _volume);
-            Add(factor, value, [MoneyInput(path, amount, "/yr"), IndexInput("inflation index", index, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+            Add(factor, value, [MoneyInput(path, amount, "/yr"), IndexInput("inflation index", index, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")], fixedPerUnit: value);
             return value;
         }
 
@@ -375,7 +405,13 @@ public sealed class TcoCostingEngine
         /// <summary>A home-country option with no transport legs is made on site: transport lines do not apply.</summary>
         private bool AtHomeWithoutTransport => _option.Country == _ctx.Home && (_option.Logistics?.Legs ?? []).Count == 0;
 
-        private sealed record ResolvedLeg(int Index, LegRole Role, TransportMode Mode, double TransitDays, double? DistanceKm, double? FreightPerUnit, double? KgCo2ePerUnit, List<InputValue> Inputs, string? Problem);
+        private sealed record ResolvedLeg(int Index, LegRole Role, TransportMode Mode, double TransitDays, double? DistanceKm, double? FreightPerUnit, double? KgCo2ePerUnit, List<InputValue> Inputs, string? Problem)
+        {
+            /// <summary>Priced per shipment: a fixed amount per year given the number of shipments.</summary>
+            public bool FixedPerShipment { get; init; }
+            /// <summary>The transit time came from the leg or its lane (otherwise it is counted as 0 and the lead time is unknown).</summary>
+            public bool TransitKnown { get; init; } = true;
+        }
 
         private sealed record FreightTotals(double Main, double Inland, double ToBorder, double Insurance, double EmergencyAir, double EmergencyAirKgDelta, double Total);
 
@@ -395,6 +431,7 @@ public sealed class TcoCostingEngine
             var mode = leg.Mode ?? lane!.Mode;
             var role = leg.Role ?? LegRole.Main;
             double transit = 0;
+            var transitKnown = leg.TransitDays is not null || lane is not null;
             if (leg.TransitDays is { } td) { transit = td; inputs.Add(Case($"{path}.transitDays", td, "days")); }
             else if (lane is not null) { transit = lane.TransitDays.Value; inputs.Add(Default($"transit days {lane.Id}", lane.TransitDays, "days")); }
             double? distance = null;
@@ -420,7 +457,7 @@ public sealed class TcoCostingEngine
             Money? rate = leg.Rate ?? (lane is not null ? new Money(lane.Rate.Value, lane.RateCurrency) : null);
             var unit = leg.RateUnit ?? lane?.RateUnit;
             if (rate is null || unit is null)
-                return new ResolvedLeg(index, role, mode, transit, distance, null, kg, inputs, $"{path}.rate and {path}.rateUnit");
+                return new ResolvedLeg(index, role, mode, transit, distance, null, kg, inputs, $"{path}.rate and {path}.rateUnit") { TransitKnown = transitKnown };
             if (leg.Rate is { } r) inputs.Add(MoneyInput($"{path}.rate", r, "/" + unit));
             else inputs.Add(new InputValue($"rate {lane!.Id}", lane.Rate.Value, $"{lane.RateCurrency}/{lane.RateUnit}", $"default: {lane.Rate.Source}{(lane.Rate.Year is { } y ? $" ({y})" : "")}", true));
             var freightIndex = _ctx.FreightIndex(_year);
@@ -433,7 +470,11 @@ public sealed class TcoCostingEngine
             {
                 case RateUnit.PerFeu or RateUnit.PerFtl:
                     var units = UnitsPerLoad(leg, unit.Value, inputs, path);
-                    perUnit = LogisticsFormulas.PerLoad(ratePerBasis, units);
+                    (perUnit, problem) = PerLoadFreight(leg, path, ratePerBasis, units, inputs);
+                    break;
+                case RateUnit.PerM3:
+                    if (_item.UnitVolumeM3 is { } m3) perUnit = LogisticsFormulas.PerM3(ratePerBasis, m3);
+                    else { perUnit = null; problem = "unitVolumeM3 (item)"; }
                     break;
                 case RateUnit.PerKg:
                     var chargeable = LogisticsFormulas.ChargeableWeightKg(_item.UnitWeightKg, _item.UnitVolumeM3 ?? 0);
@@ -457,7 +498,40 @@ public sealed class TcoCostingEngine
             }
             inputs.Add(Case("unitWeightKg", _item.UnitWeightKg, "kg"));
             if (perUnit is { } foreign && rate.Value.Currency != _ctx.Currency) _foreignExposurePerUnit += foreign;
-            return new ResolvedLeg(index, role, mode, transit, distance, perUnit, kg, inputs, problem);
+            return new ResolvedLeg(index, role, mode, transit, distance, perUnit, kg, inputs, problem) { FixedPerShipment = unit == RateUnit.PerShipment, TransitKnown = transitKnown };
+        }
+
+        /// <summary>
+        /// A per-load rate by shipment (2.2): with n shipments a year each shipment carries S = V ÷ n units, in full loads and a
+        /// part load; without n, full loads are assumed and said so.
+        /// </summary>
+        private (double? PerUnit, string? Problem) PerLoadFreight(TransportLeg leg, string path, double ratePerLoad, double unitsPerLoad, List<InputValue> inputs)
+        {
+            if (_option.Logistics?.ShipmentsPerYear is not { } n)
+            {
+                inputs.Add(Model("shipment size", unitsPerLoad, "units", "full loads; give logistics.shipmentsPerYear"));
+                return (LogisticsFormulas.PerLoad(ratePerLoad, unitsPerLoad), null);
+            }
+            var shipment = _volume / n;
+            inputs.Add(Derived("shipment size (S)", shipment, "units", "V ÷ logistics.shipmentsPerYear"));
+            double? partPerUnit = null;
+            if (leg.PartLoadRate is { } partRate)
+            {
+                var partUnit = leg.PartLoadRateUnit ?? RateUnit.PerM3;
+                var measure = partUnit switch
+                {
+                    RateUnit.PerKg => _item.UnitWeightKg,
+                    RateUnit.PerTonne => _item.UnitWeightKg / 1000,
+                    _ => _item.UnitVolumeM3,
+                };
+                if (measure is not { } perUnitMeasure) return (null, "unitVolumeM3 (item), for the part-load rate per m³");
+                partPerUnit = Money(partRate, 0) * _ctx.FreightIndex(_year) * perUnitMeasure;
+                inputs.Add(MoneyInput($"{path}.partLoadRate", partRate, "/" + partUnit));
+                if (partRate.Currency != _ctx.Currency) inputs.Add(FxInput(partRate.Currency));
+            }
+            else if (shipment % unitsPerLoad > 1e-9)
+                inputs.Add(Model("part load", ratePerLoad, Cur + "/load", "a part load pays a full load's rate; give partLoadRate"));
+            return (LogisticsFormulas.PerLoadByShipment(ratePerLoad, unitsPerLoad, shipment, partPerUnit), null);
         }
 
         private double UnitsPerLoad(TransportLeg leg, RateUnit unit, List<InputValue> inputs, string path)
@@ -484,8 +558,8 @@ public sealed class TcoCostingEngine
             double main = 0, inland = 0, toBorder = 0;
             LegLine("mainFreight", legs.Where(l => l.Role == LegRole.Main).ToList(), ref main, "logistics.legs (role main)");
             LegLine("inlandTransport", legs.Where(l => l.Role != LegRole.Main).ToList(), ref inland, "logistics.legs (role preCarriage/onCarriage)");
-            // Pre-carriage belongs to the customs value only when the inland line could be priced at all.
-            toBorder = main + (inland > 0 ? legs.Where(l => l.Role == LegRole.PreCarriage).Sum(l => l.FreightPerUnit ?? 0) : 0);
+            // Freight to the border: main legs and the pre-carriage legs that could be priced.
+            toBorder = main + legs.Where(l => l.Role == LegRole.PreCarriage).Sum(l => l.FreightPerUnit ?? 0);
 
             double handling = 0;
             if (logistics.HandlingPerShipment is { } h)
@@ -493,7 +567,7 @@ public sealed class TcoCostingEngine
                 if (logistics.ShipmentsPerYear is { } n)
                 {
                     handling = LogisticsFormulas.PerShipment(Money(h, 0) * _ctx.FreightIndex(_year), n, _volume);
-                    Add("handling", handling, [MoneyInput("logistics.handlingPerShipment", h), Case("logistics.shipmentsPerYear (n)", n, "1/yr"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+                    Add("handling", handling, [MoneyInput("logistics.handlingPerShipment", h), Case("logistics.shipmentsPerYear (n)", n, "1/yr"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")], fixedPerUnit: handling);
                 }
                 else NotAssessed("handling", "logistics.shipmentsPerYear");
             }
@@ -513,6 +587,10 @@ public sealed class TcoCostingEngine
             return new FreightTotals(main, inland, toBorder, insurance, air, airKgDelta, main + inland + handling + insurance + air);
         }
 
+        /// <summary>
+        /// One freight line over its legs: the legs that can be priced are summed; a leg that cannot (no rate, no distance for a
+        /// per-tonne-km rate, …) is named in the note and marks the line incomplete rather than zeroing the priced legs (2.2.1).
+        /// </summary>
         private void LegLine(string factor, List<ResolvedLeg> legs, ref double total, string what)
         {
             if (legs.Count == 0)
@@ -522,15 +600,19 @@ public sealed class TcoCostingEngine
                 else NotAssessed(factor, what);
                 return;
             }
+            var priced = legs.Where(l => l.FreightPerUnit is not null).ToList();
             var missing = legs.Where(l => l.FreightPerUnit is null).Select(l => l.Problem!).ToList();
-            if (missing.Count > 0)
+            if (priced.Count == 0)
             {
                 NotAssessed(factor, string.Join(", ", missing));
                 return;
             }
-            total = legs.Sum(l => l.FreightPerUnit!.Value);
-            var inputs = legs.SelectMany(l => l.Inputs.Where(i => !i.Name.StartsWith("emission", StringComparison.Ordinal))).ToList();
-            Add(factor, total, inputs, legs.Count > 1 ? string.Join(" + ", legs.Select(l => $"{l.Mode}: {l.FreightPerUnit!.Value.ToString("0.####", CultureInfo.InvariantCulture)}")) : null);
+            total = priced.Sum(l => l.FreightPerUnit!.Value);
+            var inputs = priced.SelectMany(l => l.Inputs.Where(i => !i.Name.StartsWith("emission", StringComparison.Ordinal))).ToList();
+            var parts = priced.Count > 1 ? string.Join(" + ", priced.Select(l => $"{l.Mode}: {l.FreightPerUnit!.Value.ToString("0.####", CultureInfo.InvariantCulture)}")) : null;
+            var note = missing.Count == 0 ? parts
+                : F("Note_LegsNotPriced", "Incomplete: {0} of {1} legs priced; give {2}.", priced.Count, legs.Count, string.Join(", ", missing)) + (parts is null ? "" : " " + parts);
+            Add(factor, total, inputs, note, fixedPerUnit: priced.Where(l => l.FixedPerShipment).Sum(l => l.FreightPerUnit!.Value), incomplete: missing.Count > 0);
         }
 
         private (double Cost, double KgDelta) EmergencyAir(EmergencyAirInputs? air, double mainFreight, List<ResolvedLeg> legs)
@@ -590,7 +672,7 @@ public sealed class TcoCostingEngine
             {
                 var inflation = _ctx.InflationIndex(_year);
                 var value = LogisticsFormulas.PerShipment(Money(b, 0) * inflation, n, _volume);
-                Add("customsBrokerage", value, [MoneyInput("trade.brokeragePerShipment", b), Case("logistics.shipmentsPerYear (n)", n, "1/yr"), IndexInput("inflation index", inflation, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+                Add("customsBrokerage", value, [MoneyInput("trade.brokeragePerShipment", b), Case("logistics.shipmentsPerYear (n)", n, "1/yr"), IndexInput("inflation index", inflation, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")], fixedPerUnit: value);
                 total += value;
             }
             else NotAssessed("customsBrokerage", trade.BrokeragePerShipment is null ? "trade.brokeragePerShipment" : "logistics.shipmentsPerYear");
@@ -709,13 +791,14 @@ public sealed class TcoCostingEngine
                 Default($"EU ETS price {price.Year}", price, Cur + "/t CO2e"),
                 Case("origin carbon price", origin, Cur + "/t CO2e"),
             };
+            _cbamPerUnit = value;
             Add("cbam", value, inputs, cbam.BenchmarkTPerTonne is null ? T("Note_CbamNoBenchmark", "No benchmark given: no free-allocation adjustment (upper bound).") : null);
             return value;
         }
 
         // ---------------------------------------------------------------- carbon
 
-        private sealed record EmissionTotals(double TransportKg, double ProductionKg, bool Complete);
+        private sealed record EmissionTotals(double TransportKg, double ProductionKg, bool Complete, bool ProductionAssessed);
 
         private EmissionTotals Emissions(List<ResolvedLeg> legs, FreightTotals freight)
         {
@@ -723,7 +806,7 @@ public sealed class TcoCostingEngine
             var complete = legs.All(l => l.KgCo2ePerUnit is not null);
             var p = _option.Production ?? new ProductionInputs();
             var production = CarbonFormulas.ProductionKg(p.EnergyKwhPerUnit ?? 0, _country.GridGCo2ePerKwh.Value, p.ProcessEmissionsKgPerUnit ?? 0);
-            return new EmissionTotals(transport, production, complete);
+            return new EmissionTotals(transport, production, complete, p.EnergyKwhPerUnit is not null || p.ProcessEmissionsKgPerUnit is not null);
         }
 
         private void Carbon(EmissionTotals e)
@@ -738,19 +821,31 @@ public sealed class TcoCostingEngine
             Add("carbonTransport", CarbonFormulas.Cost(e.TransportKg, price), [Derived("transport CO2e", e.TransportKg, "kg/unit", "Σ legs kg ÷ 1000 × km × g/t·km ÷ 1000"), priceInput],
                 e.Complete ? null : T("Note_LegWithoutDistance", "A leg has no distance: its emissions are missing."));
             var p = _option.Production ?? new ProductionInputs();
-            Add("carbonProduction", CarbonFormulas.Cost(e.ProductionKg, price),
-            [
+            if (!e.ProductionAssessed)
+            {
+                NotAssessed("carbonProduction", "production.energyKwhPerUnit or production.processEmissionsKgPerUnit");
+                return;
+            }
+            // Carbon already paid at the EU border (CBAM) is part of the internal price's charge on the same embedded tonnes.
+            var gross = CarbonFormulas.Cost(e.ProductionKg, price);
+            var inputs = new List<InputValue>
+            {
                 Derived("production CO2e", e.ProductionKg, "kg/unit", "kWh × grid g/kWh ÷ 1000 + process kg"),
-                Case("production.energyKwhPerUnit", p.EnergyKwhPerUnit ?? 0, "kWh/unit"),
+                CaseOr("production.energyKwhPerUnit", p.EnergyKwhPerUnit, 0, "kWh/unit"),
                 Default($"grid intensity {_option.Country}", _country.GridGCo2ePerKwh, "g CO2e/kWh"),
-                Case("production.processEmissionsKgPerUnit", p.ProcessEmissionsKgPerUnit ?? 0, "kg/unit"),
+                CaseOr("production.processEmissionsKgPerUnit", p.ProcessEmissionsKgPerUnit, 0, "kg/unit"),
                 priceInput,
-            ], p.EnergyKwhPerUnit is null && p.ProcessEmissionsKgPerUnit is null ? T("Note_NoProductionEmissions", "No energy or process emissions given: production CO2e is zero.") : null);
+            };
+            if (_cbamPerUnit > 0) inputs.Add(Derived("CBAM paid at the border", _cbamPerUnit, Cur + "/unit", "CBAM line"));
+            Add("carbonProduction", CarbonFormulas.NetOfCarbonPaid(gross, _cbamPerUnit), inputs,
+                _cbamPerUnit > 0 ? T("Note_CarbonNetOfCbam", "Net of the CBAM charge already paid on these emissions.") : null);
         }
 
         // ---------------------------------------------------------------- inventory
 
-        private void Inventory(double landedValue, double transitDays, double leadTimeDays)
+        /// <param name="landedValue">v: goods, logistics and customs lines.</param>
+        /// <param name="valueInTransit">v_T = v less the customs lines (brokerage, duties, CBAM), which are paid on arrival.</param>
+        private void Inventory(double landedValue, double valueInTransit, double transitDays, double leadTimeDays)
         {
             var inv = _option.Inventory ?? new InventoryInputs();
             var valueInput = Derived("landed unit value (v)", landedValue, Cur, "production + logistics + customs lines");
@@ -760,7 +855,8 @@ public sealed class TcoCostingEngine
 
             if (h is { } rate)
             {
-                Add("pipelineInventory", InventoryFormulas.Pipeline(landedValue, rate, transitDays), [valueInput, hInput!, Derived("transit days (T)", transitDays, "days", "Σ legs")]);
+                Add("pipelineInventory", InventoryFormulas.Pipeline(valueInTransit, rate, transitDays),
+                    [Derived("value in transit (v_T)", valueInTransit, Cur, "landed value less brokerage, duties and CBAM (paid on arrival)"), hInput!, Derived("transit days (T)", transitDays, "days", "Σ legs")]);
                 if (_option.Logistics?.ShipmentsPerYear is { } n)
                 {
                     cycleUnits = _volume / (2 * n);
@@ -774,7 +870,9 @@ public sealed class TcoCostingEngine
                 NotAssessed("cycleStock", "inventoryCarryingRatePct (item)");
             }
 
-            if (h is { } rate2 && _item.DemandVolatilityPct is { } vol && _item.ServiceLevelPct is { } sl)
+            if (_leadTimeMissing is { } noLeadTime && h is not null && _item.DemandVolatilityPct is not null && _item.ServiceLevelPct is not null)
+                NotAssessed("safetyStock", noLeadTime);
+            else if (h is { } rate2 && _item.DemandVolatilityPct is { } vol && _item.ServiceLevelPct is { } sl)
             {
                 var weekly = _volume / 52;
                 var leadWeeks = leadTimeDays / 7;
@@ -845,12 +943,17 @@ public sealed class TcoCostingEngine
             var m = _option.Management ?? new ManagementInputs();
             var inflation = _ctx.InflationIndex(_year);
             if (m.TravelTripsPerYear is { } trips && m.CostPerTrip is { } perTrip)
-                Add("travel", ManagementFormulas.Travel(trips, Money(perTrip, 0) * inflation, _volume),
-                    [Case("management.travelTripsPerYear", trips, "1/yr"), MoneyInput("management.costPerTrip", perTrip), IndexInput("inflation index", inflation, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+            {
+                var travel = ManagementFormulas.Travel(trips, Money(perTrip, 0) * inflation, _volume);
+                Add("travel", travel,
+                    [Case("management.travelTripsPerYear", trips, "1/yr"), MoneyInput("management.costPerTrip", perTrip), IndexInput("inflation index", inflation, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")], fixedPerUnit: travel);
+            }
             else NotAssessed("travel", "management.travelTripsPerYear and management.costPerTrip");
             PerYearLine("coordination", m.CoordinationPerYear, "management.coordinationPerYear");
             PerYearLine("complianceDueDiligence", m.ComplianceDueDiligencePerYear, "management.complianceDueDiligencePerYear");
-            if (m.EngineeringChangesPerYear is { } changes && m.DelayCostPerChangeWeek is { } perWeek)
+            if (_leadTimeMissing is { } noLeadTime && m.EngineeringChangesPerYear is not null && m.DelayCostPerChangeWeek is not null)
+                NotAssessed("engineeringChange", noLeadTime);
+            else if (m.EngineeringChangesPerYear is { } changes && m.DelayCostPerChangeWeek is { } perWeek)
             {
                 var weeks = leadTimeDays / 7;
                 Add("engineeringChange", ManagementFormulas.EngineeringChangeDelay(changes, weeks, Money(perWeek, 0), _volume),
@@ -907,19 +1010,36 @@ public sealed class TcoCostingEngine
                 NotAssessed("leadTimeMismatch", "sellingPricePerUnit, salvageValuePerUnit and demandVolatilityPct (item)");
                 return;
             }
-            var c = _lines.Where(l => l.Kind == CostKind.Hard).Sum(l => l.PerUnit);
+            if (_leadTimeMissing is { } noLeadTime)
+            {
+                NotAssessed("leadTimeMismatch", noLeadTime);
+                return;
+            }
+            // The newsvendor weighs one unit more against one unit short: its cost is the marginal cost, without the fixed
+            // annual and per-shipment amounts spread over the volume.
+            var hard = _lines.Where(l => l.Kind == CostKind.Hard).ToList();
+            var c = hard.Sum(l => l.PerUnit - l.FixedPerUnit);
+            var fixedPart = hard.Sum(l => l.FixedPerUnit);
+            var inputs = new List<InputValue>
+            {
+                Case("sellingPricePerUnit (p)", p, Cur), Derived("marginal unit cost (c)", c, Cur, "hard cost lines less their fixed annual and per-shipment amounts"),
+                Derived("fixed amounts per unit left out of c", fixedPart, Cur, "overhead F, depreciation, tooling, audits, travel, coordination, compliance, handling, brokerage ÷ V"),
+                Case("salvageValuePerUnit (s)", s, Cur), Case("demandVolatilityPct (σ)", v, "%/√yr"),
+            };
+            if (s >= c && c < p)
+            {
+                // An unsold unit fetches at least what it cost: over-ordering costs nothing, so a long lead time loses no margin.
+                Add("leadTimeMismatch", 0, inputs, T("Note_MismatchSalvageCovers", "Salvage value at or above the marginal unit cost: surplus stock costs nothing, so the lead time adds no mismatch cost."));
+                return;
+            }
             if (!(s < c && c < p))
             {
-                Skip("leadTimeMismatch", LineStatus.NotAssessed, F("Note_MismatchRange", "Not assessed: the lognormal newsvendor needs salvage ({0:0.##}) < unit cost ({1:0.##}) < selling price ({2:0.##}).", s, c, p));
+                Skip("leadTimeMismatch", LineStatus.NotAssessed, F("Note_MismatchRange", "Not assessed: the lognormal newsvendor needs salvage ({0:0.##}) < marginal unit cost ({1:0.##}) < selling price ({2:0.##}).", s, c, p));
                 return;
             }
             var years = leadTimeDays / 365;
-            Add("leadTimeMismatch", LeadTimeValuation.MismatchCostPerUnit(p, c, s, v / 100, years),
-            [
-                Case("sellingPricePerUnit (p)", p, Cur), Derived("unit cost (c)", c, Cur, "sum of hard cost lines"),
-                Case("salvageValuePerUnit (s)", s, Cur), Case("demandVolatilityPct (σ)", v, "%/√yr"),
-                Derived("decision lead time (L)", years, "years", "(order processing + production + transit) ÷ 365"),
-            ], T("Note_Mismatch", "Overlaps with safety stock and obsolescence for seasonal items: see docs/model.md."));
+            inputs.Add(Derived("decision lead time (L)", years, "years", "(order processing + production + transit) ÷ 365"));
+            Add("leadTimeMismatch", LeadTimeValuation.MismatchCostPerUnit(p, c, s, v / 100, years), inputs, T("Note_Mismatch", "Overlaps with safety stock and obsolescence for seasonal items: see docs/model.md."));
         }
 
         private void Strategic(double landedValue)
@@ -943,7 +1063,8 @@ public sealed class TcoCostingEngine
             for (var i = 0; i < others.Count; i++)
             {
                 var o = others[i];
-                var perUnit = (o.PerUnit is { } u ? Money(u, 0) : 0) + (o.PerYear is { } y ? ProductionFormulas.PerUnit(Money(y, 0), _volume) : 0);
+                var fixedPart = o.PerYear is { } y ? ProductionFormulas.PerUnit(Money(y, 0), _volume) : 0;
+                var perUnit = (o.PerUnit is { } u ? Money(u, 0) : 0) + fixedPart;
                 var inputs = new List<InputValue>();
                 if (o.PerUnit is { } pu) inputs.Add(MoneyInput($"otherCosts[{i}].perUnit", pu));
                 if (o.PerYear is { } py) inputs.Add(MoneyInput($"otherCosts[{i}].perYear", py, "/yr"));
@@ -952,7 +1073,7 @@ public sealed class TcoCostingEngine
                 {
                     Factor = CostFactorCatalog.OtherPrefix + CostFactorCatalog.Slug(o.Name), Label = o.Name,
                     Category = CostCategory.Other, Kind = kind, PerUnit = perUnit, PerYear = perUnit * _volume,
-                    Formula = "per unit + per year ÷ V", Inputs = inputs, Status = LineStatus.Assessed,
+                    Formula = "per unit + per year ÷ V", Inputs = inputs, Status = LineStatus.Assessed, FixedPerUnit = fixedPart,
                 });
             }
         }

@@ -90,6 +90,8 @@ public enum RateUnit
     PerShipment,
     /// <summary>Per unit of the item.</summary>
     PerUnit,
+    /// <summary>Per cubic metre of the goods' volume (LCL and groupage quotes).</summary>
+    PerM3,
 }
 
 /// <summary>Kinds of one-off transition cost.</summary>

@@ -232,6 +232,14 @@ public sealed record TransportLeg
     [Range(1e-9, 1e9), Description("Units per 40ft container or truck; default: from unit volume and weight at the fill rate.")]
     public double? UnitsPerLoad { get; init; }
 
+    /// <summary>Rate of a part load (LTL, LCL or groupage), in <see cref="PartLoadRateUnit"/>.</summary>
+    [Description("Rate for a part load (LTL truck, LCL container, groupage) in partLoadRateUnit; without it a part load pays a full load's rate.")]
+    public Money? PartLoadRate { get; init; }
+
+    /// <summary>Basis of the part-load rate.</summary>
+    [Description("perM3, perKg or perTonne (the basis of partLoadRate).")]
+    public RateUnit? PartLoadRateUnit { get; init; }
+
     /// <summary>Usable fill of a container or truck, %.</summary>
     [Range(1.0, 100.0), Description("Usable fill of a container or truck by volume, % (default 85).")]
     public double? FillRatePct { get; init; }

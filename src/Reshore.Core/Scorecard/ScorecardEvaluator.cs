@@ -182,7 +182,9 @@ public static class ScorecardEvaluator
         var (weights, method, cr) = Weights(inputs, warnings, culture);
         var rd = inputs.RdSite ?? ctx.Home;
         var pvRatio = RatioToLowest(evaluation.Options.Select(o => o.PvCost).ToList());
-        var co2Ratio = RatioToLowest(evaluation.Options.Select(o => o.Co2eKgPerUnit).ToList());
+        // CO2e is compared among the options whose emissions are known: an unknown one is missing, never the lowest.
+        var co2Known = evaluation.Options.Where(o => o.Co2eComplete).Select(o => o.Co2eKgPerUnit).ToList();
+        var co2Ratio = co2Known.Count > 0 ? RatioToLowest(co2Known) : _ => double.NaN;
         var scored = evaluation.Options.Select(o =>
         {
             var option = item.Options.Single(x => x.Id == o.Id);
@@ -192,6 +194,7 @@ public static class ScorecardEvaluator
                 if (judged is not null && judged.TryGetValue(crit, out var given))
                     return new CriterionScore(crit, given.Score, ScoreSource.Judged, null, given.Rationale);
                 return Computed(ctx, crit, option, o, pvRatio(o.PvCost), co2Ratio(o.Co2eKgPerUnit), rd, risk, culture) ?? new CriterionScore(crit, null, ScoreSource.Missing, null, Text.Get(culture, "Sc_Missing", "not scored: judge it in scorecard.judgements"));
+                // Computed returns a Missing score itself when the engine lacks the input (unknown lead time, emissions, risk).
             }).ToList();
             return (o.Id, Scores: scores);
         }).ToList();
@@ -299,11 +302,15 @@ public static class ScorecardEvaluator
             }
             case "delivery":
             {
+                if (!o.LeadTimeKnown)
+                    return MissingInput(criterion, T("Sc_MissingLeadTime", "not scored: the lead time is unknown (give production.productionLeadTimeDays and each leg's transit), or judge it"));
                 var days = o.LeadTimeDays + 2 * (option.Inventory?.LeadTimeStdDevDays ?? 0);
                 return new CriterionScore(criterion, Band(days, 7, 21, 45, 90), ScoreSource.Computed, days, T("Map_Delivery", "lead time + 2 × its standard deviation, days: ≤ 7 → 5, ≤ 21 → 4, ≤ 45 → 3, ≤ 90 → 2, more → 1"));
             }
             case "environment":
             {
+                if (!o.Co2eComplete)
+                    return MissingInput(criterion, T("Sc_MissingCo2e", "not scored: CO2e is incomplete (give production.energyKwhPerUnit or processEmissionsKgPerUnit, and each leg's distance), or judge it"));
                 var ratio = co2Ratio;
                 return new CriterionScore(criterion, Math.Clamp(5 - 2 * (ratio - 1), 1, 5), ScoreSource.Computed, ratio,
                     T("Map_Environment", "CO2e per unit ÷ lowest CO2e r: score = 5 − 2 (r − 1), between 1 and 5"));
@@ -326,6 +333,9 @@ public static class ScorecardEvaluator
                     return new CriterionScore(criterion, Math.Max(1, score), ScoreSource.Computed, r.TailExcess,
                         T("Map_RiskSim", "simulated CVaR95 ÷ mean − 1, %: ≤ 2 → 5, ≤ 5 → 4, ≤ 10 → 3, ≤ 20 → 2, more → 1; one point less when TTS < TTR + lead time"));
                 }
+                // Without its disruption risk the option's risk share says nothing: missing, not the best score.
+                if (o.Lines.FirstOrDefault(l => l.Factor == "disruption") is not { Assessed: true })
+                    return MissingInput(criterion, T("Sc_MissingRisk", "not scored: no disruption risk given (risk.disruption) and no simulation, or judge it"));
                 var share = o.TcoPerUnit > 0 ? o.TcoPerUnitByKind[CostKind.Risk] / o.TcoPerUnit * 100 : 0;
                 return new CriterionScore(criterion, Band(share, 1, 3, 6, 10), ScoreSource.Computed, share,
                     T("Map_RiskTco", "risk cost lines as % of the TCO: ≤ 1 → 5, ≤ 3 → 4, ≤ 6 → 3, ≤ 10 → 2, more → 1"));
@@ -334,6 +344,8 @@ public static class ScorecardEvaluator
                 return null;
         }
     }
+
+    private static CriterionScore MissingInput(string criterion, string why) => new(criterion, null, ScoreSource.Missing, null, why);
 
     private static double MainLegKm(CaseContext ctx, SourcingOption option) =>
         (option.Logistics?.Legs ?? []).Where(l => (l.Role ?? LegRole.Main) == LegRole.Main)

@@ -2,6 +2,7 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
+using Reshore.Core.Costing;
 using Reshore.Core.Domain;
 using Reshore.Core.MarketData;
 using Reshore.Core.Values;
@@ -109,6 +110,11 @@ public static class CaseValidator
                 errors.Add(new($"{lp}.mode", "A leg without a lane needs a mode."));
             if (leg.Rate is not null && leg.RateUnit is null && leg.Lane is null)
                 errors.Add(new($"{lp}.rateUnit", "A rate needs its rateUnit (perFeu, perKg, perFtl, perTonne, perTonneKm, perShipment or perUnit)."));
+            if (leg.PartLoadRateUnit is { } pu && pu is not (RateUnit.PerM3 or RateUnit.PerKg or RateUnit.PerTonne))
+                errors.Add(new($"{lp}.partLoadRateUnit", "A part-load rate is per m³ (perM3), per kg (perKg) or per tonne (perTonne)."));
+            var legUnit = leg.RateUnit ?? (leg.Lane is { } ln && market.Lanes.TryGetValue(ln, out var laneRow) ? laneRow.RateUnit : null);
+            if (leg.PartLoadRate is not null && legUnit is not (RateUnit.PerFeu or RateUnit.PerFtl))
+                errors.Add(new($"{lp}.partLoadRate", "A part-load rate applies to a leg priced per container (perFeu) or per truck (perFtl)."));
             if (leg.RateUnit is RateUnit.PerShipment && o.Logistics?.ShipmentsPerYear is null)
                 errors.Add(new($"{path}.logistics.shipmentsPerYear", "A per-shipment rate needs shipmentsPerYear."));
         }
@@ -150,6 +156,14 @@ public static class CaseValidator
         for (var i = 0; i < others.Count; i++)
             if (others[i].PerUnit is null && others[i].PerYear is null)
                 errors.Add(new($"{path}.otherCosts[{i}]", "Give perUnit, perYear or both."));
+        // A line's id is the slug of its name: two lines of one option with the same slug would be one line in the tables
+        // and two in the totals.
+        foreach (var same in others.Select((x, i) => (Slug: CostFactorCatalog.Slug(x.Name), Index: i)).GroupBy(x => x.Slug).Where(g => g.Count() > 1))
+        {
+            var first = same.First().Index;
+            foreach (var dup in same.Skip(1))
+                errors.Add(new($"{path}.otherCosts[{dup.Index}].name", $"'{others[dup.Index].Name}' has the same name as otherCosts[{first}] ('{others[first].Name}'): give each line of an option its own name, or add the amounts into one line."));
+        }
     }
 
     private static void CheckId(string id, string path, List<CaseError> errors)
@@ -170,7 +184,8 @@ public static class CaseValidator
         {
             if (prop.GetCustomAttribute<RangeAttribute>() is { } range)
             {
-                var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                // A money field's range is on its amount (a Money is not IConvertible).
+                var d = value is Money money ? money.Amount : Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 var min = Convert.ToDouble(range.Minimum, CultureInfo.InvariantCulture);
                 var max = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
                 if (!double.IsFinite(d) || d < min || d > max)

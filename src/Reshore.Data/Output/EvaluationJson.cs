@@ -67,13 +67,18 @@ public static class EvaluationJson
                 npvSavingVsStatusQuo = o.NpvSavingVsStatusQuo,
                 paybackYears = o.PaybackYears,
                 discountedPaybackYears = o.DiscountedPaybackYears,
+                payback = Payback(o.Payback),
+                discountedPayback = Payback(o.DiscountedPayback),
                 oneOffCostsTotal = o.OneOffCostsTotal,
                 incentivesTotal = o.IncentivesTotal,
                 co2eKgPerUnit = o.Co2eKgPerUnit,
+                co2eComplete = o.Co2eComplete,
                 transportCo2eKgPerUnit = o.TransportCo2eKgPerUnit,
-                productionCo2eKgPerUnit = o.ProductionCo2eKgPerUnit,
-                leadTimeDays = o.LeadTimeDays,
+                productionCo2eKgPerUnit = o.ProductionCo2eAssessed ? o.ProductionCo2eKgPerUnit : (double?)null,
+                leadTimeDays = o.LeadTimeKnown ? o.LeadTimeDays : (double?)null,
                 notAssessed = o.NotAssessed,
+                partiallyAssessed = o.PartiallyAssessed,
+                coverage = new { assessed = o.Coverage.Assessed, partial = o.Coverage.Partial, notAssessed = o.Coverage.NotAssessed, applicable = o.Coverage.Applicable, share = o.Coverage.Share },
                 defaultsUsed = o.DefaultsUsed.Select(Input),
                 years = o.Years.Select(y => new
                 {
@@ -93,6 +98,8 @@ public static class EvaluationJson
                     formula = l.Formula,
                     inputs = l.Inputs.Select(Input),
                     assessed = l.Assessed,
+                    incomplete = l.Incomplete,
+                    fixedPerUnit = l.FixedPerUnit,
                     status = l.Status,
                     note = l.Note,
                 }),
@@ -119,6 +126,14 @@ public static class EvaluationJson
         openBarriers = sc.Barriers.Where(b => b.Open).Select(b => b.Id),
         alternatives = sc.AlternativesExplanation,
         warnings = sc.Warnings,
+    };
+
+    private static object? Payback(Core.Costing.Formulas.PaybackResult? p) => p is null ? null : new
+    {
+        status = JsonNamingPolicy.CamelCase.ConvertName(p.Status.ToString()),
+        years = p.Years,
+        firstRecoveryYears = p.FirstRecoveryYears,
+        lossFromYear = p.LossFromYear,
     };
 
     private static object Input(InputValue i) => new { name = i.Name, value = i.Value, unit = i.Unit, source = i.Source, isDefault = i.IsDefault };

@@ -50,7 +50,7 @@ public static class ReportComposer
                 var rec = item.Options.Single(o => o.Id == item.RecommendedOptionId);
                 var same = rec.Id == sq.Id;
                 return new TableRow([item.Name ?? item.Id, sq.Name ?? sq.Id, rec.Name ?? rec.Id, same ? "—" : Money(rec.NpvSavingVsStatusQuo),
-                    same ? "—" : rec.PaybackYears?.ToString("0.0", c) ?? T("Report_Never", "never"),
+                    OptionFacts.Payback(rec, same, c),
                     same ? "—" : Change(rec.Co2eKgPerUnit, sq.Co2eKgPerUnit, c)]);
             }).ToList(),
             [false, false, false, true, true, true]));
@@ -115,11 +115,11 @@ public static class ReportComposer
             Row(F("Report_TcoPerYear", "TCO per year, year 1 ({0})", cur), o => Money(o.TcoPerYear)),
             Row(F("Report_PvCost", "Present cost over {0} years ({1})", e.HorizonYears, cur), o => Money(o.PvCost), true),
             Row(F("Report_NpvSaving", "PV saving ({0})", cur), o => isSq(o) ? "—" : Money(o.NpvSavingVsStatusQuo), true),
-            Row(T("Report_Payback", "Payback (years)"), o => isSq(o) ? "—" : o.PaybackYears?.ToString("0.0", c) ?? T("Report_Never", "never")),
+            Row(T("Report_Payback", "Payback (years)"), o => OptionFacts.Payback(o, isSq(o), c)),
             Row(F("Report_OneOff", "One-off costs ({0})", cur), o => Money(o.OneOffCostsTotal)),
             Row(F("Report_Incentives", "Incentives ({0})", cur), o => Money(o.IncentivesTotal)),
-            Row(T("Report_LeadTime", "Lead time (days)"), o => o.LeadTimeDays.ToString("0", c)),
-            Row(T("Report_Co2ePerUnit", "CO2e per unit (kg)"), o => o.Co2eKgPerUnit.ToString("N3", c)),
+            Row(T("Report_LeadTime", "Lead time (days)"), o => OptionFacts.LeadTime(o, c)),
+            Row(T("Report_Co2ePerUnit", "CO2e per unit (kg)"), o => OptionFacts.Co2e(o, c)),
         ], numeric, T("Report_Legend", "★ recommended · ● status quo")));
 
         // Cost by category.

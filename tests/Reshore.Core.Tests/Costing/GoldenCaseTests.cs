@@ -68,12 +68,13 @@ public sealed class GoldenCaseTests
         Assert.Equal(0.1, Line(cn, "customsBrokerage"), 12);           // 100 × 10 shipments ÷ 10,000 units
         Assert.Equal(0.6066, Line(cn, "importDuty"), 12);              // 5% × customs value (10 + 2 + 0.132 = 12.132)
         Assert.Equal(0.02, Line(cn, "carbonTransport"), 12);           // 2 kg ÷ 1000 × 10,000 km × 10 g/t·km ÷ 1000 = 0.2 kg; 0.2 ÷ 1000 × 100 EUR/t
-        // landed value v = 10 + 2.132 (freight + insurance) + 0.7066 (brokerage + duty) = 12.8386
-        Assert.Equal(12.8386 * 0.2 * 30 / 365, Line(cn, "pipelineInventory"), 12);   // = 0.2110455 (v × h × 30 days ÷ 365)
+        // landed value v = 10 + 2.132 (freight + insurance) + 0.7066 (brokerage + duty) = 12.8386; in transit the goods carry no
+        // brokerage or duty yet (paid on arrival): v_T = 12.132
+        Assert.Equal(12.132 * 0.2 * 30 / 365, Line(cn, "pipelineInventory"), 12);   // = 0.1994301 (v_T × h × 30 days ÷ 365)
         Assert.Equal(12.8386 * 0.2 / 20, Line(cn, "cycleStock"), 12);                // = 0.128386 (v × h ÷ (2 × 10 shipments))
-        // total: 10 + 2 + 0.132 + 0.1 + 0.6066 + 0.02 + 0.2110455 + 0.128386 = 13.1980315
-        Assert.Equal(13.198031479452055, cn.TcoPerUnit, 10);
-        Assert.Equal(131_980.31479452056, cn.TcoPerYear, 6);
+        // total: 10 + 2 + 0.132 + 0.1 + 0.6066 + 0.02 + 0.1994301 + 0.128386 = 13.1864161
+        Assert.Equal(13.1864161369863, cn.TcoPerUnit, 10);
+        Assert.Equal(131_864.161369863, cn.TcoPerYear, 6);
         Assert.Equal(0.2, cn.TransportCo2eKgPerUnit, 12);
     }
 
@@ -97,13 +98,13 @@ public sealed class GoldenCaseTests
     {
         var (cn, be, item) = Evaluate();
         // Discount factors at 10%: 1/1.1 = 0.909091, 1/1.21 = 0.826446, 1/1.331 = 0.751315; sum = 2.486852.
-        // PV(cn) = 131,980.3148 × 2.486852 = 328,215.5086
-        Assert.Equal(328_215.50861747784, cn.PvCost, 5);
+        // PV(cn) = 131,864.1614 × 2.486852 = 327,926.6522
+        Assert.Equal(327_926.6522421086, cn.PvCost, 5);
         // PV(be) = 20,000 (year 0) + 125,000 × 2.486852 = 330,856.4989
         Assert.Equal(330_856.49887302774, be.PvCost, 5);
-        Assert.Equal(-2_640.9902555498993, be.NpvSavingVsStatusQuo, 5);
-        // Cumulative saving: −20,000; −13,019.69; −6,039.37; +940.94 → payback = 2 + 6,039.37 ÷ 6,980.31 = 2.8652
-        Assert.Equal(2.865200293789, be.PaybackYears!.Value, 9);
+        Assert.Equal(-2_929.846630919201, be.NpvSavingVsStatusQuo, 5);
+        // Cumulative saving: −20,000; −13,135.84; −6,271.68; +592.48 → payback = 2 + 6,271.68 ÷ 6,864.16 = 2.9137
+        Assert.Equal(2.9136844142111404, be.PaybackYears!.Value, 9);
         Assert.Null(cn.PaybackYears);
         // The status quo has the lower present cost, so it stays recommended although the switch pays back.
         Assert.Equal("cn", item.RecommendedOptionId);

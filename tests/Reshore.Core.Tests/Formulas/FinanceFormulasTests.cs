@@ -176,9 +176,13 @@ public class FinanceFormulasTests
     }
 
     [Fact]
-    public void PaybackYears_TakesFirstCrossing_EvenIfNegativeAgainLater()
+    public void A_payback_that_is_lost_again_is_no_payback()
     {
-        // cumulative −100, +50, −150 ⇒ first crossing in year 1: 0 + 100 ÷ 150 = 0.6667
-        FormulaAssert.Near(2.0 / 3.0, FinanceFormulas.PaybackYears([-100, 150, -200])!.Value, 1e-9, "PaybackYears([−100, 150, −200])");
+        // cumulative −100, +50, −150: recovers after 0 + 100 ÷ 150 = 0.6667 years, then loses from year 2 for good.
+        Assert.Null(FinanceFormulas.PaybackYears([-100, 150, -200]));
+        var p = FinanceFormulas.Payback([-100, 150, -200]);
+        Assert.Equal(PaybackStatus.LostAgain, p.Status);
+        FormulaAssert.Near(2.0 / 3.0, p.FirstRecoveryYears!.Value, 1e-9, "first recovery of [−100, 150, −200]");
+        Assert.Equal(2, p.LossFromYear);
     }
 }

@@ -13,4 +13,7 @@ public static class CarbonFormulas
 
     /// <summary>Carbon cost per unit = kg ÷ 1000 × price per tonne.</summary>
     public static double Cost(double kgPerUnit, double pricePerTonne) => kgPerUnit / 1000 * pricePerTonne;
+
+    /// <summary>An internal carbon charge net of carbon already paid on the same emissions (CBAM at the border): max(0, charge − paid).</summary>
+    public static double NetOfCarbonPaid(double internalChargePerUnit, double alreadyPaidPerUnit) => Math.Max(0, internalChargePerUnit - alreadyPaidPerUnit);
 }

@@ -33,24 +33,65 @@ public static class FinanceFormulas
         capex * Math.Max(0, life - yearsUsed) / life;
 
     /// <summary>
-    /// Payback: the first time the cumulative saving S_t = Σ_{k≤t} s_k comes back to zero or more after being negative, interpolated
-    /// linearly inside that year; 0 when it is never negative; null when, once negative, it never recovers within the horizon.
-    /// A later dip below zero does not undo the payback (the explanation reports it).
+    /// Payback in years: the moment from which the cumulative saving S_t = Σ_{k≤t} s_k stays at zero or more up to the horizon,
+    /// interpolated linearly inside the year it crosses zero (year t's saving accrues between t − 1 and t). Null when S_H &lt; 0:
+    /// a payback that does not hold at the horizon is no payback. See <see cref="Payback"/> for the full picture.
     /// </summary>
-    /// <param name="yearlySavings">s_0..s_n, saving in each year (year 0 = start).</param>
-    public static double? PaybackYears(IReadOnlyList<double> yearlySavings)
+    /// <param name="yearlySavings">s_0..s_n, cash saving in each year (year 0 = the switch).</param>
+    public static double? PaybackYears(IReadOnlyList<double> yearlySavings) => Payback(yearlySavings).Years;
+
+    /// <summary>
+    /// The payback of a series of yearly cash savings s_0..s_H (year 0 = the switch):
+    /// <list type="bullet">
+    /// <item><see cref="PaybackStatus.Immediate"/> (0 years) when S_t is never negative;</item>
+    /// <item><see cref="PaybackStatus.PaysBack"/> after j + (−S_j ÷ s_{j+1}) years, j the last year with S_j &lt; 0, when S_H ≥ 0;</item>
+    /// <item><see cref="PaybackStatus.LostAgain"/> when S_H &lt; 0 although S_t ≥ 0 in some year t ≥ 1: the saving recovers (first
+    /// after <see cref="PaybackResult.FirstRecoveryYears"/>), then turns into a loss for good from year <see cref="PaybackResult.LossFromYear"/>;</item>
+    /// <item><see cref="PaybackStatus.NotWithinHorizon"/> when S_t &lt; 0 in every year t ≥ 1.</item>
+    /// </list>
+    /// </summary>
+    public static PaybackResult Payback(IReadOnlyList<double> yearlySavings)
     {
-        if (yearlySavings.Count == 0) return null;
-        var cumulative = 0.0;
-        var wasNegative = false;
-        for (var t = 0; t < yearlySavings.Count; t++)
+        if (yearlySavings.Count == 0) return new PaybackResult(PaybackStatus.NotWithinHorizon, null, null, null);
+        var cumulative = new double[yearlySavings.Count];
+        var sum = 0.0;
+        for (var t = 0; t < cumulative.Length; t++) cumulative[t] = sum += yearlySavings[t];
+        var h = cumulative.Length - 1;
+
+        // First time the cumulative saving is at zero or more (0 when it starts there).
+        var first = Array.FindIndex(cumulative, c => c >= 0);
+        double? firstRecovery = first < 0 ? null : first == 0 ? 0 : first - 1 + -cumulative[first - 1] / yearlySavings[first];
+
+        if (cumulative[h] < 0)
         {
-            var before = cumulative;
-            cumulative += yearlySavings[t];
-            if (cumulative < 0) wasNegative = true;
-            // Year t's running saving accrues during the year from t − 1 to t; year 0 is the moment of the switch.
-            else if (wasNegative) return t - 1 + (-before / yearlySavings[t]);
+            var lastNonNegative = Array.FindLastIndex(cumulative, h, h, c => c >= 0);   // years h..1;
+            return lastNonNegative < 1
+                ? new PaybackResult(PaybackStatus.NotWithinHorizon, null, null, null)
+                : new PaybackResult(PaybackStatus.LostAgain, null, firstRecovery, lastNonNegative + 1);
         }
-        return wasNegative ? null : 0;
+        var lastNegative = Array.FindLastIndex(cumulative, c => c < 0);
+        if (lastNegative < 0) return new PaybackResult(PaybackStatus.Immediate, 0, 0, null);
+        var years = lastNegative + -cumulative[lastNegative] / yearlySavings[lastNegative + 1];
+        return new PaybackResult(PaybackStatus.PaysBack, years, firstRecovery, null);
     }
 }
+
+/// <summary>What the cumulative saving does over the horizon.</summary>
+public enum PaybackStatus
+{
+    /// <summary>Never negative: nothing to recover.</summary>
+    Immediate,
+    /// <summary>Recovers and stays recovered to the horizon.</summary>
+    PaysBack,
+    /// <summary>Recovers (or starts positive), then ends the horizon negative.</summary>
+    LostAgain,
+    /// <summary>Negative in every year after the switch.</summary>
+    NotWithinHorizon,
+}
+
+/// <summary>A payback with its status.</summary>
+/// <param name="Status">What the cumulative saving does.</param>
+/// <param name="Years">Payback in years, when the saving holds at the horizon.</param>
+/// <param name="FirstRecoveryYears">When the cumulative saving first reached zero or more (0 when it starts there).</param>
+/// <param name="LossFromYear">With <see cref="PaybackStatus.LostAgain"/>: the year from which the cumulative saving stays negative.</param>
+public sealed record PaybackResult(PaybackStatus Status, double? Years, double? FirstRecoveryYears, int? LossFromYear);

@@ -29,6 +29,26 @@ public static class LogisticsFormulas
     /// <summary>Freight per unit when the rate is per load (container or truck): R ÷ units per load.</summary>
     public static double PerLoad(double ratePerLoad, double unitsPerLoad) => ratePerLoad / unitsPerLoad;
 
+    /// <summary>
+    /// Freight per unit of a per-load rate when shipments have a size: a shipment of S units fills k = ⌊S ÷ Q⌋ full loads at R
+    /// each; the remaining r = S − k Q units (if any) go as a part load at min(R, ρ × r), ρ the part-load rate per unit, or at a
+    /// full load's rate R when no part-load rate is known. Per unit = (k R + part) ÷ S.
+    /// </summary>
+    /// <param name="ratePerLoad">R, the full-load (FTL/FCL) rate.</param>
+    /// <param name="unitsPerLoad">Q, units in a full load.</param>
+    /// <param name="unitsPerShipment">S, units in one shipment.</param>
+    /// <param name="partLoadRatePerUnit">ρ, a part load's cost per unit carried (LTL/LCL rate × m³ or kg per unit), or null.</param>
+    public static double PerLoadByShipment(double ratePerLoad, double unitsPerLoad, double unitsPerShipment, double? partLoadRatePerUnit)
+    {
+        var fullLoads = Math.Floor(unitsPerShipment / unitsPerLoad);
+        var remainder = unitsPerShipment - fullLoads * unitsPerLoad;
+        var part = remainder <= 1e-9 ? 0 : partLoadRatePerUnit is { } rho ? Math.Min(ratePerLoad, rho * remainder) : ratePerLoad;
+        return (fullLoads * ratePerLoad + part) / unitsPerShipment;
+    }
+
+    /// <summary>Freight per unit when the rate is per cubic metre: R × u.</summary>
+    public static double PerM3(double ratePerM3, double unitVolumeM3) => ratePerM3 * unitVolumeM3;
+
     /// <summary>Freight per unit when the rate is per kg: R × chargeable kg.</summary>
     public static double PerKg(double ratePerKg, double chargeableKg) => ratePerKg * chargeableKg;
 
