@@ -31,6 +31,7 @@ public static class CaseValidator
             errors.Add(new("$.homeCountry", $"No reference data for home country {home}; known: {Known(market)}."));
 
         CheckAssumptions(c, market, errors);
+        CheckCountryOverrides(c, market, errors);
         if (c.Items.Count == 0) errors.Add(new("$.items", "A case needs at least one item."));
         Duplicates(c.Items.Select(i => i.Id), "$.items", "item id", errors);
         for (var i = 0; i < c.Items.Count; i++)
@@ -65,6 +66,10 @@ public static class CaseValidator
         CheckYearPath(a.CbamFactorPath, "$.assumptions.cbamFactorPath", positive: false, errors);
         foreach (var (key, v) in a.CbamFactorPath ?? new Dictionary<string, double>())
             if (v > 100) errors.Add(new($"$.assumptions.cbamFactorPath.{key}", $"{v.ToString(CultureInfo.InvariantCulture)} is above 100%: the CBAM factor is the share of free allocation kept."));
+    }
+
+    private static void CheckCountryOverrides(ReshoringCase c, MarketSnapshot market, List<CaseError> errors)
+    {
         foreach (var (key, o) in c.ReferenceOverrides?.Countries ?? new Dictionary<string, CountryOverride>())
         {
             var path = $"$.referenceOverrides.countries.{key}";
