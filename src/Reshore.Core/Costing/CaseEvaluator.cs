@@ -259,7 +259,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             .Where(k => ctx.Assumptions.WageGrowthPct?.ContainsKey(k.Value) != true && ctx.Market.Countries.TryGetValue(k, out var p) && p.WageGrowthPct is { Value: >= 8 })
             .Select(k => k + " " + ctx.Market.Country(k).WageGrowthPct!.Value.ToString("0.#", culture) + "%").ToList();
         if (steep.Count > 0)
-            parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is one recent year's rise, compounded over the whole horizon: set assumptions.wageGrowthPct to your own trend.", string.Join(", ", steep)));
+            parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is a multi-year trend in euros, compounded over the whole horizon: check it, or set assumptions.wageGrowthPct to your own trend.", string.Join(", ", steep)));
         var notAssessed = recommended.NotAssessed.Union(compared.NotAssessed).Count();
         if (notAssessed > 0)
             parts.Add(Text.Format(culture, "Explain_NotAssessed", "{0} cost factors were not assessed for one or both of these options (shown as not assessed, counted as zero).", notAssessed));
