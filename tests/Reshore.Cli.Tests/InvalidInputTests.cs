@@ -73,8 +73,8 @@ public sealed class InvalidInputTests
     [Fact]
     public void A_country_without_reference_data_is_rejected_with_the_known_list()
     {
-        var r = EvaluateJson(ValidJson.Replace("\"country\": \"CN\"", "\"country\": \"FI\""));
-        AssertInvalid(r, "$.items[0].options[0].country", "No reference data for country FI", "known: BD, BE");
+        var r = EvaluateJson(ValidJson.Replace("\"country\": \"CN\"", "\"country\": \"SN\""));
+        AssertInvalid(r, "$.items[0].options[0].country", "No reference data for country SN", "known: AL, AT, BA, BD, BE", "referenceOverrides.countries.SN");
     }
 
     [Fact]

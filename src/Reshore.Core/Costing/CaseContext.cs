@@ -65,8 +65,8 @@ public sealed class CaseContext
     /// <summary>Euros to case currency (reference data are in euros).</summary>
     public double FromEur(double eur, int year) => eur * FxFactor(CurrencyCode.Eur, year);
 
-    /// <summary>Wage growth of a country, with source.</summary>
-    public SourcedValue WageGrowthPct(CountryCode country)
+    /// <summary>Wage growth of a country, with source; null when neither the case nor the reference data give one.</summary>
+    public SourcedValue? WageGrowthPct(CountryCode country)
     {
         if (Assumptions.WageGrowthPct is { } w && w.TryGetValue(country.Value, out var pct))
             return new SourcedValue(pct, "case: assumptions.wageGrowthPct", null);
@@ -80,12 +80,13 @@ public sealed class CaseContext
     /// The reference labour cost of a country carried from its reference year to the base year at the country's wage growth:
     /// w_base = w_ref × (1 + g)^(base year − reference year). Case overrides are taken as base-year values.
     /// </summary>
-    public SourcedValue ReferenceWageAtBaseYear(CountryCode country)
+    public SourcedValue? ReferenceWageAtBaseYear(CountryCode country)
     {
-        var reference = Market.Country(country).LabourCostEurPerHour;
+        if (Market.Country(country).LabourCostEurPerHour is not { } reference) return null;
         if (reference.Source.StartsWith("case", StringComparison.Ordinal) || reference.Year is not { } year || year >= Case.BaseYear)
             return reference with { Source = "as given" };
-        var growth = WageGrowthPct(country).Value;
+        if (WageGrowthPct(country) is not { } g) return null;
+        var growth = g.Value;
         var value = reference.Value * Math.Pow(1 + growth / 100, Case.BaseYear - year);
         return new SourcedValue(value, string.Create(CultureInfo.InvariantCulture, $"{year} value × (1 + {growth:0.##}%)^{Case.BaseYear - year}"), Case.BaseYear);
     }
@@ -95,7 +96,7 @@ public sealed class CaseContext
     /// legal tender — wages set in local currency move with both.
     /// </summary>
     public double LocalWageIndex(CountryCode country, int year) =>
-        Math.Pow(1 + WageGrowthPct(country).Value / 100, year - 1) * Math.Pow(1 + CurrencyDrift(Market.Country(country).Currency), year - 1);
+        Math.Pow(1 + (WageGrowthPct(country)?.Value ?? 0) / 100, year - 1) * Math.Pow(1 + CurrencyDrift(Market.Country(country).Currency), year - 1);
 
     /// <summary>Freight index for horizon year t (1 in year 1).</summary>
     public double FreightIndex(int year)
@@ -169,6 +170,17 @@ public sealed class CaseContext
     private static Dictionary<int, double> ParseYearPath(IReadOnlyDictionary<string, double> path) =>
         path.ToDictionary(kv => int.Parse(kv.Key, NumberStyles.None, CultureInfo.InvariantCulture), kv => kv.Value);
 
+    /// <summary>A country profile for a code the reference data do not hold, from the case's override (validated: currency and trade regime given).</summary>
+    private static CountryProfile NewCountry(CountryCode code, CountryOverride o) => new()
+    {
+        Code = code,
+        Name = o.Name ?? (IsoCountries.Names.TryGetValue(code.Value, out var n) ? n : code.Value),
+        Currency = o.Currency is { } c ? CurrencyCode.Parse(c) : CurrencyCode.Eur,
+        EuMember = o.TradeRegime == EuTradeRegime.Member,
+        TradeRegime = o.TradeRegime ?? EuTradeRegime.Mfn,
+        TradeAgreement = "case: referenceOverrides.countries." + code.Value + ".tradeRegime",
+    };
+
     private static MarketSnapshot ApplyCountryOverrides(MarketSnapshot market, ReshoringCase c, FxTable fx, CurrencyCode currency)
     {
         var overrides = c.ReferenceOverrides?.Countries;
@@ -179,14 +191,18 @@ public sealed class CaseContext
         foreach (var (key, o) in overrides)
         {
             var code = CountryCode.Parse(key);
-            var p = countries[code];
             const string src = "case: referenceOverrides.countries";
+            // A country the reference data do not hold starts empty: what the case leaves out is then "not assessed".
+            var p = countries.TryGetValue(code, out var bundled) ? bundled : NewCountry(code, o);
             countries[code] = p with
             {
                 LabourCostEurPerHour = o.LabourCostPerHour is { } l ? new SourcedValue(l * toEur, src, null) : p.LabourCostEurPerHour,
+                LabourCostScope = o.LabourCostPerHour is not null ? "as given by the case" : p.LabourCostScope,
                 WageGrowthPct = o.WageGrowthPct is { } g ? new SourcedValue(g, src, null) : p.WageGrowthPct,
                 ProductivityIndex = o.ProductivityIndex is { } pi ? new SourcedValue(pi, src, null) : p.ProductivityIndex,
                 ElectricityEurPerKwh = o.ElectricityPricePerKwh is { } e ? new SourcedValue(e * toEur, src, null) : p.ElectricityEurPerKwh,
+                // A case price applies to every consumption band.
+                ElectricityBands = o.ElectricityPricePerKwh is not null ? [] : p.ElectricityBands,
                 GridGCo2ePerKwh = o.GridIntensityGPerKwh is { } gi ? new SourcedValue(gi, src, null) : p.GridGCo2ePerKwh,
             };
         }

@@ -266,10 +266,10 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         if (!recommendOnAll && byHard.Id != byAll.Id)
             parts.Add(Text.Format(culture, "Explain_AllDiffers", "With risk and strategic factors included, {0} would be cheapest.", Label(byAll)));
         var steep = new[] { recommended, compared }.Select(o => o.Country).Distinct()
-            .Where(k => ctx.Assumptions.WageGrowthPct?.ContainsKey(k.Value) != true && ctx.Market.Countries.TryGetValue(k, out var p) && p.WageGrowthPct.Value >= 8)
-            .Select(k => k + " " + ctx.Market.Country(k).WageGrowthPct.Value.ToString("0.#", culture) + "%").ToList();
+            .Where(k => ctx.Assumptions.WageGrowthPct?.ContainsKey(k.Value) != true && ctx.Market.Countries.TryGetValue(k, out var p) && p.WageGrowthPct is { Value: >= 8 })
+            .Select(k => k + " " + ctx.Market.Country(k).WageGrowthPct!.Value.ToString("0.#", culture) + "%").ToList();
         if (steep.Count > 0)
-            parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is one recent year's rise, compounded over the whole horizon: set assumptions.wageGrowthPct to your own trend.", string.Join(", ", steep)));
+            parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is a multi-year trend in euros, compounded over the whole horizon: check it, or set assumptions.wageGrowthPct to your own trend.", string.Join(", ", steep)));
         parts.Add(CoverageSentence(recommended, compared, culture));
         return string.Join(" ", parts);
     }

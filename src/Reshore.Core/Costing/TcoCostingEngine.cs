@@ -204,26 +204,7 @@ public sealed class TcoCostingEngine
             if (_supply == SupplyType.Supplier)
             {
                 if (p.UnitPrice is { } price)
-                {
-                    var labourShare = (p.PriceLabourSharePct ?? 0) / 100;
-                    var wageGrowth = _ctx.WageGrowthPct(_option.Country);
-                    var escalation = (p.PriceEscalationPct ?? 0) / 100;
-                    // Wages are set in the local currency: the labour share also moves with it against the price currency.
-                    var localAgainstPrice = (1 + _ctx.CurrencyDrift(_country.Currency)) / (1 + _ctx.CurrencyDrift(price.Currency)) - 1;
-                    var escalated = ProductionFormulas.EscalatedPrice(price.Amount, labourShare, wageGrowth.Value / 100, escalation, _year, localAgainstPrice);
-                    var value = Money(price with { Amount = escalated });
-                    var inputs = new List<InputValue>
-                    {
-                        MoneyInput("production.unitPrice (P)", price),
-                        CaseOr("production.priceLabourSharePct (λ)", p.PriceLabourSharePct, 0, "%"),
-                        Default($"wage growth {_option.Country} (g_w)", wageGrowth, "%/yr"),
-                        CaseOr("production.priceEscalationPct (e)", p.PriceEscalationPct, 0, "%/yr"),
-                        Derived($"drift of {_country.Currency} against {price.Currency} (δ)", localAgainstPrice * 100, "%/yr", "assumptions.currencyDriftPct"),
-                    };
-                    if (price.Currency != _ctx.Currency) inputs.Add(FxInput(price.Currency));
-                    Add("unitPrice", value, inputs);
-                    goods += value;
-                }
+                    goods += UnitPrice(p, price);
                 else
                 {
                     NotAssessed("unitPrice", "production.unitPrice");
@@ -277,11 +258,57 @@ public sealed class TcoCostingEngine
             return goods;
         }
 
+        private double UnitPrice(ProductionInputs p, Money price)
+        {
+            var labourShare = (p.PriceLabourSharePct ?? 0) / 100;
+            var wageGrowth = _ctx.WageGrowthPct(_option.Country);
+            if (wageGrowth is null && labourShare > 0)
+            {
+                NotAssessed("unitPrice", F("Note_NoReferenceWageGrowth", "assumptions.wageGrowthPct.{0} (the reference data hold no wage growth for {0})", _option.Country));
+                return 0;
+            }
+            wageGrowth ??= new SourcedValue(0, "not used: no labour share", null);
+            var escalation = (p.PriceEscalationPct ?? 0) / 100;
+            // Wages are set in the local currency: the labour share also moves with it against the price currency.
+            var localAgainstPrice = (1 + _ctx.CurrencyDrift(_country.Currency)) / (1 + _ctx.CurrencyDrift(price.Currency)) - 1;
+            var escalated = ProductionFormulas.EscalatedPrice(price.Amount, labourShare, wageGrowth.Value / 100, escalation, _year, localAgainstPrice);
+            var value = Money(price with { Amount = escalated });
+            var inputs = new List<InputValue>
+            {
+                MoneyInput("production.unitPrice (P)", price),
+                CaseOr("production.priceLabourSharePct (λ)", p.PriceLabourSharePct, 0, "%"),
+                Default($"wage growth {_option.Country} (g_w)", wageGrowth, "%/yr"),
+                CaseOr("production.priceEscalationPct (e)", p.PriceEscalationPct, 0, "%/yr"),
+                Derived($"drift of {_country.Currency} against {price.Currency} (δ)", localAgainstPrice * 100, "%/yr", "assumptions.currencyDriftPct"),
+            };
+            if (price.Currency != _ctx.Currency) inputs.Add(FxInput(price.Currency));
+            Add("unitPrice", value, inputs);
+            return value;
+        }
+
         private double Labour(ProductionInputs p)
         {
             if (p.LabourHoursPerUnit is not { } hours)
             {
                 NotAssessed("labour", "production.labourHoursPerUnit");
+                return 0;
+            }
+            var wageGrowth = _ctx.WageGrowthPct(_option.Country);
+            if (wageGrowth is null)
+            {
+                NotAssessed("labour", F("Note_NoReferenceWageGrowth", "assumptions.wageGrowthPct.{0} (the reference data hold no wage growth for {0})", _option.Country));
+                return 0;
+            }
+            if (p.LabourCostPerHour is null && _country.LabourCostEurPerHour is null)
+            {
+                NotAssessed("labour", F("Note_NoReferenceLabour", "production.labourCostPerHour or referenceOverrides.countries.{0}.labourCostPerHour (the reference data hold no labour cost for {0})", _option.Country));
+                return 0;
+            }
+            var homeProductivity = _ctx.Market.Countries.TryGetValue(_ctx.Home, out var homeProfile) ? homeProfile.ProductivityIndex : null;
+            if (p.LabourHoursBasis == LabourHoursBasis.HomeStandard && (_country.ProductivityIndex is null || homeProductivity is null))
+            {
+                var missing = _country.ProductivityIndex is null ? _option.Country : _ctx.Home;
+                NotAssessed("labour", F("Note_NoReferenceProductivity", "referenceOverrides.countries.{0}.productivityIndex, or labour hours measured at the site (the reference data hold no productivity index for {0})", missing));
                 return 0;
             }
             var inputs = new List<InputValue> { Case("production.labourHoursPerUnit (h)", hours, "h/unit") };
@@ -294,18 +321,19 @@ public sealed class TcoCostingEngine
             }
             else
             {
-                var reference = _ctx.ReferenceWageAtBaseYear(_option.Country);
-                wage = LocalEur(reference.Value) * Math.Pow(1 + _ctx.WageGrowthPct(_option.Country).Value / 100, _year - 1);
-                inputs.Add(Default($"labour cost per hour {_option.Country} ({_country.LabourCostEurPerHour.Year})", _country.LabourCostEurPerHour, "EUR/h"));
+                var reference = _ctx.ReferenceWageAtBaseYear(_option.Country)!;
+                wage = LocalEur(reference.Value) * Math.Pow(1 + wageGrowth.Value / 100, _year - 1);
+                var referenceWage = _country.LabourCostEurPerHour!;
+                inputs.Add(Default($"labour cost per hour {_option.Country} ({referenceWage.Year})", referenceWage with { Source = _country.LabourCostScope is { } scope ? $"{referenceWage.Source} [{scope}]" : referenceWage.Source }, "EUR/h"));
                 inputs.Add(Derived($"labour cost per hour {_option.Country} in {_ctx.Case.BaseYear} (w)", reference.Value, "EUR/h", reference.Source));
                 if (_ctx.Currency != CurrencyCode.Eur) inputs.Add(FxInput(CurrencyCode.Eur));
             }
-            inputs.Add(Default($"wage growth {_option.Country} (g_w)", _ctx.WageGrowthPct(_option.Country), "%/yr"));
+            inputs.Add(Default($"wage growth {_option.Country} (g_w)", wageGrowth, "%/yr"));
             var productivity = 1.0;
             if (p.LabourHoursBasis == LabourHoursBasis.HomeStandard)
             {
-                var here = _country.ProductivityIndex;
-                var home = _ctx.Market.Country(_ctx.Home).ProductivityIndex;
+                var here = _country.ProductivityIndex!;
+                var home = homeProductivity!;
                 productivity = here.Value / home.Value;
                 inputs.Add(Default($"productivity index {_option.Country}", here, "index"));
                 inputs.Add(Default($"productivity index {_ctx.Home} (home)", home, "index"));
@@ -349,8 +377,15 @@ public sealed class TcoCostingEngine
             }
             else
             {
-                price = LocalEur(_country.ElectricityEurPerKwh.Value) * index;
-                priceInput = Default($"electricity price {_option.Country}", _country.ElectricityEurPerKwh, "EUR/kWh");
+                // The consumption band follows the item's annual electricity use at this site (kWh per unit × volume).
+                var annualMwh = kwh * _volume / 1000;
+                if (_country.ElectricityFor(annualMwh) is not { } reference)
+                {
+                    NotAssessed("energy", F("Note_NoReferenceElectricity", "production.electricityPricePerKwh or referenceOverrides.countries.{0}.electricityPricePerKwh (the reference data hold no electricity price for {0})", _option.Country));
+                    return 0;
+                }
+                price = LocalEur(reference.Value) * index;
+                priceInput = Default($"electricity price {_option.Country}", reference, "EUR/kWh");
             }
             var value = ProductionFormulas.Energy(kwh, price);
             if ((p.ElectricityPricePerKwh?.Currency ?? _country.Currency) != _ctx.Currency) _foreignExposurePerUnit += value;
@@ -446,7 +481,7 @@ public sealed class TcoCostingEngine
                 if (leg.EmissionFactorGPerTkm is { } ef) { gPerTkm = ef; factorInput = Case($"{path}.emissionFactorGPerTkm", ef, "g CO2e/t·km"); }
                 else
                 {
-                    var def = _ctx.Market.DefaultEmissionFactor(mode);
+                    var def = _ctx.Market.EmissionFactorFor(lane, mode);
                     gPerTkm = def.GramsPerTonneKm.Value;
                     factorInput = Default($"emission factor {def.Id}", def.GramsPerTonneKm, "g CO2e/t·km");
                 }
@@ -454,12 +489,12 @@ public sealed class TcoCostingEngine
                 kg = CarbonFormulas.LegKg(_item.UnitWeightKg, d, gPerTkm);
             }
 
-            Money? rate = leg.Rate ?? (lane is not null ? new Money(lane.Rate.Value, lane.RateCurrency) : null);
+            Money? rate = leg.Rate ?? (lane?.Rate is { } laneRate ? new Money(laneRate.Value, lane.RateCurrency) : null);
             var unit = leg.RateUnit ?? lane?.RateUnit;
             if (rate is null || unit is null)
                 return new ResolvedLeg(index, role, mode, transit, distance, null, kg, inputs, $"{path}.rate and {path}.rateUnit") { TransitKnown = transitKnown };
             if (leg.Rate is { } r) inputs.Add(MoneyInput($"{path}.rate", r, "/" + unit));
-            else inputs.Add(new InputValue($"rate {lane!.Id}", lane.Rate.Value, $"{lane.RateCurrency}/{lane.RateUnit}", $"default: {lane.Rate.Source}{(lane.Rate.Year is { } y ? $" ({y})" : "")}", true));
+            else inputs.Add(new InputValue($"rate {lane!.Id}", lane.Rate!.Value, $"{lane.RateCurrency}/{lane.RateUnit}", $"default: {lane.Rate.Source}{(lane.Rate.Year is { } y ? $" ({y})" : "")}", true));
             var freightIndex = _ctx.FreightIndex(_year);
             var ratePerBasis = Money(rate.Value, exposureWeight: 0) * freightIndex;
             if (rate.Value.Currency != _ctx.Currency) inputs.Add(FxInput(rate.Value.Currency));
@@ -625,14 +660,14 @@ public sealed class TcoCostingEngine
             }
             var inputs = new List<InputValue> { Case("logistics.emergencyAir.sharePct (s)", air.SharePct, "%") };
             Lane? lane = air.Lane is { } id ? _ctx.Market.Lanes[id] : null;
-            Money? rate = air.RatePerKg ?? (lane is not null ? new Money(lane.Rate.Value, lane.RateCurrency) : null);
+            Money? rate = air.RatePerKg ?? (lane?.Rate is { } laneRate ? new Money(laneRate.Value, lane.RateCurrency) : null);
             if (rate is null)
             {
                 NotAssessed("emergencyAirFreight", "logistics.emergencyAir.ratePerKg or logistics.emergencyAir.lane");
                 return (0, 0);
             }
             if (air.RatePerKg is { } r) inputs.Add(MoneyInput("logistics.emergencyAir.ratePerKg", r, "/kg"));
-            else inputs.Add(new InputValue($"air rate {lane!.Id}", lane.Rate.Value, $"{lane.RateCurrency}/kg", $"default: {lane.Rate.Source}{(lane.Rate.Year is { } y ? $" ({y})" : "")}", true));
+            else inputs.Add(new InputValue($"air rate {lane!.Id}", lane.Rate!.Value, $"{lane.RateCurrency}/kg", $"default: {lane.Rate.Source}{(lane.Rate.Year is { } y ? $" ({y})" : "")}", true));
             var chargeable = LogisticsFormulas.ChargeableWeightKg(_item.UnitWeightKg, _item.UnitVolumeM3 ?? 0);
             var airPerUnit = LogisticsFormulas.PerKg(Money(rate.Value, 0) * _ctx.FreightIndex(_year), chargeable);
             inputs.Add(Derived("chargeable weight", chargeable, "kg/unit", "max(kg, m³ × 166.67)"));
@@ -805,8 +840,10 @@ public sealed class TcoCostingEngine
             var transport = legs.Sum(l => l.KgCo2ePerUnit ?? 0) + freight.EmergencyAirKgDelta;
             var complete = legs.All(l => l.KgCo2ePerUnit is not null);
             var p = _option.Production ?? new ProductionInputs();
-            var production = CarbonFormulas.ProductionKg(p.EnergyKwhPerUnit ?? 0, _country.GridGCo2ePerKwh.Value, p.ProcessEmissionsKgPerUnit ?? 0);
-            return new EmissionTotals(transport, production, complete, p.EnergyKwhPerUnit is not null || p.ProcessEmissionsKgPerUnit is not null);
+            // Production CO2e is known when energy or process emissions are given, and the grid intensity when energy is used.
+            var gridMissing = p.EnergyKwhPerUnit is > 0 && _country.GridGCo2ePerKwh is null;
+            var production = CarbonFormulas.ProductionKg(p.EnergyKwhPerUnit ?? 0, _country.GridGCo2ePerKwh?.Value ?? 0, p.ProcessEmissionsKgPerUnit ?? 0);
+            return new EmissionTotals(transport, production, complete, (p.EnergyKwhPerUnit is not null || p.ProcessEmissionsKgPerUnit is not null) && !gridMissing);
         }
 
         private void Carbon(EmissionTotals e)
@@ -821,18 +858,24 @@ public sealed class TcoCostingEngine
             Add("carbonTransport", CarbonFormulas.Cost(e.TransportKg, price), [Derived("transport CO2e", e.TransportKg, "kg/unit", "Σ legs kg ÷ 1000 × km × g/t·km ÷ 1000"), priceInput],
                 e.Complete ? null : T("Note_LegWithoutDistance", "A leg has no distance: its emissions are missing."));
             var p = _option.Production ?? new ProductionInputs();
+            if (p.EnergyKwhPerUnit is > 0 && _country.GridGCo2ePerKwh is null)
+            {
+                NotAssessed("carbonProduction", F("Note_NoReferenceGrid", "referenceOverrides.countries.{0}.gridIntensityGPerKwh (the reference data hold no grid intensity for {0})", _option.Country));
+                return;
+            }
             if (!e.ProductionAssessed)
             {
                 NotAssessed("carbonProduction", "production.energyKwhPerUnit or production.processEmissionsKgPerUnit");
                 return;
             }
+            var grid = _country.GridGCo2ePerKwh ?? new SourcedValue(0, "not used: no electricity use", null);
             // Carbon already paid at the EU border (CBAM) is part of the internal price's charge on the same embedded tonnes.
             var gross = CarbonFormulas.Cost(e.ProductionKg, price);
             var inputs = new List<InputValue>
             {
                 Derived("production CO2e", e.ProductionKg, "kg/unit", "kWh × grid g/kWh ÷ 1000 + process kg"),
                 CaseOr("production.energyKwhPerUnit", p.EnergyKwhPerUnit, 0, "kWh/unit"),
-                Default($"grid intensity {_option.Country}", _country.GridGCo2ePerKwh, "g CO2e/kWh"),
+                Default($"grid intensity {_option.Country}", grid, "g CO2e/kWh"),
                 CaseOr("production.processEmissionsKgPerUnit", p.ProcessEmissionsKgPerUnit, 0, "kg/unit"),
                 priceInput,
             };

@@ -139,6 +139,18 @@ public sealed record ReferenceOverrides
 /// <summary>A case's own values for a country's reference parameters.</summary>
 public sealed record CountryOverride
 {
+    /// <summary>Name, for a country the reference data do not hold.</summary>
+    [Description("Country name; for a country the reference data do not hold (default: the ISO name).")]
+    public string? Name { get; init; }
+
+    /// <summary>Legal tender (ISO 4217), required for a country the reference data do not hold.</summary>
+    [Description("Currency (ISO 4217) of the country; required for a country the reference data do not hold.")]
+    public string? Currency { get; init; }
+
+    /// <summary>Trade regime with the EU, required for a country the reference data do not hold.</summary>
+    [Description("Trade regime for industrial goods entering the EU (member, customsUnion, fta, eba, gspPlus, gsp, mfn); required for a country the reference data do not hold.")]
+    public MarketData.EuTradeRegime? TradeRegime { get; init; }
+
     /// <summary>Labour cost per hour, case currency.</summary>
     [Range(0.0, 1000.0), Description("Employer labour cost per hour worked, in the case currency.")]
     public double? LabourCostPerHour { get; init; }

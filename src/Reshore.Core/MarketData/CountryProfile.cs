@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reshore.Core.Values;
 
 namespace Reshore.Core.MarketData;
@@ -21,7 +22,24 @@ public enum EuTradeRegime
     Mfn,
 }
 
-/// <summary>Reference parameters of a production country; money in euros.</summary>
+/// <summary>
+/// An industrial energy price for one consumption band (Eurostat nrg_pc_205 bands IA–IG for electricity,
+/// nrg_pc_203 bands I1–I6 for gas), excluding VAT and recoverable taxes, EUR per kWh.
+/// </summary>
+/// <param name="Band">Band code: IA…IG (electricity), I1…I6 (gas), or ALL when one national price covers every band.</param>
+/// <param name="Price">EUR per kWh with source and year.</param>
+public sealed record EnergyBandPrice(string Band, SourcedValue Price);
+
+/// <summary>World Bank Worldwide Governance Indicators for a country (estimate, about −2.5 weak to +2.5 strong).</summary>
+/// <param name="PoliticalStability">Political stability and absence of violence/terrorism.</param>
+/// <param name="GovernmentEffectiveness">Government effectiveness.</param>
+/// <param name="RuleOfLaw">Rule of law.</param>
+public sealed record GovernanceIndicators(SourcedValue? PoliticalStability, SourcedValue? GovernmentEffectiveness, SourcedValue? RuleOfLaw);
+
+/// <summary>
+/// Reference parameters of a production country; money in euros. A value the reference data do not hold is null:
+/// engines then report the factor that needs it as not assessed, naming what to provide.
+/// </summary>
 public sealed record CountryProfile
 {
     /// <summary>ISO code.</summary>
@@ -36,14 +54,59 @@ public sealed record CountryProfile
     public required EuTradeRegime TradeRegime { get; init; }
     /// <summary>Description of the agreement.</summary>
     public required string TradeAgreement { get; init; }
-    /// <summary>Employer labour cost per hour, EUR.</summary>
-    public required SourcedValue LabourCostEurPerHour { get; init; }
-    /// <summary>Wage growth, % per year.</summary>
-    public required SourcedValue WageGrowthPct { get; init; }
-    /// <summary>Productivity index, BE = 100.</summary>
-    public required SourcedValue ProductivityIndex { get; init; }
-    /// <summary>Industrial electricity, EUR per kWh.</summary>
-    public required SourcedValue ElectricityEurPerKwh { get; init; }
+    /// <summary>Employer labour cost per hour worked, EUR (scope in <see cref="LabourCostScope"/>).</summary>
+    public SourcedValue? LabourCostEurPerHour { get; init; }
+    /// <summary>What the labour cost covers (sector, cost concept), e.g. "manufacturing (NACE C), total labour cost".</summary>
+    public string? LabourCostScope { get; init; }
+    /// <summary>Nominal growth of labour cost in euros, % per year: a multi-year trend (see the source for the period and rule).</summary>
+    public SourcedValue? WageGrowthPct { get; init; }
+    /// <summary>Productivity index, BE = 100 (scope in its source).</summary>
+    public SourcedValue? ProductivityIndex { get; init; }
+    /// <summary>
+    /// One industrial electricity price for every consumption band, EUR per kWh: the national price where no band
+    /// breakdown is published, or a case override. <see cref="ElectricityBands"/> take precedence when present.
+    /// </summary>
+    public SourcedValue? ElectricityEurPerKwh { get; init; }
+    /// <summary>Industrial electricity by Eurostat consumption band (IA…IG).</summary>
+    public IReadOnlyList<EnergyBandPrice> ElectricityBands { get; init; } = [];
+    /// <summary>Industrial natural gas by Eurostat consumption band (I1…I6).</summary>
+    public IReadOnlyList<EnergyBandPrice> GasBands { get; init; } = [];
     /// <summary>Grid intensity, g CO2e per kWh.</summary>
-    public required SourcedValue GridGCo2ePerKwh { get; init; }
+    public SourcedValue? GridGCo2ePerKwh { get; init; }
+    /// <summary>Governance and political-stability indicators, when known.</summary>
+    public GovernanceIndicators? Governance { get; init; }
+
+    /// <summary>Eurostat non-household electricity bands by annual consumption, MWh: [lower, upper).</summary>
+    public static IReadOnlyList<(string Band, double FromMwh, double ToMwh)> ElectricityBandLimits { get; } =
+    [
+        ("IA", 0, 20), ("IB", 20, 500), ("IC", 500, 2_000), ("ID", 2_000, 20_000), ("IE", 20_000, 70_000), ("IF", 70_000, 150_000), ("IG", 150_000, double.PositiveInfinity),
+    ];
+
+    /// <summary>The Eurostat band (IA…IG) of an annual electricity consumption in MWh.</summary>
+    public static string ElectricityBandOf(double annualMwh) =>
+        ElectricityBandLimits.First(b => annualMwh < b.ToMwh).Band;
+
+    /// <summary>
+    /// The industrial electricity price for an annual consumption: the price of its Eurostat band; when that band is not
+    /// published for the country, the nearest published band (said in the source); when no band is published, the single
+    /// national price; null when the reference data hold no price at all.
+    /// </summary>
+    public SourcedValue? ElectricityFor(double annualMwh)
+    {
+        var band = ElectricityBandOf(Math.Max(0, annualMwh));
+        if (ElectricityBands.Count == 0) return ElectricityEurPerKwh;
+        var order = ElectricityBandLimits.Select(b => b.Band).ToList();
+        var wanted = order.IndexOf(band);
+        var nearest = ElectricityBands
+            .Where(b => order.Contains(b.Band))
+            .OrderBy(b => Math.Abs(order.IndexOf(b.Band) - wanted))
+            .ThenBy(b => order.IndexOf(b.Band))
+            .FirstOrDefault();
+        if (nearest is null) return ElectricityEurPerKwh;
+        var consumption = annualMwh.ToString("N0", CultureInfo.InvariantCulture);
+        var note = nearest.Band == band
+            ? $"band {band} ({consumption} MWh/yr)"
+            : $"band {nearest.Band}, the nearest published to band {band} ({consumption} MWh/yr)";
+        return nearest.Price with { Source = $"{nearest.Price.Source} [{note}]" };
+    }
 }

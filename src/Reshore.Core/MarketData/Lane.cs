@@ -20,14 +20,19 @@ public sealed record Lane
     public required SourcedValue DistanceKm { get; init; }
     /// <summary>Transit, days.</summary>
     public required SourcedValue TransitDays { get; init; }
-    /// <summary>Rate amount in <see cref="RateCurrency"/>.</summary>
-    public required SourcedValue Rate { get; init; }
+    /// <summary>Rate amount in <see cref="RateCurrency"/>; null when no recent sourced rate is known (the case must give one).</summary>
+    public SourcedValue? Rate { get; init; }
     /// <summary>Rate currency.</summary>
     public required CurrencyCode RateCurrency { get; init; }
     /// <summary>Rate basis.</summary>
     public required RateUnit RateUnit { get; init; }
     /// <summary>Default lane for its country and mode.</summary>
     public required bool IsDefault { get; init; }
+    /// <summary>
+    /// The emission factor matched to this lane's type (e.g. the GLEC Asia–North Europe container factor for a Shanghai–Antwerp
+    /// sea lane); null uses the default factor of the mode.
+    /// </summary>
+    public string? EmissionFactorId { get; init; }
 }
 
 /// <summary>A GLEC / ISO 14083 well-to-wheel emission factor.</summary>

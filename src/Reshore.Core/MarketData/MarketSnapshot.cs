@@ -46,6 +46,12 @@ public sealed record MarketSnapshot
         EmissionFactors.FirstOrDefault(f => f.DefaultFor == mode)
         ?? throw new KeyNotFoundException($"No default emission factor for mode {mode}.");
 
+    /// <summary>The emission factor of a lane when the reference data match one to it, else the default factor of the mode.</summary>
+    public EmissionFactor EmissionFactorFor(Lane? lane, TransportMode mode) =>
+        lane?.EmissionFactorId is { } id && lane.Mode == mode && EmissionFactors.FirstOrDefault(f => f.Id == id) is { } matched
+            ? matched
+            : DefaultEmissionFactor(mode);
+
     /// <summary>The longest MFN tariff row whose prefix starts <paramref name="hsDigits"/>.</summary>
     public TariffEntry? MfnTariff(string hsDigits) =>
         Tariffs.Where(t => t.Origin is null && hsDigits.StartsWith(t.HsPrefix, StringComparison.Ordinal))

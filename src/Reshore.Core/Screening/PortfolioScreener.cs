@@ -119,7 +119,7 @@ public sealed record ScreenedPart
 public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions options)
 {
     private readonly Dictionary<CountryCode, (Lane? Lane, double FreightPerKg, double Co2PerKg)> _lanes = new();
-    private readonly Dictionary<CountryCode, double> _unitLabourCost = new();
+    private readonly Dictionary<CountryCode, double?> _unitLabourCost = new();
     private readonly Dictionary<string, double> _mfnRate = new(StringComparer.Ordinal);
     private readonly CountryCode[] _locations = options.Candidates.Prepend(options.Home).Distinct().ToArray();
 
@@ -137,6 +137,8 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
             // Reshoring and nearshoring bring production closer: a candidate farther from home than the current source is not screened.
             if (country == part.CurrentCountry) continue;
             if (country != options.Home && (LaneOf(country).Lane?.DistanceKm.Value ?? double.PositiveInfinity) >= currentDistance) continue;
+            // Without a labour cost and productivity for both countries the price cannot be moved: the candidate is not screened.
+            if (UnitLabourCost(country) is null || UnitLabourCost(part.CurrentCountry) is null) continue;
             var estimate = Estimate(part, country, CandidateLeadTime(part, country));
             estimate = estimate with { AnnualSaving = (current.LandedCostPerUnit - estimate.LandedCostPerUnit) * part.AnnualVolume };
             locations.Add(estimate);
@@ -238,7 +240,7 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
         {
             // The labour share of the price scales with unit labour cost (wage ÷ productivity) between the two countries.
             var share = (part.LabourSharePct ?? options.DefaultLabourShare * 100) / 100;
-            price *= 1 - share + share * UnitLabourCost(country) / UnitLabourCost(part.CurrentCountry);
+            price *= 1 - share + share * UnitLabourCost(country)!.Value / UnitLabourCost(part.CurrentCountry)!.Value;
         }
         var lane = LaneOf(country);
         var freight = lane.FreightPerKg * part.UnitWeightKg;
@@ -260,11 +262,11 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
 
     private bool InEu(CountryCode country) => market.Countries.TryGetValue(country, out var p) && p.EuMember;
 
-    private double UnitLabourCost(CountryCode country)
+    private double? UnitLabourCost(CountryCode country)
     {
         if (_unitLabourCost.TryGetValue(country, out var cached)) return cached;
         var p = market.Country(country);
-        return _unitLabourCost[country] = p.LabourCostEurPerHour.Value / Math.Max(1e-9, p.ProductivityIndex.Value);
+        return _unitLabourCost[country] = p.LabourCostEurPerHour is { } w && p.ProductivityIndex is { } pi ? w.Value / Math.Max(1e-9, pi.Value) : null;
     }
 
     private double MfnRate(string hs)
@@ -277,10 +279,11 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
     private (Lane? Lane, double FreightPerKg, double Co2PerKg) LaneOf(CountryCode country)
     {
         if (_lanes.TryGetValue(country, out var cached)) return cached;
-        var lanes = market.Lanes.Values.Where(l => l.Origin == country && l.IsDefault).ToList();
+        // Only lanes with a sourced rate: a lane without one would price freight at zero.
+        var lanes = market.Lanes.Values.Where(l => l.Origin == country && l.IsDefault && l.Rate is not null).ToList();
         var lane = lanes.FirstOrDefault(l => l.Mode == TransportMode.Road) ?? lanes.FirstOrDefault(l => l.Mode is TransportMode.Sea or TransportMode.SeaShort) ?? lanes.FirstOrDefault();
         if (lane is null) return _lanes[country] = (null, 0, 0);
-        var rate = lane.Rate.Value * market.Fx.Rate(lane.RateCurrency, CurrencyCode.Eur);
+        var rate = lane.Rate!.Value * market.Fx.Rate(lane.RateCurrency, CurrencyCode.Eur);
         var perKg = lane.RateUnit switch
         {
             RateUnit.PerFeu => rate / (LogisticsFormulas.FeuPayloadKg * 0.85),
@@ -289,7 +292,7 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
             RateUnit.PerTonne => rate / 1000,
             _ => 0,
         };
-        var factor = market.EmissionFactors.FirstOrDefault(f => f.DefaultFor == lane.Mode)?.GramsPerTonneKm.Value ?? 0;
+        var factor = market.EmissionFactors.Any(f => f.DefaultFor == lane.Mode || f.Id == lane.EmissionFactorId) ? market.EmissionFactorFor(lane, lane.Mode).GramsPerTonneKm.Value : 0;
         return _lanes[country] = (lane, perKg, lane.DistanceKm.Value * factor / 1e6);
     }
 

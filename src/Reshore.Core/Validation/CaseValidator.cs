@@ -28,10 +28,11 @@ public static class CaseValidator
         if (c.SchemaVersion is { } version && version != 1)
             errors.Add(new("$.schemaVersion", $"Schema version {version} is not supported: this release reads version 1."));
         var home = c.HomeCountry ?? CountryCode.Parse("BE");
-        if (!market.Countries.ContainsKey(home))
+        if (!Known(c, market, home))
             errors.Add(new("$.homeCountry", $"No reference data for home country {home}; known: {Known(market)}."));
 
         CheckAssumptions(c, market, errors);
+        CheckCountryOverrides(c, market, errors);
         if (c.Items.Count == 0) errors.Add(new("$.items", "A case needs at least one item."));
         Duplicates(c.Items.Select(i => i.Id), "$.items", "item id", errors);
         for (var i = 0; i < c.Items.Count; i++)
@@ -40,6 +41,10 @@ public static class CaseValidator
         return errors;
     }
 
+    /// <summary>A country is known when the reference data hold it or the case adds it under referenceOverrides.countries.</summary>
+    private static bool Known(ReshoringCase c, MarketSnapshot market, CountryCode code) =>
+        market.Countries.ContainsKey(code) || c.ReferenceOverrides?.Countries?.ContainsKey(code.Value) == true;
+
     private static string Known(MarketSnapshot market) => string.Join(", ", market.Countries.Keys.Order().Select(k => k.Value));
 
     private static void CheckAssumptions(ReshoringCase c, MarketSnapshot market, List<CaseError> errors)
@@ -47,7 +52,7 @@ public static class CaseValidator
         var a = c.Assumptions;
         if (a is null) return;
         foreach (var key in a.WageGrowthPct?.Keys ?? [])
-            if (!CountryCode.TryParse(key, out var code) || !market.Countries.ContainsKey(code))
+            if (!CountryCode.TryParse(key, out var code) || !Known(c, market, code))
                 errors.Add(new($"$.assumptions.wageGrowthPct.{key}", $"'{key}' is not a country with reference data; known: {Known(market)}."));
         foreach (var key in (a.CurrencyDriftPct?.Keys ?? []).Concat(a.FxRates?.Keys ?? []))
             if (!CurrencyCode.TryParse(key, out _))
@@ -62,9 +67,27 @@ public static class CaseValidator
         CheckYearPath(a.CbamFactorPath, "$.assumptions.cbamFactorPath", positive: false, errors);
         foreach (var (key, v) in a.CbamFactorPath ?? new Dictionary<string, double>())
             if (v > 100) errors.Add(new($"$.assumptions.cbamFactorPath.{key}", $"{v.ToString(CultureInfo.InvariantCulture)} is above 100%: the CBAM factor is the share of free allocation kept."));
+    }
+
+    private static void CheckCountryOverrides(ReshoringCase c, MarketSnapshot market, List<CaseError> errors)
+    {
         foreach (var (key, o) in c.ReferenceOverrides?.Countries ?? new Dictionary<string, CountryOverride>())
-            if (!CountryCode.TryParse(key, out var code) || !market.Countries.ContainsKey(code))
-                errors.Add(new($"$.referenceOverrides.countries.{key}", $"'{key}' is not a country with reference data; known: {Known(market)}."));
+        {
+            var path = $"$.referenceOverrides.countries.{key}";
+            if (!CountryCode.TryParse(key, out var code) || !IsoCountries.Names.ContainsKey(code.Value))
+            {
+                errors.Add(new(path, $"'{key}' is not an ISO 3166 alpha-2 country code."));
+                continue;
+            }
+            if (o.Currency is { } cur && !CurrencyCode.TryParse(cur, out _))
+                errors.Add(new($"{path}.currency", $"'{cur}' is not an ISO 4217 currency code."));
+            if (market.Countries.ContainsKey(code)) continue;
+            // A country the bundled data do not hold: the case must say what it needs to be priced and dutied.
+            if (o.Currency is null)
+                errors.Add(new($"{path}.currency", $"{code} is not in the reference data: give its currency (ISO 4217), e.g. \"USD\"."));
+            if (o.TradeRegime is null)
+                errors.Add(new($"{path}.tradeRegime", $"{code} is not in the reference data: give its trade regime with the EU (member, customsUnion, fta, eba, gspPlus, gsp or mfn)."));
+        }
     }
 
     private static void CheckYearPath(IReadOnlyDictionary<string, double>? path, string where, bool positive, List<CaseError> errors)
@@ -97,8 +120,8 @@ public static class CaseValidator
     private static void CheckOption(ReshoringCase c, Item item, SourcingOption o, string path, MarketSnapshot market, List<CaseError> errors)
     {
         CheckId(o.Id, $"{path}.id", errors);
-        if (!market.Countries.ContainsKey(o.Country))
-            errors.Add(new($"{path}.country", $"No reference data for country {o.Country}; known: {Known(market)}. Add it to referenceOverrides or choose a listed country."));
+        if (!Known(c, market, o.Country))
+            errors.Add(new($"{path}.country", $"No reference data for country {o.Country}; known: {Known(market)}. Add it under referenceOverrides.countries.{o.Country} (with currency and tradeRegime, and the values you have) or choose a listed country."));
         var legs = o.Logistics?.Legs ?? [];
         for (var i = 0; i < legs.Count; i++)
         {
@@ -150,7 +173,7 @@ public static class CaseValidator
             if ((x.Year ?? 0) > c.HorizonYears)
                 errors.Add(new($"{xp}.year", $"Year {x.Year} is beyond the horizon of {c.HorizonYears} years."));
         }
-        if (o.Production?.LabourHoursBasis == LabourHoursBasis.HomeStandard && o.Production.LabourCostPerHour is null && !market.Countries.ContainsKey(c.HomeCountry ?? CountryCode.Parse("BE")))
+        if (o.Production?.LabourHoursBasis == LabourHoursBasis.HomeStandard && o.Production.LabourCostPerHour is null && !Known(c, market, c.HomeCountry ?? CountryCode.Parse("BE")))
             errors.Add(new($"{path}.production.labourHoursBasis", "homeStandard hours need the home country's productivity index."));
         var others = o.OtherCosts ?? [];
         for (var i = 0; i < others.Count; i++)

@@ -13,7 +13,7 @@ public static class ReferenceDataLoader
 {
     /// <summary>The file names that make up a data set.</summary>
     public static IReadOnlyList<string> Files { get; } =
-        ["dataset.csv", "countries.csv", "lanes.csv", "emission_factors.csv", "carbon_prices.csv", "cbam_factors.csv", "cbam_goods.csv", "tariffs.csv", "fx_rates.csv", "critical_raw_materials.csv"];
+        ["dataset.csv", "countries.csv", "energy_prices.csv", "lanes.csv", "emission_factors.csv", "carbon_prices.csv", "cbam_factors.csv", "cbam_goods.csv", "tariffs.csv", "fx_rates.csv", "critical_raw_materials.csv"];
 
     private static MarketSnapshot? _embedded;
 
@@ -51,7 +51,7 @@ public static class ReferenceDataLoader
         {
             Version = dataset["version"],
             AsOf = DateOnly.ParseExact(dataset["as_of"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Countries = Rows("countries.csv").Select(Country).ToDictionary(c => c.Code),
+            Countries = WithEnergyPrices(Rows("countries.csv").Select(Country).ToDictionary(c => c.Code), Rows("energy_prices.csv")),
             Lanes = Rows("lanes.csv").Select(Lane).ToDictionary(l => l.Id, StringComparer.Ordinal),
             EmissionFactors = Rows("emission_factors.csv").Where(r => r["g_co2e_per_tkm"].Length > 0).Select(Factor).ToList(),
             EtsPriceEurPerTonne = Rows("carbon_prices.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
@@ -73,10 +73,37 @@ public static class ReferenceDataLoader
             : throw new FormatException($"{file}: column {column} holds '{r[column]}', not a number.");
 
     private static int? Year(IReadOnlyDictionary<string, string> r, string column) =>
-        int.TryParse(r[column], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+        r.TryGetValue(column, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
 
     private static SourcedValue Sourced(IReadOnlyDictionary<string, string> r, string value, string year, string source, string file) =>
         new(Num(r, value, file), r[source], Year(r, year));
+
+    /// <summary>A value that may be missing: an empty cell (or an absent column) is null, never zero.</summary>
+    private static SourcedValue? Optional(IReadOnlyDictionary<string, string> r, string value, string year, string source, string file) =>
+        r.TryGetValue(value, out var text) && text.Length > 0 ? Sourced(r, value, year, source, file) : null;
+
+    private static string? Text(IReadOnlyDictionary<string, string> r, string column) =>
+        r.TryGetValue(column, out var text) && text.Length > 0 ? text : null;
+
+    private static Dictionary<CountryCode, CountryProfile> WithEnergyPrices(Dictionary<CountryCode, CountryProfile> countries, IReadOnlyList<IReadOnlyDictionary<string, string>> prices)
+    {
+        const string f = "energy_prices.csv";
+        foreach (var group in prices.GroupBy(r => r["iso2"]))
+        {
+            var code = CountryCode.Parse(group.Key);
+            if (!countries.TryGetValue(code, out var profile))
+                throw new FormatException($"{f}: country {group.Key} is not in countries.csv.");
+            EnergyBandPrice Band(IReadOnlyDictionary<string, string> r) => new(r["band"], new SourcedValue(Num(r, "eur_per_kwh", f), $"{r["source"]} [{r["period"]}]", Year(r, "year")));
+            countries[code] = profile with
+            {
+                ElectricityBands = group.Where(r => r["carrier"] == "electricity").Select(Band).ToList(),
+                GasBands = group.Where(r => r["carrier"] == "gas").Select(Band).ToList(),
+            };
+            foreach (var r in group.Where(r => r["carrier"] is not ("electricity" or "gas")))
+                throw new FormatException($"{f}: unknown carrier '{r["carrier"]}' for {group.Key} (electricity or gas).");
+        }
+        return countries;
+    }
 
     private static CountryProfile Country(IReadOnlyDictionary<string, string> r)
     {
@@ -99,13 +126,25 @@ public static class ReferenceDataLoader
                 var other => throw new FormatException($"{f}: unknown eu_trade_regime '{other}' for {r["iso2"]}."),
             },
             TradeAgreement = r["eu_trade_agreement"],
-            LabourCostEurPerHour = Sourced(r, "labour_cost_eur_per_hour", "labour_cost_year", "labour_cost_source", f) with { Source = $"{r["labour_cost_source"]} [{r["labour_cost_scope"]}]" },
-            WageGrowthPct = Sourced(r, "wage_growth_pct", "wage_growth_year", "wage_growth_source", f),
-            ProductivityIndex = Sourced(r, "productivity_index", "productivity_year", "productivity_source", f),
-            ElectricityEurPerKwh = Sourced(r, "electricity_eur_per_kwh", "electricity_year", "electricity_source", f),
-            GridGCo2ePerKwh = Sourced(r, "grid_gco2e_per_kwh", "grid_year", "grid_source", f),
+            LabourCostEurPerHour = Optional(r, "labour_cost_eur_per_hour", "labour_cost_year", "labour_cost_source", f),
+            LabourCostScope = Text(r, "labour_cost_scope"),
+            WageGrowthPct = Optional(r, "wage_growth_pct", "wage_growth_year", "wage_growth_source", f) is { } g
+                ? g with { Source = Text(r, "wage_growth_period") is { } period ? $"{g.Source} [trend {period}]" : g.Source, Year = g.Year ?? PeriodEnd(Text(r, "wage_growth_period")) }
+                : null,
+            ProductivityIndex = Optional(r, "productivity_index", "productivity_year", "productivity_source", f) is { } pi
+                ? pi with { Source = Text(r, "productivity_scope") is { } scope ? $"{pi.Source} [{scope}]" : pi.Source }
+                : null,
+            ElectricityEurPerKwh = Optional(r, "electricity_eur_per_kwh", "electricity_year", "electricity_source", f),
+            GridGCo2ePerKwh = Optional(r, "grid_gco2e_per_kwh", "grid_year", "grid_source", f),
+            Governance = Optional(r, "wgi_political_stability", "wgi_year", "wgi_source", f) is { } ps
+                ? new GovernanceIndicators(ps, Optional(r, "wgi_government_effectiveness", "wgi_year", "wgi_source", f), Optional(r, "wgi_rule_of_law", "wgi_year", "wgi_source", f))
+                : null,
         };
     }
+
+    /// <summary>The last year of a period such as "2021-2024".</summary>
+    private static int? PeriodEnd(string? period) =>
+        period is not null && int.TryParse(period[^4..], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
 
     /// <summary>Maps a mode name of the CSV files to a <see cref="TransportMode"/>.</summary>
     public static TransportMode Mode(string text) => text switch
@@ -133,7 +172,7 @@ public static class ReferenceDataLoader
             Mode = Mode(r["mode"]),
             DistanceKm = new SourcedValue(Num(r, "distance_km", f), r["distance_source"], Year(r, "rate_year")),
             TransitDays = new SourcedValue(Num(r, "transit_days", f), r["transit_source"], Year(r, "rate_year")),
-            Rate = new SourcedValue(Num(r, "rate", f), r["rate_source"], Year(r, "rate_year")),
+            Rate = r["rate"].Length > 0 ? new SourcedValue(Num(r, "rate", f), r["rate_source"], Year(r, "rate_year")) : null,
             RateCurrency = CurrencyCode.Parse(r["rate_currency"]),
             RateUnit = r["rate_unit"] switch
             {
@@ -144,6 +183,7 @@ public static class ReferenceDataLoader
                 var other => throw new FormatException($"{f}: unknown rate_unit '{other}' for lane {r["lane_id"]}."),
             },
             IsDefault = r["is_default"] == "yes",
+            EmissionFactorId = Text(r, "emission_factor_id"),
         };
     }
 
