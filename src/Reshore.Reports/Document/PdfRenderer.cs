@@ -77,6 +77,8 @@ public sealed class PdfRenderer : IDisposable
                 case ListBlock l: List(l); break;
                 case TableBlock t: Table(t); break;
                 case ChartBlock c: Chart(c); break;
+                case VerdictBlock v: Verdict(v.Card); break;
+                case PageBreakBlock: NewPage(); break;
             }
             first = false;
         }
@@ -208,29 +210,21 @@ public sealed class PdfRenderer : IDisposable
 
     private void Table(TableBlock t)
     {
-        using var font = Font(false, 7.5f);
-        using var bold = Font(true, 7.5f);
         const float padX = 4, padY = 3;
-        var lineHeight = font.Size * 1.3f;
         var columns = t.Header.Count;
-        // Natural width: the widest cell; minimum: the widest word. Fit the natural widths when they fit, else give every column its
-        // minimum and share the rest in proportion to what each still wants.
-        var natural = new float[columns];
-        var minimum = new float[columns];
-        void Measure(string text, SKFont f, int k)
+        // Natural width: the widest cell; minimum: the widest word (a number is one word, never broken). When the minimums do not fit at
+        // 7.5 pt, the table is set smaller (down to 5.5 pt) rather than breaking words: "Gemiddelde" or "1.345.560" stay whole.
+        var size = 7.5f;
+        float[] natural, minimum;
+        while (true)
         {
-            foreach (var part in text.Split('\n'))
-            {
-                natural[k] = Math.Max(natural[k], f.MeasureText(part) + 2 * padX);
-                foreach (var word in part.Split(' ')) minimum[k] = Math.Max(minimum[k], Math.Min(f.MeasureText(word) + 2 * padX, ContentWidth / columns * 1.5f));
-            }
+            (natural, minimum) = Measure(t, size, padX);
+            if (minimum.Sum() <= ContentWidth || size <= 5.5f) break;
+            size -= 0.5f;
         }
-        foreach (var row in t.Rows)
-            for (var k = 0; k < Math.Min(columns, row.Cells.Count); k++) Measure(row.Cells[k], row.Emphasis ? bold : font, k);
-        // Numbers are never broken: a numeric column's minimum is its widest value.
-        for (var k = 0; k < columns; k++)
-            if (k < t.Numeric.Count && t.Numeric[k]) minimum[k] = natural[k];
-        for (var k = 0; k < columns; k++) Measure(t.Header[k], bold, k);
+        using var font = Font(false, size);
+        using var bold = Font(true, size);
+        var lineHeight = font.Size * 1.3f;
         var widths = new float[columns];
         if (natural.Sum() <= ContentWidth)
         {
@@ -253,7 +247,6 @@ public sealed class PdfRenderer : IDisposable
         var header = WrapRow(t.Header, bold);
         var headerHeight = Height(header);
         using var ink = Fill(Ink);
-        using var muted = Fill(Muted);
         using var rule = Fill(Rule);
         using var headerFill = Fill(HeaderFill);
         void DrawRow(List<string>[] cells, float height, SKFont f, SKPaint? background)
@@ -293,13 +286,93 @@ public sealed class PdfRenderer : IDisposable
             }
             DrawRow(cells, height, f, null);
         }
+        if (t.Legend is not null)
+        {
+            _y += 3;
+            using var legendFont = Font(false, 7);
+            Paragraph(t.Legend, legendFont, Muted, 1.35f);
+        }
         _y += 12;
+    }
+
+    private static (float[] Natural, float[] Minimum) Measure(TableBlock t, float size, float padX)
+    {
+        using var font = Font(false, size);
+        using var bold = Font(true, size);
+        var columns = t.Header.Count;
+        var natural = new float[columns];
+        var minimum = new float[columns];
+        void Cell(string text, SKFont f, int k)
+        {
+            foreach (var part in text.Split('\n'))
+            {
+                natural[k] = Math.Max(natural[k], f.MeasureText(part) + 2 * padX);
+                foreach (var word in part.Split(' ')) minimum[k] = Math.Max(minimum[k], Math.Min(f.MeasureText(word) + 2 * padX, ContentWidth / columns * 1.5f));
+            }
+        }
+        foreach (var row in t.Rows)
+            for (var k = 0; k < Math.Min(columns, row.Cells.Count); k++) Cell(row.Cells[k], row.Emphasis ? bold : font, k);
+        for (var k = 0; k < columns; k++)
+            if (k < t.Numeric.Count && t.Numeric[k]) minimum[k] = natural[k];
+        for (var k = 0; k < columns; k++) Cell(t.Header[k], bold, k);
+        return (natural, minimum);
+    }
+
+    private void Verdict(Tables.VerdictCard card)
+    {
+        using var title = Font(true, 14);
+        using var strong = Font(true, 10.5f);
+        using var body = Font(false, 8.5f);
+        using var small = Font(false, 7.5f);
+        using var figure = Font(true, 13);
+        const float pad = 12;
+        var inner = ContentWidth - 2 * pad;
+        var titleLines = Wrap(card.Heading + ": " + card.Verdict, title, inner);
+        var reasonLines = card.ConfidenceReasons.Select(r => Wrap(r, body, inner - 10)).ToList();
+        var basisLines = Wrap(card.Basis, body, inner);
+        var figureWidth = card.Figures.Count == 0 ? inner : inner / card.Figures.Count;
+        var figureLabels = card.Figures.Select(f => Wrap(f.Label, small, figureWidth - 8)).ToList();
+        var labelRows = figureLabels.Count == 0 ? 0 : figureLabels.Max(l => l.Count);
+        var height = pad + titleLines.Count * title.Size * 1.25f + 4 + strong.Size * 1.4f + reasonLines.Sum(l => l.Count) * body.Size * 1.35f + 4
+            + basisLines.Count * body.Size * 1.35f + (card.Figures.Count == 0 ? 0 : 8 + labelRows * small.Size * 1.3f + figure.Size * 1.4f) + pad;
+        Ensure(height);
+        var color = card.ConfidenceCode switch { "robust" => SKColor.Parse("#27864a"), "fragile" => SKColor.Parse("#c0392b"), _ => SKColor.Parse("#a66300") };
+        using (var fill = Fill(CalloutFill)) _canvas!.DrawRect(Margin, _y, ContentWidth, height, fill);
+        using (var bar = Fill(color)) _canvas!.DrawRect(Margin, _y, 4, height, bar);
+        var x = Margin + pad;
+        var y = _y + pad;
+        using var ink = Fill(Ink);
+        using var muted = Fill(Muted);
+        using var tone = Fill(color);
+        foreach (var line in titleLines) { _canvas!.DrawText(line, x, y + title.Size, SKTextAlign.Left, title, ink); y += title.Size * 1.25f; }
+        y += 4;
+        _canvas!.DrawText(card.Confidence, x, y + strong.Size, SKTextAlign.Left, strong, tone);
+        y += strong.Size * 1.4f;
+        foreach (var lines in reasonLines)
+        {
+            _canvas!.DrawText("•", x + 1, y + body.Size, SKTextAlign.Left, body, tone);
+            foreach (var line in lines) { _canvas!.DrawText(line, x + 10, y + body.Size, SKTextAlign.Left, body, ink); y += body.Size * 1.35f; }
+        }
+        y += 4;
+        foreach (var line in basisLines) { _canvas!.DrawText(line, x, y + body.Size, SKTextAlign.Left, body, muted); y += body.Size * 1.35f; }
+        if (card.Figures.Count > 0)
+        {
+            y += 8;
+            for (var i = 0; i < card.Figures.Count; i++)
+            {
+                var fx = x + i * figureWidth;
+                var fy = y;
+                foreach (var line in figureLabels[i]) { _canvas!.DrawText(line, fx, fy + small.Size, SKTextAlign.Left, small, muted); fy += small.Size * 1.3f; }
+                _canvas!.DrawText(Fit(card.Figures[i].Value, figure, figureWidth - 8), fx, y + labelRows * small.Size * 1.3f + figure.Size, SKTextAlign.Left, figure, ink);
+            }
+        }
+        _y += height + 10;
     }
 
     private void Chart(ChartBlock c)
     {
         const int logicalWidth = Charts.DefaultWidth;
-        const int logicalHeight = Charts.DefaultHeight;
+        var logicalHeight = c.Height;
         var scale = ContentWidth / logicalWidth;
         var height = logicalHeight * scale;
         using var captionFont = Font(false, 8);
