@@ -13,6 +13,9 @@ namespace Reshore.Reports.Tests;
 /// </summary>
 public static partial class PdfText
 {
+    /// <summary>The text of each page.</summary>
+    public static IReadOnlyList<string> Pages(byte[] pdf) => Extract(pdf).Split('\n')[..^1];
+
     public static string Extract(byte[] pdf)
     {
         using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);

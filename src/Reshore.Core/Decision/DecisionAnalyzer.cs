@@ -137,6 +137,8 @@ public static class DecisionAnalyzer
                 if (gap <= 0) break;
                 var at = d.PresentValueDifference - gap;
                 var change = gap / d.PresentValueDifference;
+                // A driver that could vanish without closing the gap does not flip the answer on its own.
+                if (change > 1) continue;
                 flips.Add(new DecisionFlip
                 {
                     Kind = "driver", Input = d.Factor, Label = F("Decision_DriverLabel", "{0} (present-value advantage)", d.Name), Current = d.PresentValueDifference, FlipsAt = at,
@@ -175,7 +177,8 @@ public static class DecisionAnalyzer
             estimates.Add(F("Decision_WhyHard", "on hard costs alone {0} is cheapest", Name(byHard.Id)));
         if (naShare > NotAssessedLimit)
             estimates.Add(F("Decision_WhyNotAssessed", "{0} of the applicable cost factors were not assessed", naShare.ToString("P0", culture)));
-        var confidence = fragile.Count > 0 ? DecisionConfidence.Fragile : estimates.Count > 0 ? DecisionConfidence.DependsOnEstimates : DecisionConfidence.Robust;
+        var inputs = new ConfidenceInputs(soft, smallest, pCheapest, naShare);
+        var confidence = Rate(inputs, costViews.Count, basis == DecisionView.Tco && byHard.Id != verdictOption);
         var reasons = fragile.Concat(estimates).ToList();
         if (reasons.Count == 0)
             reasons.Add(compared is null
@@ -186,13 +189,28 @@ public static class DecisionAnalyzer
         {
             VerdictOptionId = verdictOption, VerdictShares = verdictShares, VerdictBufferWeeks = basisView.Buffer, Verdict = verdict,
             Basis = basis, BasisReason = basisReason, Confidence = confidence, ConfidenceReasons = reasons.Select(r => Capital(r, culture) + ".").ToList(),
-            ConfidenceInputs = new ConfidenceInputs(soft, smallest, pCheapest, naShare),
+            ConfidenceInputs = inputs,
             Flips = flips, Views = answers,
             Reconciliation = Reconcile(e, item, answers, basis, verdictOption, pvOf, sim, opt, culture, Name),
             KeyFigures = Figures(e, item, verdictOption is null ? null : option[verdictOption], answers.Single(a => a.IsBasis), opt, culture),
             Risks = Risks(item, verdictOption is null ? null : option[verdictOption], sim, basis == DecisionView.Simulation ? bestStrategy : null, cur, culture, Name),
             OpenPoints = OpenPoints(item, verdictOption is null ? null : option[verdictOption], culture),
         };
+    }
+
+    /// <summary>
+    /// The confidence rule (docs/model.md §14.3): fragile when a top driver or main input flips the cost comparison with a change under
+    /// <see cref="FragileChange"/>, when the simulation finds the verdict cheapest in under <see cref="FragileProbability"/> of scenarios, or
+    /// when a cost view that was run (present cost, simulation, proven optimum) disagrees with the verdict; otherwise depends on estimates
+    /// when more than <see cref="EstimateShare"/> of the advantage comes from risk and strategic lines, when more than
+    /// <see cref="NotAssessedLimit"/> of the applicable cost factors are not assessed, or when hard costs alone pick another option; else robust.
+    /// </summary>
+    public static DecisionConfidence Rate(ConfidenceInputs inputs, int disagreeingCostViews, bool hardOnlyDisagrees)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.SmallestFlipChange < FragileChange || inputs.ProbabilityCheapest < FragileProbability || disagreeingCostViews > 0) return DecisionConfidence.Fragile;
+        if (inputs.SoftShare > EstimateShare || inputs.NotAssessedShare > NotAssessedLimit || hardOnlyDisagrees) return DecisionConfidence.DependsOnEstimates;
+        return DecisionConfidence.Robust;
     }
 
     /// <summary>The view's name in words.</summary>
@@ -392,29 +410,31 @@ public static class DecisionAnalyzer
         if (verdict is not null)
         {
             var sq = item.Options.Single(o => o.Id == item.StatusQuoOptionId);
-            list.Add(new KeyFigure("presentCost", F("Decision_FigPv", "Present cost over {0} years", e.HorizonYears), verdict.PvCost, Money(verdict.PvCost)));
+            list.Add(new KeyFigure("presentCost", F("Cli_PvCost", "Present cost over {0} years", e.HorizonYears), verdict.PvCost, Money(verdict.PvCost)));
             if (verdict.Id == sq.Id)
             {
-                var alt = item.ComparedOptionId is { } a ? item.Options.Single(o => o.Id == a) : null;
+                var alt = item.Options.Where(o => o.Id != verdict.Id).MinBy(o => o.PvCost);
                 list.Add(alt is null
                     ? new KeyFigure("advantage", T("Decision_FigAdvantage", "Advantage over the best alternative"), null, "—")
                     : new KeyFigure("advantage", T("Decision_FigAdvantage", "Advantage over the best alternative"), alt.PvCost - verdict.PvCost, Money(alt.PvCost - verdict.PvCost)));
-                list.Add(new KeyFigure("oneOffCosts", T("Decision_FigOneOff", "One-off costs"), 0, Money(0)));
+                if (basis.View != DecisionView.Simulation) list.Add(new KeyFigure("oneOffCosts", T("Chart_OneOff", "One-off costs"), 0, Money(0)));
             }
             else
             {
                 list.Add(new KeyFigure("savingVsStatusQuo", T("Decision_FigSaving", "Saving against the status quo (present value)"), verdict.NpvSavingVsStatusQuo, Money(verdict.NpvSavingVsStatusQuo)));
                 list.Add(new KeyFigure("payback", T("Decision_FigPayback", "Payback"), verdict.PaybackYears,
-                    verdict.PaybackYears is { } p ? F("Decision_Years", "{0} years", p.ToString("0.0", culture)) : T("Decision_NoPayback", "not within the horizon")));
+                    verdict.PaybackYears is { } p ? F("Report_Years", "{0} years", p.ToString("0.0", culture)) : T("Decision_NoPayback", "not within the horizon")));
             }
         }
+        if (verdict is not null && basis.View == DecisionView.Simulation && basis.Value is { } m)
+            list.Add(new KeyFigure("meanAnnualCost", T("Decision_FigMean", "Mean annual cost (simulated)"), m, Money(m)));
         else if (basis.View == DecisionView.Optimizer && opt?.Optimum is { } o)
         {
             list.Add(new KeyFigure("expectedAnnualCost", T("Decision_FigExpected", "Expected annual cost"), o.ExpectedCost, Money(o.ExpectedCost)));
             list.Add(new KeyFigure("cvar", F("Decision_FigCvar", "CVaR {0} of annual cost", opt.Alpha.ToString("P0", culture)), o.Cvar, Money(o.Cvar)));
-            list.Add(new KeyFigure("fillRate", T("Decision_FigFill", "Fill rate"), o.FillRate, o.FillRate.ToString("P1", culture)));
+            list.Add(new KeyFigure("fillRate", T("Report_FillRate", "Fill rate"), o.FillRate, o.FillRate.ToString("P1", culture)));
         }
-        else if (basis.Value is { } mean)
+        else if (verdict is null && basis.Value is { } mean)
         {
             list.Add(new KeyFigure("meanAnnualCost", T("Decision_FigMean", "Mean annual cost"), mean, Money(mean)));
         }
@@ -446,7 +466,7 @@ public static class DecisionAnalyzer
     {
         var list = new List<string>();
         if (item.Scorecard is { } sc)
-            list.AddRange(sc.Barriers.Where(b => b.Open).Select(b => Text.Format(culture, "Decision_OpenBarrier", "{0}: a barrier the case does not price.", b.Name)));
+            list.AddRange(sc.Barriers.Where(b => b.Open).Select(b => Text.Format(culture, "Decision_OpenBarrier", "{0}: a barrier the case does not price.", Capital(b.Name, culture))));
         if (verdict is { NotAssessed.Count: > 0 })
             list.Add(Text.Format(culture, "Decision_OpenNotAssessed", "Not assessed for {0} (counted as zero): {1}.", verdict.Name ?? verdict.Id,
                 string.Join(", ", verdict.NotAssessed.Select(f => FactorText.Name(f, culture).ToLower(culture)))));

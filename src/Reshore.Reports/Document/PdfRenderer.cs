@@ -25,10 +25,19 @@ public sealed class PdfRenderer : IDisposable
     private static readonly SKColor HeaderFill = SKColor.Parse("#f0f3f6");
 
     private readonly ReportDocument _document;
-    private readonly SKDocument _pdf;
+    private readonly SKDocument? _pdf;
+    private readonly float _rasterScale;
+    private readonly List<SKBitmap> _pages = [];
     private SKCanvas? _canvas;
     private int _page;
     private float _y;
+
+    // Raster mode: the same drawing, page by page onto bitmaps (for page previews and screenshots of the PDF).
+    private PdfRenderer(ReportDocument document, float rasterScale)
+    {
+        _document = document;
+        _rasterScale = rasterScale;
+    }
 
     private PdfRenderer(ReportDocument document, Stream stream)
     {
@@ -55,8 +64,28 @@ public sealed class PdfRenderer : IDisposable
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Page <paramref name="page"/> (1-based) as a PNG, drawn by the same code as the PDF onto a bitmap of <paramref name="scale"/> pixels per
+    /// point (2 ≈ 144 dpi), on white: a faithful picture of the PDF page for previews and test artefacts.
+    /// </summary>
+    public static byte[] RenderPagePng(ReportDocument document, int page = 1, float scale = 2)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        using var renderer = new PdfRenderer(document, scale);
+        renderer.Draw();
+        if (page > renderer._pages.Count) throw new ArgumentOutOfRangeException(nameof(page), page, $"The report has {renderer._pages.Count} pages.");
+        using var image = SKImage.FromBitmap(renderer._pages[page - 1]);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     /// <inheritdoc/>
-    public void Dispose() => _pdf.Dispose();
+    public void Dispose()
+    {
+        _pdf?.Dispose();
+        foreach (var bitmap in _pages) bitmap.Dispose();
+    }
 
     private void Draw()
     {
@@ -83,7 +112,7 @@ public sealed class PdfRenderer : IDisposable
             first = false;
         }
         FinishPage();
-        _pdf.Close();
+        _pdf?.Close();
     }
 
     private static SKFont Font(bool bold, float size) => new(bold ? ReportFonts.Bold : ReportFonts.Regular, size) { Subpixel = true };
@@ -93,7 +122,15 @@ public sealed class PdfRenderer : IDisposable
     private void NewPage()
     {
         FinishPage();
-        _canvas = _pdf.BeginPage(PageWidth, PageHeight);
+        if (_pdf is not null) _canvas = _pdf.BeginPage(PageWidth, PageHeight);
+        else
+        {
+            var bitmap = new SKBitmap((int)Math.Ceiling(PageWidth * _rasterScale), (int)Math.Ceiling(PageHeight * _rasterScale));
+            _pages.Add(bitmap);
+            _canvas = new SKCanvas(bitmap);
+            _canvas.Clear(SKColors.White);
+            _canvas.Scale(_rasterScale);
+        }
         _page++;
         _y = TopMargin;
     }
@@ -108,7 +145,8 @@ public sealed class PdfRenderer : IDisposable
         var title = Fit(_document.Title, font, ContentWidth - 60);
         _canvas.DrawText(title, Margin, PageHeight - 28, SKTextAlign.Left, font, paint);
         _canvas.DrawText(_page.ToString(System.Globalization.CultureInfo.InvariantCulture), PageWidth - Margin, PageHeight - 28, SKTextAlign.Right, font, paint);
-        _pdf.EndPage();
+        if (_pdf is not null) _pdf.EndPage();
+        else _canvas.Dispose();
         _canvas = null;
     }
 

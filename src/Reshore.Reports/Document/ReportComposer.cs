@@ -124,7 +124,7 @@ public static class ReportComposer
         var categories = Enum.GetValues<Core.Domain.CostCategory>().Where(k => item.Options.Any(o => Math.Abs(o.TcoPerUnitByCategory.GetValueOrDefault(k)) > 1e-12)).ToList();
         var rows = categories.Select(k => Row(FactorText.Category(k, c), o => o.TcoPerUnitByCategory.GetValueOrDefault(k).ToString("N4", c))).ToList();
         rows.Add(Row(T("Report_Total", "Total"), o => o.TcoPerUnit.ToString("N4", c), true));
-        blocks.Add(new TableBlock([F("Report_CategoryPerUnit", "Cost per unit by category, year 1 ({0})", cur), .. header.Skip(1)], rows, numeric, Legend: T("Table_MarksLegend", "★ recommended · ● status quo")));
+        blocks.Add(new TableBlock([F("Report_CategoryPerUnit", "Cost per unit by category, year 1 ({0})", cur), .. header.Skip(1)], rows, numeric, Legend: T("Report_Legend", "★ recommended · ● status quo")));
         var notAssessed = item.Options.Where(o => o.NotAssessed.Count > 0)
             .Select(o => $"{o.Name ?? o.Id}: {string.Join(", ", o.NotAssessed.Select(f => FactorText.Name(f, c)))}").ToList();
         if (notAssessed.Count > 0)

@@ -50,23 +50,23 @@ public static class ResultTables
         bool Sq(OptionEvaluation o) => o.Id == item.StatusQuoOptionId;
         void Row(string key, string label, Func<OptionEvaluation, ResultCell> cell, bool emphasis = false) =>
             rows.Add(new ResultRow([Text(label), .. item.Options.Select(cell)], emphasis, key));
-        Row("country", T("Table_Country", "Country"), o => Text(CountryText.Name(o.Country.Value, c)));
-        Row("governance", T("Table_Governance", "Governance"), o => Text(GovernanceText(o, c)));
-        Row("tcoPerUnit", F("Table_TcoPerUnit", "TCO per unit, year 1 ({0})", cur), o => Num(o.TcoPerUnit, "N4", c));
+        Row("country", T("Report_Country", "Country"), o => Text(CountryText.Name(o.Country.Value, c)));
+        Row("governance", T("Cli_Governance", "Governance"), o => Text(GovernanceText(o, c)));
+        Row("tcoPerUnit", F("Report_TcoPerUnit", "TCO per unit, year 1 ({0})", cur), o => Num(o.TcoPerUnit, "N4", c));
         foreach (var kind in Enum.GetValues<CostKind>())
             Row("tcoPerUnit." + kind, "  " + FactorText.Kind(kind, c), o => Num(o.TcoPerUnitByKind[kind], "N4", c));
-        Row("tcoPerYear", F("Table_TcoPerYear", "TCO per year, year 1 ({0})", cur), o => Num(o.TcoPerYear, "N0", c));
-        Row("pvCost", F("Table_PvCost", "Present cost over {0} years ({1})", e.HorizonYears, cur), o => Num(o.PvCost, "N0", c), true);
+        Row("tcoPerYear", F("Report_TcoPerYear", "TCO per year, year 1 ({0})", cur), o => Num(o.TcoPerYear, "N0", c));
+        Row("pvCost", F("Report_PvCost", "Present cost over {0} years ({1})", e.HorizonYears, cur), o => Num(o.PvCost, "N0", c), true);
         Row("npvSaving", F("Table_NpvSaving", "Saving against the status quo, present value ({0})", cur), o => Sq(o) ? Mark(Dash) : Num(o.NpvSavingVsStatusQuo, "N0", c), true);
-        Row("oneOff", F("Table_OneOff", "One-off costs ({0})", cur), o => Num(o.OneOffCostsTotal, "N0", c));
-        Row("incentives", F("Table_Incentives", "Incentives ({0})", cur), o => Num(o.IncentivesTotal, "N0", c));
-        Row("payback", T("Table_Payback", "Payback (years)"), o => Sq(o) ? Mark(Dash) : o.PaybackYears is { } p ? Num(p, "0.0", c) : Mark(T("Table_NotWithinHorizon", "not within the horizon")));
+        Row("oneOff", F("Report_OneOff", "One-off costs ({0})", cur), o => Num(o.OneOffCostsTotal, "N0", c));
+        Row("incentives", F("Report_Incentives", "Incentives ({0})", cur), o => Num(o.IncentivesTotal, "N0", c));
+        Row("payback", T("Cli_Payback", "Payback (years)"), o => Sq(o) ? Mark(Dash) : o.PaybackYears is { } p ? Num(p, "0.0", c) : Mark(T("Table_NotWithinHorizon", "not within the horizon")));
         Row("irr", T("Table_Irr", "Internal rate of return of switching"), o => Sq(o) ? Mark(Dash) : o.IrrPct is { } r ? new ResultCell((r / 100).ToString("P1", c), r / 100, "P1") : Mark(T("Table_None", "none")));
-        Row("co2e", T("Table_Co2e", "CO2e per unit, kg (transport + production)"),
+        Row("co2e", T("Cli_Co2e", "CO2e per unit, kg (transport + production)"),
             o => new ResultCell($"{o.Co2eKgPerUnit.ToString("N3", c)} ({o.TransportCo2eKgPerUnit.ToString("N3", c)} + {o.ProductionCo2eKgPerUnit.ToString("N3", c)})", o.Co2eKgPerUnit, "N3"));
-        Row("leadTime", T("Table_LeadTime", "Lead time (days)"), o => Num(o.LeadTimeDays, "N0", c));
+        Row("leadTime", T("Report_LeadTime", "Lead time (days)"), o => Num(o.LeadTimeDays, "N0", c));
         Row("notAssessed", T("Table_NotAssessed", "Cost factors not assessed"), o => Num(o.NotAssessed.Count, "N0", c));
-        return new ResultTable("comparison-" + item.Id, T("Table_ComparisonTitle", "Option comparison"), OptionColumns(item, T("Table_Metric", "Metric")), rows,
+        return new ResultTable("comparison-" + item.Id, T("Report_Comparison", "Option comparison"), OptionColumns(item, T("Cli_Metric", "Metric")), rows,
             T("Table_Legend", "★ recommended · ● status quo · — does not apply"));
     }
 
@@ -87,10 +87,10 @@ public static class ResultTables
                 _ => Mark(T("Table_Included", "incl.")),
             }),
         ], Key: f.Factor)).ToList();
-        rows.Add(new ResultRow([Text(T("Table_Total", "Total")), Text(""), Text(""), .. item.Options.Select(o => Num(o.TcoPerUnit, "N4", c))], true, "total"));
-        return new ResultTable("lines-" + item.Id, Core.Localization.Text.Format(c, "Table_LinesTitle", "Cost per unit by factor, year 1 ({0})", e.Currency.Value),
-            OptionColumns(item, T("Table_Factor", "Factor"), T("Table_Category", "Category"), T("Table_Kind", "Kind")), rows,
-            T("Table_LinesLegend", "– not assessed (counted as zero) · n/a not applicable · incl. included in the unit price · ★ recommended · ● status quo"));
+        rows.Add(new ResultRow([Text(T("Chart_TotalBar", "Total")), Text(""), Text(""), .. item.Options.Select(o => Num(o.TcoPerUnit, "N4", c))], true, "total"));
+        return new ResultTable("lines-" + item.Id, Core.Localization.Text.Format(c, "Cli_LinesTitle", "Cost per unit by factor, year 1 ({0})", e.Currency.Value),
+            OptionColumns(item, T("Cli_Factor", "Factor"), T("Cli_Category", "Category"), T("Cli_Kind", "Kind")), rows,
+            T("Cli_Legend", "– not assessed (counted as zero) · n/a not applicable · incl. included in the unit price · ★ recommended · ● status quo"));
     }
 
     /// <summary>The scorecard: criteria with weights, a score per option (computed, judged or missing) and the weighted total with the rank.</summary>
@@ -110,13 +110,13 @@ public static class ResultTables
         ], Key: cr.Id)).ToList();
         rows.Add(new ResultRow(
         [
-            Text(T("Table_WeightedTotal", "Weighted total (rank)")), Num(sc.Coverage, "P0", c),
+            Text(T("Web_WeightedTotal", "Weighted total (rank)")), Num(sc.Coverage, "P0", c),
             .. item.Options.Select(o => sc.Options.Single(x => x.OptionId == o.Id) is var s ? new ResultCell($"{s.WeightedTotal.ToString("0.00", c)} (#{s.Rank})", s.WeightedTotal, "0.00") : Text("")),
         ], true, "total"));
         var method = T("Weighting_" + sc.WeightingMethod, sc.WeightingMethod);
         var title = Core.Localization.Text.Format(c, "Table_ScorecardTitle", "Scorecard (scores 1–5; weights {0}{1})", method,
             sc.ConsistencyRatio is { } cr2 ? ", CR " + cr2.ToString("0.000", c) : "");
-        return new ResultTable("scorecard-table-" + item.Id, title, OptionColumns(item, T("Table_Criterion", "Criterion"), T("Table_Weight", "Weight")), rows,
+        return new ResultTable("scorecard-table-" + item.Id, title, OptionColumns(item, T("Cli_Criterion", "Criterion"), T("Cli_Weight", "Weight")), rows,
             T("Table_ScorecardLegend", "Scores 1 (poor) to 5 (good) · (j) judged by the user · – missing (not scored, never filled in) · the weighted total uses the criteria scored for every option; the weight column's total is their share"));
     }
 
