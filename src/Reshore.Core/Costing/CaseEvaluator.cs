@@ -224,7 +224,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         if (compared is null)
             return Text.Format(culture, "Explain_Single", "Only one option ({0}): nothing to compare. Its present cost over {1} years is {2}.", Label(recommended), ctx.Case.HorizonYears, Money(Pv(recommended)));
         if (!recommendOnAll)
-            parts.Add(Text.Get(culture, "Explain_HardBasis", "Ranked on hard costs only (assumptions.recommendOnAllFactors is false)."));
+            parts.Add(Text.Get(culture, "Explain_HardBasis", "Ranked on hard costs only, as the case asks."));
         var favourable = drivers.Where(d => d.PresentValueDifference > 0).Take(3).ToList();
         var adverse = drivers.Where(d => d.PresentValueDifference < 0).OrderBy(d => d.PresentValueDifference).FirstOrDefault();
         var driverText = string.Join("; ", favourable.Select(d => Text.Format(culture, "Explain_Driver", "{0} ({1} over the horizon, {2} per unit in year 1)", d.Name, Money(d.PresentValueDifference), UnitMoney(d.PerUnitDifference))));
@@ -259,7 +259,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             .Where(k => ctx.Assumptions.WageGrowthPct?.ContainsKey(k.Value) != true && ctx.Market.Countries.TryGetValue(k, out var p) && p.WageGrowthPct.Value >= 8)
             .Select(k => k + " " + ctx.Market.Country(k).WageGrowthPct.Value.ToString("0.#", culture) + "%").ToList();
         if (steep.Count > 0)
-            parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is one recent year's rise, compounded over the whole horizon: set assumptions.wageGrowthPct to your own trend.", string.Join(", ", steep)));
+            parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is one recent year's rise, compounded over the whole horizon: enter your own wage-growth trend in the case.", string.Join(", ", steep)));
         var notAssessed = recommended.NotAssessed.Union(compared.NotAssessed).Count();
         if (notAssessed > 0)
             parts.Add(Text.Format(culture, "Explain_NotAssessed", "{0} cost factors were not assessed for one or both of these options (shown as not assessed, counted as zero).", notAssessed));

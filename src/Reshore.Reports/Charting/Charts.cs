@@ -175,7 +175,7 @@ public static partial class Charts
     }
 
     /// <summary>Histogram of annual cost per strategy: a step line per strategy over common bins, as the share of scenarios in each bin.</summary>
-    public static Plot RiskHistogram(ItemSimulation simulation, string currency, CultureInfo culture, int bins = 30)
+    public static Plot RiskHistogram(ItemSimulation simulation, string currency, CultureInfo culture, int bins = 30, IReadOnlyDictionary<string, string>? optionNames = null)
     {
         var plot = NewPlot();
         var samples = simulation.Strategies.Where(s => s.AnnualCostSamples.Count > 0).ToList();
@@ -196,7 +196,7 @@ public static partial class Charts
                 line.ConnectStyle = ConnectStyle.StepHorizontal;
                 line.MarkerSize = 0;
                 line.LineWidth = 2;
-                line.LegendText = StrategyLabel(s);
+                line.LegendText = StrategyLabel(s, optionNames);
             }
         }
         plot.Title(Text.Get(culture, "Chart_HistogramTitle", "Distribution of annual cost per strategy"));
@@ -210,7 +210,7 @@ public static partial class Charts
     }
 
     /// <summary>Empirical CDF of annual cost per strategy: the share of scenarios whose annual cost is at most x (at most 400 points per line).</summary>
-    public static Plot RiskCdf(ItemSimulation simulation, string currency, CultureInfo culture)
+    public static Plot RiskCdf(ItemSimulation simulation, string currency, CultureInfo culture, IReadOnlyDictionary<string, string>? optionNames = null)
     {
         var plot = NewPlot();
         var samples = simulation.Strategies.Where(s => s.AnnualCostSamples.Count > 0).ToList();
@@ -224,7 +224,7 @@ public static partial class Charts
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.MarkerSize = 0;
             line.LineWidth = 2;
-            line.LegendText = StrategyLabel(samples[k]);
+            line.LegendText = StrategyLabel(samples[k], optionNames);
         }
         plot.Title(Text.Get(culture, "Chart_CdfTitle", "Cumulative distribution of annual cost"));
         plot.XLabel(Text.Format(culture, "Chart_AnnualCost", "Annual cost ({0})", currency));
@@ -327,8 +327,9 @@ public static partial class Charts
         Add("waterfall", PresentValueWaterfall(e, item, culture));
         if (input.Simulation?.Items.FirstOrDefault(s => s.ItemId == item.Id) is { } sim && sim.Strategies.Any(s => s.AnnualCostSamples.Count > 0))
         {
-            Add("histogram", RiskHistogram(sim, cur, culture));
-            Add("cdf", RiskCdf(sim, cur, culture));
+            var names = item.Options.ToDictionary(o => o.Id, o => o.Name ?? o.Id);
+            Add("histogram", RiskHistogram(sim, cur, culture, optionNames: names));
+            Add("cdf", RiskCdf(sim, cur, culture, names));
         }
         if (input.Sensitivity.FirstOrDefault(t => t.ItemId == item.Id) is { Bars.Count: > 0 } tornado) Add("tornado", Tornado(tornado, input.Case, cur, culture));
         if (input.Optimization.FirstOrDefault(o => o.ItemId == item.Id) is { Frontier.Count: > 0 } opt) Add("frontier", EfficientFrontier(opt, cur, culture, item.Options.ToDictionary(o => o.Id, o => o.Name ?? o.Id)));
@@ -420,7 +421,7 @@ public static partial class Charts
     private static string OptionLabel(ItemEvaluation item, OptionEvaluation o, CultureInfo culture) =>
         (o.Name ?? o.Id) + (o.Id == item.StatusQuoOptionId ? " " + Text.Get(culture, "Chart_StatusQuoTag", "(status quo)") : "") + (o.Id == item.VerdictOptionId ? " ★" : "");
 
-    private static string StrategyLabel(StrategyResult s) => s.Name ?? s.Id;
+    private static string StrategyLabel(StrategyResult s, IReadOnlyDictionary<string, string>? optionNames) => s.Name ?? optionNames?.GetValueOrDefault(s.Id) ?? s.Id;
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 

@@ -248,36 +248,12 @@ public sealed class PdfRenderer : IDisposable
 
     private void Table(TableBlock t)
     {
-        const float padX = 4, padY = 3;
+        const float padX = CellPadding, padY = 3;
         var columns = t.Header.Count;
-        // Natural width: the widest cell; minimum: the widest word (a number is one word, never broken). When the minimums do not fit at
-        // 7.5 pt, the table is set smaller (down to 5.5 pt) rather than breaking words: "Gemiddelde" or "1.345.560" stay whole.
-        var size = 7.5f;
-        float[] natural, minimum;
-        while (true)
-        {
-            (natural, minimum) = Measure(t, size, padX);
-            if (minimum.Sum() <= ContentWidth || size <= 5.5f) break;
-            size -= 0.5f;
-        }
+        var (size, widths) = TableLayout(t);
         using var font = Font(false, size);
         using var bold = Font(true, size);
         var lineHeight = font.Size * 1.3f;
-        var widths = new float[columns];
-        if (natural.Sum() <= ContentWidth)
-        {
-            Array.Copy(natural, widths, columns);
-            widths[0] += ContentWidth - natural.Sum();
-        }
-        else
-        {
-            var minSum = minimum.Sum();
-            var scale = minSum > ContentWidth ? ContentWidth / minSum : 1;
-            var rest = Math.Max(0, ContentWidth - minSum * scale);
-            var want = natural.Select((n, k) => Math.Max(0, n - minimum[k] * scale)).ToArray();
-            var wantSum = want.Sum();
-            for (var k = 0; k < columns; k++) widths[k] = minimum[k] * scale + (wantSum > 0 ? rest * want[k] / wantSum : 0);
-        }
         List<string>[] WrapRow(IReadOnlyList<string> cells, SKFont f) =>
             Enumerable.Range(0, columns).Select(k => Wrap(k < cells.Count ? cells[k] : "", f, widths[k] - 2 * padX)).ToArray();
         float Height(List<string>[] cells) => cells.Max(c => Math.Max(1, c.Count)) * lineHeight + 2 * padY;
@@ -331,6 +307,52 @@ public sealed class PdfRenderer : IDisposable
             Paragraph(t.Legend, legendFont, Muted, 1.35f);
         }
         _y += 12;
+    }
+
+    /// <summary>Horizontal padding of a table cell, pt.</summary>
+    public const float CellPadding = 4;
+
+    /// <summary>
+    /// The font size and column widths (pt) of a table on the page. Natural width: the widest cell; minimum: the widest word (a number is
+    /// one word, never broken). When the minimums do not fit at 7.5 pt the table is set smaller, down to 5.5 pt, rather than breaking
+    /// words ("Gemiddelde", "1.345.560" stay whole); the natural widths are used when they fit, else every column gets its minimum and
+    /// the rest is shared in proportion to what each still wants.
+    /// </summary>
+    public static (float FontSize, float[] Widths) TableLayout(TableBlock t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var columns = t.Header.Count;
+        var size = 7.5f;
+        float[] natural, minimum;
+        while (true)
+        {
+            (natural, minimum) = Measure(t, size, CellPadding);
+            if (minimum.Sum() <= ContentWidth || size <= 5.5f) break;
+            size -= 0.5f;
+        }
+        var widths = new float[columns];
+        if (natural.Sum() <= ContentWidth)
+        {
+            Array.Copy(natural, widths, columns);
+            widths[0] += ContentWidth - natural.Sum();
+        }
+        else
+        {
+            var minSum = minimum.Sum();
+            var scale = minSum > ContentWidth ? ContentWidth / minSum : 1;
+            var rest = Math.Max(0, ContentWidth - minSum * scale);
+            var want = natural.Select((n, k) => Math.Max(0, n - minimum[k] * scale)).ToArray();
+            var wantSum = want.Sum();
+            for (var k = 0; k < columns; k++) widths[k] = minimum[k] * scale + (wantSum > 0 ? rest * want[k] / wantSum : 0);
+        }
+        return (size, widths);
+    }
+
+    /// <summary>The width of <paramref name="text"/> in the report font at <paramref name="size"/> pt (bold or regular).</summary>
+    public static float TextWidth(string text, float size, bool bold)
+    {
+        using var font = Font(bold, size);
+        return font.MeasureText(text);
     }
 
     private static (float[] Natural, float[] Minimum) Measure(TableBlock t, float size, float padX)

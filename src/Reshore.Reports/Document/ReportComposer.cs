@@ -161,7 +161,7 @@ public static class ReportComposer
                 [T("Report_Strategy", "Strategy"), T("Report_Mean", "Mean"), "P5", "P95", "CVaR 95", T("Report_FillRate", "Fill rate"), T("Report_Cheapest", "P(cheapest)"), T("Report_Survival", "TTS < TTR + lead time")],
                 sim.Strategies.Select(s => new TableRow(
                 [
-                    (s.Name ?? s.Id) + (s.Shares.Count > 1 || s.BufferWeeks > 0
+                    (s.Name ?? OptionName(item, s.Id)) + (s.Shares.Count > 1 || s.BufferWeeks > 0
                         ? " (" + string.Join(" + ", s.Shares.Select(kv => $"{kv.Value.ToString("P0", c)} {OptionName(item, kv.Key)}")) + (s.BufferWeeks > 0 ? ", " + F("Report_BufferWeeks", "{0} wk buffer", s.BufferWeeks.ToString("0.#", c)) : "") + ")"
                         : ""),
                     Money(s.AnnualCost.Mean), Money(s.AnnualCost.P5), Money(s.AnnualCost.P95), Money(s.AnnualCost.Cvar95),
@@ -248,7 +248,7 @@ public static class ReportComposer
             "Inputs the case does not give come from the bundled reference data or from model defaults. Each is listed with its source and year; replace it in the case file where you know better."), ParagraphStyle.Normal));
         foreach (var item in e.Items)
         {
-            var defaults = item.Options.SelectMany(o => o.DefaultsUsed.Select(d => (Option: o.Id, Input: d)))
+            var defaults = item.Options.SelectMany(o => o.DefaultsUsed.Select(d => (Option: o.Name ?? o.Id, Input: d)))
                 .GroupBy(x => (x.Input.Name, x.Input.Source, x.Input.Unit, Math.Round(x.Input.Value, 9)))
                 .Select(g => new TableRow([g.Key.Name, Value(g.First().Input.Value, c), g.Key.Unit, g.Key.Source, string.Join(", ", g.Select(x => x.Option).Distinct())]))
                 .ToList();
