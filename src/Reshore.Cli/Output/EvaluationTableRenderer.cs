@@ -35,7 +35,7 @@ public static class EvaluationTableRenderer
             {
                 console.MarkupLine(Markup.Escape(Text.Format(c, "Cli_Defaults", "{0} inputs came from reference data or model defaults (see --format json, defaultsUsed, for their sources):", defaults.Count)));
                 foreach (var d in defaults.Take(12))
-                    console.MarkupLine(Markup.Escape($"  {d.Name} = {d.Value.ToString("G6", c)} {d.Unit}"));
+                    console.MarkupLine(Markup.Escape($"  {Core.Localization.InputText.InputName(d.Name, c)} = {d.Value.ToString("G6", c)} {d.Unit}"));
                 if (defaults.Count > 12) console.MarkupLine(Markup.Escape($"  … +{defaults.Count - 12}"));
             }
         }

@@ -58,6 +58,18 @@ public static class InputText
         return text;
     }
 
+    /// <summary>
+    /// The name of a cost line's input in words: a name that starts with a field path ("production.priceEscalationPct (e)") gets the
+    /// field's words ("price escalation (e)"); other names (symbols, reference-data labels) stay as they are.
+    /// </summary>
+    public static string InputName(string name, CultureInfo culture)
+    {
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        var head = space < 0 ? name : name[..space];
+        if (!head.Contains('.', StringComparison.Ordinal) || !char.IsLower(head[0]) || head.Any(char.IsWhiteSpace)) return name;
+        return Describe(head, null, culture) + (space < 0 ? "" : name[space..]);
+    }
+
     /// <summary>The name of a field: its translation (key "Field_{name}") or its words ("demandVolatilityPct" → "demand volatility").</summary>
     public static string Field(string name, CultureInfo culture) => Text.Get(culture, "Field_" + name, Words(name));
 

@@ -78,6 +78,7 @@ public static class HtmlRenderer
                         .Append(Encode(p.Text)).Append("</p>\n");
                     break;
                 case ListBlock l:
+                    if (l.Title is not null) sb.Append("<p><strong>").Append(Encode(l.Title)).Append("</strong></p>\n");
                     sb.Append("<ul>\n");
                     foreach (var i in l.Items) sb.Append("<li>").Append(Encode(i)).Append("</li>\n");
                     sb.Append("</ul>\n");

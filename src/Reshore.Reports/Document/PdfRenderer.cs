@@ -234,14 +234,20 @@ public sealed class PdfRenderer : IDisposable
 
     private void List(ListBlock l)
     {
-        using var font = Font(false, 9.5f);
+        using var font = Font(false, 9f);
         using var paint = Fill(Ink);
+        if (l.Title is not null)
+        {
+            using var bold = Font(true, 9f);
+            Ensure(bold.Size * 3);
+            Paragraph(l.Title, bold, Ink, 1.4f);
+        }
         foreach (var item in l.Items)
         {
             Ensure(font.Size * 1.4f);
             _canvas!.DrawText("•", Margin + 2, _y + font.Size, SKTextAlign.Left, font, paint);
-            Paragraph(item, font, Ink, 1.4f, 12);
-            _y += 2;
+            Paragraph(item, font, Ink, 1.35f, 12);
+            _y += 1;
         }
         _y += 4;
     }

@@ -217,15 +217,13 @@ public static class ReportComposer
         if (named) blocks.Add(new HeadingBlock(2, item.Name ?? item.Id, "decision-" + item.Id));
         blocks.Add(new VerdictBlock(card));
         var chart = Charts.PresentCostByOption(input.Evaluation, item, c);
-        blocks.Add(new ChartBlock(new ReportChart("decision-" + item.Id + "-present-cost", chart.Axes.Title.Label.Text, chart), Height: named ? 220 : 260));
+        blocks.Add(new ChartBlock(new ReportChart("decision-" + item.Id + "-present-cost", chart.Axes.Title.Label.Text, chart), Height: named ? 200 : 230));
         if (card.Flips.Rows.Count > 0)
             blocks.Add(TableBlock.From(card.Flips with { Rows = card.Flips.Rows.Take(3).ToList(), Legend = null }));
         else
             blocks.Add(new ParagraphBlock(card.Labels.Flips + ": " + card.Labels.NoFlip));
-        if (card.Risks.Count > 0)
-            blocks.Add(new ListBlock(card.Risks.Take(3).Select(r => card.Labels.Risks + ": " + r).ToList()));
-        if (card.OpenPoints.Count > 0)
-            blocks.Add(new ListBlock(card.OpenPoints.Take(3).Select(r => card.Labels.OpenPoints + ": " + r).ToList()));
+        if (card.Risks.Count > 0) blocks.Add(new ListBlock(card.Risks.Take(2).ToList(), card.Labels.Risks));
+        if (card.OpenPoints.Count > 0) blocks.Add(new ListBlock(card.OpenPoints.Take(2).ToList(), card.Labels.OpenPoints));
     }
 
     private static void ComposeAssumptions(ReportInput input, CultureInfo c, List<ReportBlock> blocks)
@@ -250,7 +248,7 @@ public static class ReportComposer
         {
             var defaults = item.Options.SelectMany(o => o.DefaultsUsed.Select(d => (Option: o.Name ?? o.Id, Input: d)))
                 .GroupBy(x => (x.Input.Name, x.Input.Source, x.Input.Unit, Math.Round(x.Input.Value, 9)))
-                .Select(g => new TableRow([g.Key.Name, Value(g.First().Input.Value, c), g.Key.Unit, g.Key.Source, string.Join(", ", g.Select(x => x.Option).Distinct())]))
+                .Select(g => new TableRow([InputText.InputName(g.Key.Name, c), Value(g.First().Input.Value, c), g.Key.Unit, g.Key.Source, string.Join(", ", g.Select(x => x.Option).Distinct())]))
                 .ToList();
             if (defaults.Count == 0) continue;
             blocks.Add(new TableBlock([T("Report_Input", "Input"), T("Report_Value", "Value"), T("Report_Unit", "Unit"), T("Report_Source", "Source"), T("Report_Options", "Options")], defaults,

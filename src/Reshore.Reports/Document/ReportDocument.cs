@@ -38,7 +38,8 @@ public sealed record ParagraphBlock(string Text, ParagraphStyle Style = Paragrap
 
 /// <summary>A bulleted list.</summary>
 /// <param name="Items">Items.</param>
-public sealed record ListBlock(IReadOnlyList<string> Items) : ReportBlock;
+/// <param name="Title">A bold line above it, or null.</param>
+public sealed record ListBlock(IReadOnlyList<string> Items, string? Title = null) : ReportBlock;
 
 /// <summary>A table row.</summary>
 /// <param name="Cells">Cells, one per header.</param>

@@ -1,3 +1,5 @@
+extern alias cli;
+
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Reshore.Core.Localization;
@@ -45,7 +47,7 @@ public sealed class VerdictTests(EndToEndFixture fixture) : IClassFixture<EndToE
 
             // The CLI table: its first lines after the item's rule are the verdict, then the confidence; the flips table follows.
             var cli = new StringWriter();
-            var code = Reshore.Cli.CliApp.Run(["evaluate", Example(), "--lang", language], cli, new StringWriter());
+            var code = cli::Reshore.Cli.CliApp.Run(["evaluate", Example(), "--lang", language], cli, new StringWriter());
             Assert.Equal(0, code);
             var lines = cli.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
             var first = lines.FindIndex(l => l.StartsWith(Text.Get(culture, "Card_Verdict", "Verdict") + ":", StringComparison.Ordinal));
