@@ -388,10 +388,10 @@ public sealed class PdfRenderer : IDisposable
     {
         using var title = Font(true, 14);
         using var strong = Font(true, 10.5f);
-        using var body = Font(false, 8.5f);
+        using var body = Font(false, 8f);
         using var small = Font(false, 7.5f);
-        using var figure = Font(true, 13);
-        const float pad = 12;
+        using var figure = Font(true, 12);
+        const float pad = 10;
         var inner = ContentWidth - 2 * pad;
         var titleLines = Wrap(card.Heading + ": " + card.Verdict, title, inner);
         var reasonLines = card.ConfidenceReasons.Select(r => Wrap(r, body, inner - 10)).ToList();

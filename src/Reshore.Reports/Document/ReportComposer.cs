@@ -217,7 +217,7 @@ public static class ReportComposer
         if (named) blocks.Add(new HeadingBlock(2, item.Name ?? item.Id, "decision-" + item.Id));
         blocks.Add(new VerdictBlock(card));
         var chart = Charts.PresentCostByOption(input.Evaluation, item, c);
-        blocks.Add(new ChartBlock(new ReportChart("decision-" + item.Id + "-present-cost", chart.Axes.Title.Label.Text, chart), Height: named ? 200 : 230));
+        blocks.Add(new ChartBlock(new ReportChart("decision-" + item.Id + "-present-cost", chart.Axes.Title.Label.Text, chart), Height: named ? 180 : 200));
         if (card.Flips.Rows.Count > 0)
             blocks.Add(TableBlock.From(card.Flips with { Rows = card.Flips.Rows.Take(3).ToList(), Legend = null }));
         else
