@@ -77,8 +77,7 @@ public static class HtmlTables
         if (chartSvg is not null) sb.Append("<figure class=\"verdict-chart\">").Append(chartSvg).Append("</figure>\n");
         if (!compact)
         {
-            sb.Append("<h4>").Append(E(card.Labels.Flips)).Append("</h4>\n");
-            sb.Append(card.Flips.Rows.Count > 0 ? Table(card.Flips) : $"<p class=\"no-flip\">{E(card.Labels.NoFlip)}</p>\n");
+            sb.Append(card.Flips.Rows.Count > 0 ? Table(card.Flips) : $"<h4>{E(card.Labels.Flips)}</h4>\n<p class=\"no-flip\">{E(card.Labels.NoFlip)}</p>\n");
             sb.Append(Table(card.Views));
             List(sb, card.Labels.Reconciliation, card.Reconciliation, "reconciliation");
             List(sb, card.Labels.Risks, card.Risks, "risks");
