@@ -21,8 +21,8 @@ public sealed class LanguageTests(EndToEndFixture fixture) : IClassFixture<EndTo
     private static readonly (string Key, string English)[] ResultsTexts =
     [
         ("Web_Nav_Workspaces", "Workspaces"), ("Web_Nav_Reference", "Reference data"), ("Web_Logout", "Sign out"),
-        ("Web_Tab_Results", "Results"), ("Web_Tab_Simulate", "Risk simulation"), ("Web_Recommended", "Recommended"),
-        ("Web_Option", "Option"), ("Web_Country", "Country"), ("Web_Payback", "Payback (years)"), ("Web_Breakdown", "Cost lines: formula, inputs and sources"),
+        ("Web_Tab_Results", "Results"), ("Web_Tab_Simulate", "Risk simulation"), ("Card_Verdict", "Verdict"),
+        ("Web_Option", "Option"), ("Report_Country", "Country"), ("Cli_Payback", "Payback (years)"), ("Web_Breakdown", "Cost lines: formula, inputs and sources"),
     ];
 
     private static string NlText(string key, string english) => Text.Get(Dutch, key, english);
