@@ -92,19 +92,7 @@ internal static class CaseTree
     private static void SetAtCasePath(JsonObject root, string path, JsonNode value)
     {
         JsonNode current = root;
-        var segments = new List<object>();
-        foreach (var part in path.TrimStart('$').TrimStart('.').Split('.'))
-        {
-            var name = part;
-            var bracket = name.IndexOf('[', StringComparison.Ordinal);
-            if (bracket >= 0)
-            {
-                segments.Add(name[..bracket]);
-                foreach (var index in name[bracket..].Split('[', StringSplitOptions.RemoveEmptyEntries))
-                    segments.Add(int.Parse(index.TrimEnd(']'), CultureInfo.InvariantCulture));
-            }
-            else segments.Add(name);
-        }
+        var segments = Core.Domain.CasePath.Parse(path);
         for (var i = 0; i < segments.Count - 1; i++)
             current = segments[i] is int index ? current[index]! : current[(string)segments[i]]!;
         if (segments[^1] is int last) current[last] = value;

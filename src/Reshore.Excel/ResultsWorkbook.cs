@@ -4,6 +4,7 @@ using Reshore.Core.Localization;
 using Reshore.Core.Optimization;
 using Reshore.Core.Risk;
 using Reshore.Excel.Xlsx;
+using Reshore.Reports.Tables;
 
 namespace Reshore.Excel;
 
@@ -25,20 +26,23 @@ public static class ResultsWorkbook
             var sheet = xlsx.Add(SheetName($"{T("Xl_Compare", "Compare")} {item.Id}", names));
             sheet.Set(1, 1, $"{evaluation.CaseName} — {item.Name ?? item.Id}", CellStyle.Title);
             sheet.Set(2, 1, $"{T("Xl_Currency", "Currency")}: {evaluation.Currency.Value}; {T("Xl_Horizon", "horizon")}: {evaluation.HorizonYears}; {T("Xl_DiscountRate", "discount rate")}: {evaluation.DiscountRatePct.ToString(culture)}%", CellStyle.Note);
-            var rows = item.Options.Select(o => new object?[]
+            var row = 4;
+            if (VerdictCard.For(item, culture) is { } card)
             {
-                o.Id, o.Name, o.Country.Value, FactorText.Governance(o.Governance, culture), Num(o.TcoPerUnit, CellStyle.PerUnit), Num(o.TcoPerYear),
-                Num(o.PvCost), Num(o.NpvSavingVsStatusQuo), Num(Irr(o, item)), Num(o.PaybackYears), Num(o.DiscountedPaybackYears),
-                Num(o.OneOffCostsTotal), Num(o.IncentivesTotal), o.Co2eComplete ? Num(o.Co2eKgPerUnit, CellStyle.PerUnit) : null, o.LeadTimeKnown ? Num(o.LeadTimeDays) : null, o.Id == item.RecommendedOptionId,
-            });
-            Table(sheet, 4,
-            [
-                T("Xl_Option", "option"), T("Xl_Name", "name"), T("Xl_Country", "country"), T("Xl_Governance", "governance"), T("Xl_TcoPerUnit", "TCO per unit"),
-                T("Xl_TcoPerYear", "TCO per year (year 1)"), T("Xl_PvCost", "PV of costs"), T("Xl_NpvSaving", "NPV of saving vs status quo"), T("Xl_Irr", "IRR of switching, %"),
-                T("Xl_Payback", "payback, years"), T("Xl_DiscountedPayback", "discounted payback, years"), T("Xl_OneOff", "one-off costs"), T("Xl_Incentives", "incentives"),
-                T("Xl_Co2e", "CO2e kg per unit"), T("Xl_LeadTime", "lead time, days"), T("Xl_Recommended", "recommended"),
-            ], rows);
-            sheet.Set(5 + item.Options.Count, 1, item.Explanation, CellStyle.Wrap);
+                sheet.Set(row++, 1, $"{card.Heading}: {card.Verdict}", CellStyle.Title);
+                sheet.Set(row++, 1, card.Confidence, CellStyle.Header);
+                foreach (var r in card.ConfidenceReasons) sheet.Set(row++, 1, r, CellStyle.Note);
+                sheet.Set(row++, 1, card.Basis, CellStyle.Note);
+                foreach (var (label, value) in card.Figures) { sheet.Set(row, 1, label); sheet.Set(row++, 2, value); }
+                row = Write(sheet, row + 1, card.Flips);
+                row = Write(sheet, row, card.Views);
+                foreach (var r in card.Reconciliation) sheet.Set(row++, 1, r, CellStyle.Note);
+                row++;
+            }
+            row = Write(sheet, row, ResultTables.Comparison(evaluation, item, culture));
+            sheet.Set(row, 1, item.Explanation, CellStyle.Wrap);
+            if (item.Scorecard is { } sc) Write(sheet, row + 2, ResultTables.Scorecard(item, sc, culture));
+            for (var k = 1; k <= item.Options.Count + 3; k++) sheet.Width(k, k == 1 ? 44 : 22);
         }
 
         var lines = xlsx.Add(SheetName(T("Xl_CostLines", "Cost lines"), names));
@@ -161,20 +165,36 @@ public static class ResultsWorkbook
         return candidate;
     }
 
-    /// <summary>Internal rate of return of switching from the status quo: the rate at which the yearly savings (year 0 carrying the one-off costs) have zero present value; null when it has none.</summary>
-    internal static double? Irr(OptionEvaluation option, ItemEvaluation item)
+    /// <summary>Writes a shared results table (title, header, rows with numbers as numbers, legend) from <paramref name="row"/>; returns the next free row.</summary>
+    private static int Write(SheetBuilder sheet, int row, ResultTable t)
     {
-        if (option.Id == item.StatusQuoOptionId) return null;
-        var flows = option.Years.OrderBy(y => y.Year).Select(y => (y.Year, y.SavingVsStatusQuo)).ToList();
-        if (flows.Count == 0 || flows.All(f => f.SavingVsStatusQuo >= 0) || flows.All(f => f.SavingVsStatusQuo <= 0)) return null;
-        double Npv(double rate) => flows.Sum(f => f.SavingVsStatusQuo / Math.Pow(1 + rate, f.Year));
-        double lo = -0.99, hi = 10;
-        if (Math.Sign(Npv(lo)) == Math.Sign(Npv(hi))) return null;
-        for (var i = 0; i < 200; i++)
+        sheet.Set(row++, 1, t.Title, CellStyle.Header);
+        for (var k = 0; k < t.Columns.Count; k++) sheet.Set(row, k + 1, t.Columns[k].Header, CellStyle.Header);
+        row++;
+        foreach (var r in t.Rows)
         {
-            var mid = (lo + hi) / 2;
-            if (Math.Sign(Npv(mid)) == Math.Sign(Npv(lo))) lo = mid; else hi = mid;
+            for (var k = 0; k < r.Cells.Count; k++)
+            {
+                var cell = r.Cells[k];
+                if (cell.Number is { } v && double.IsFinite(v)) sheet.Set(row, k + 1, v, StyleOf(cell.Format));
+                else sheet.Set(row, k + 1, cell.Text);
+            }
+            row++;
         }
-        return (lo + hi) / 2 * 100;
+        if (t.Legend is not null) sheet.Set(row++, 1, t.Legend, CellStyle.Note);
+        return row + 1;
     }
+
+    /// <summary>The cell style that shows a number as its .NET format does in the other outputs.</summary>
+    private static CellStyle StyleOf(string? format) => format switch
+    {
+        "N0" => CellStyle.Integer,
+        "N3" => CellStyle.Decimals3,
+        "N4" => CellStyle.PerUnit,
+        "P0" => CellStyle.PercentWhole,
+        "P1" => CellStyle.Percent,
+        "0.0" => CellStyle.OneDecimal,
+        "0.00" or "N2" => CellStyle.TwoDecimals,
+        _ => CellStyle.Number,
+    };
 }

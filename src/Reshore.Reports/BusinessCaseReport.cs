@@ -14,4 +14,8 @@ public static class BusinessCaseReport
 
     /// <summary>An A4 PDF with embedded DejaVu Sans and the charts as vector graphics, in <paramref name="culture"/>.</summary>
     public static byte[] Pdf(ReportInput input, CultureInfo culture) => PdfRenderer.Render(ReportComposer.Compose(input, culture));
+
+    /// <summary>Page <paramref name="page"/> of the PDF as a PNG (the same drawing onto a bitmap, <paramref name="scale"/> pixels per point).</summary>
+    public static byte[] PdfPagePng(ReportInput input, CultureInfo culture, int page = 1, float scale = 2) =>
+        PdfRenderer.RenderPagePng(ReportComposer.Compose(input, culture), page, scale);
 }

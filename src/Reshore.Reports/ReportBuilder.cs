@@ -1,9 +1,7 @@
 using System.Globalization;
-using Reshore.Core.Costing;
+using Reshore.Core.Decision;
 using Reshore.Core.MarketData;
-using Reshore.Core.Optimization;
 using Reshore.Core.Risk;
-using Reshore.Core.Scorecard;
 using Reshore.Data.CaseFiles;
 
 namespace Reshore.Reports;
@@ -23,14 +21,10 @@ public static class ReportBuilder
         options ??= new ReportOptions();
         if (options.Scenarios is < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Scenarios, "Scenarios must be zero (no simulation) or more.");
         var c = document.Case;
-        var evaluation = new CaseEvaluator().Evaluate(c, market, culture);
-        var scenarios = options.Scenarios ?? (c.Risk is not null ? c.Risk.Scenarios ?? RiskAnalyzer.DefaultScenarios : 0);
-        SimulationResult? simulation = null;
-        if (scenarios > 0)
+        var review = CaseReviewer.Review(c, document.Uncertain, market, culture, new ReviewOptions
         {
-            simulation = new RiskAnalyzer(culture).Simulate(c, document.Uncertain, market, scenarios, options.Seed, cancellation: cancellation);
-            evaluation = ScorecardEvaluator.WithSimulatedRisk(evaluation, c, market, simulation, culture);
-        }
+            Scenarios = options.Scenarios, Seed = options.Seed, Optimize = options.Optimize, OptimizationScenarios = options.OptimizationScenarios,
+        }, cancellation);
         var tornadoes = new List<TornadoResult>();
         if (options.Sensitivity && document.Uncertain.Count > 0)
         {
@@ -43,14 +37,10 @@ public static class ReportBuilder
                 if (tornado.Bars.Count > 0) tornadoes.Add(tornado);
             }
         }
-        IReadOnlyList<ItemOptimization> optimization = [];
-        if (options.Optimize)
-            optimization = new OptimizationService().Optimize(c, document.Uncertain, market, culture, frontier: true, scenarios: options.OptimizationScenarios,
-                seed: options.Seed ?? c.Risk?.Seed ?? 1);
         return new ReportInput
         {
-            Case = c, Uncertain = document.Uncertain, Market = market, Evaluation = evaluation, Simulation = simulation,
-            Sensitivity = tornadoes, Optimization = optimization, SourceFileName = sourceFileName,
+            Case = c, Uncertain = document.Uncertain, Market = market, Evaluation = review.Evaluation, Simulation = review.Simulation,
+            Sensitivity = tornadoes, Optimization = review.Optimization, SourceFileName = sourceFileName,
         };
     }
 }

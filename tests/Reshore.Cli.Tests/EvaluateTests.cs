@@ -38,6 +38,22 @@ public sealed class EvaluateTests
             Assert.Contains(item.GetProperty("recommendedOptionId").GetString(), ids);
             Assert.Contains(item.GetProperty("statusQuoOptionId").GetString(), ids);
             Assert.False(string.IsNullOrWhiteSpace(item.GetProperty("explanation").GetString()));
+            // Issue 13: the decision summary.
+            var decision = item.GetProperty("decision");
+            foreach (var field in new[] { "verdict", "basis", "basisReason", "confidence", "confidenceReasons", "flips", "views", "reconciliation" })
+                Assert.True(decision.TryGetProperty(field, out _), $"{example}: decision lacks {field}");
+            Assert.Contains(decision.GetProperty("confidence").GetString(), new[] { "robust", "fragile", "depends-on-estimates" });
+            Assert.Contains(decision.GetProperty("basis").GetString(), new[] { "tco", "tcoHardOnly", "simulation", "optimizer" });
+            var views = decision.GetProperty("views").EnumerateArray().Select(v => v.GetProperty("view").GetString()).ToList();
+            Assert.Contains("tco", views);
+            Assert.Contains("tcoHardOnly", views);
+            Assert.Single(decision.GetProperty("views").EnumerateArray(), v => v.GetProperty("isBasis").GetBoolean());
+            foreach (var flip in decision.GetProperty("flips").EnumerateArray())
+            {
+                foreach (var field in new[] { "input", "current", "flipsAt", "option" })
+                    Assert.True(flip.TryGetProperty(field, out _), $"{example}: flip lacks {field}");
+                Assert.Contains(flip.GetProperty("option").GetString(), ids);
+            }
             foreach (var option in item.GetProperty("options").EnumerateArray())
             {
                 foreach (var field in new[] { "id", "country", "governance", "tcoPerUnit", "tcoPerYear", "pvCost", "npvSavingVsStatusQuo", "paybackYears", "co2eKgPerUnit", "years", "lines" })

@@ -44,7 +44,7 @@ public sealed class OptimizeCommandTests
         Assert.True(r.ExitCode == 0, r.Error);
         using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
         var warnings = doc.RootElement.GetProperty("items")[0].GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
-        Assert.Contains(warnings, w => w.StartsWith("Option cn-cm: risk.disruption is not simulated", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("Contract manufacturer, Ningbo: its own disruption risk is not simulated", StringComparison.Ordinal));
     }
 
     [Fact]

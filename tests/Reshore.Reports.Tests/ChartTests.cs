@@ -84,7 +84,8 @@ public sealed class ChartTests(ReportFixture f)
         var tornado = Assert.Single(f.Dutch_.Sensitivity);
         var svg = Charts.ToSvg(Charts.Tornado(tornado, f.Document.Case, "EUR", ReportFixture.Dutch));
         Assert.Contains("Invoerwaarde op p10", svg);
-        Assert.Contains("cn-cm.production.unitPrice", svg);
+        Assert.Contains("eenheidsprijs van Contract manufacturer, Ningbo", svg);
+        Assert.DoesNotContain("$.items", svg);
     }
 
     [Fact]

@@ -13,35 +13,53 @@ namespace Reshore.Reports.Tests;
 /// </summary>
 public static partial class PdfText
 {
+    /// <summary>The text of each page.</summary>
+    public static IReadOnlyList<string> Pages(byte[] pdf) => Extract(pdf).Split('\n')[..^1];
+
     public static string Extract(byte[] pdf)
     {
         using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
         var text = new StringBuilder();
         foreach (var page in document.Pages)
         {
-            var fonts = page.Resources.Elements.GetDictionary("/Font");
-            var maps = new Dictionary<string, Dictionary<int, string>>();
-            foreach (var name in fonts?.Elements.Keys ?? [])
-            {
-                var font = fonts!.Elements.GetDictionary(name);
-                if (font?.Elements.GetReference("/ToUnicode")?.Value is PdfDictionary { Stream: { } stream })
-                    maps[name] = ParseCMap(Encoding.ASCII.GetString(stream.UnfilteredValue));
-            }
-            var content = Encoding.Latin1.GetString(page.Contents.CreateSingleContent().Stream.UnfilteredValue);
-            Dictionary<int, string>? current = null;
-            foreach (Match m in Token().Matches(content))
-            {
-                if (m.Groups["font"].Success) current = maps.GetValueOrDefault(m.Groups["font"].Value);
-                else if (current is not null)
-                {
-                    var hex = m.Groups["hex"].Value;
-                    for (var i = 0; i + 4 <= hex.Length; i += 4)
-                        text.Append(current.GetValueOrDefault(int.Parse(hex.AsSpan(i, 4), NumberStyles.HexNumber), "?"));
-                }
-            }
+            Append(text, Encoding.Latin1.GetString(page.Contents.CreateSingleContent().Stream.UnfilteredValue), page.Resources, 0);
             text.Append('\n');
         }
         return text.ToString();
+    }
+
+    // The text of one content stream; "/Xn Do" draws a form XObject (SkiaSharp puts clipped and translucent drawing in them), whose text
+    // is read in place with its own resources.
+    private static void Append(StringBuilder text, string content, PdfDictionary? resources, int depth)
+    {
+        var fonts = resources?.Elements.GetDictionary("/Font");
+        var maps = new Dictionary<string, Dictionary<int, string>>();
+        foreach (var name in fonts?.Elements.Keys ?? [])
+        {
+            var font = fonts!.Elements.GetDictionary(name);
+            if (font?.Elements.GetReference("/ToUnicode")?.Value is PdfDictionary { Stream: { } stream })
+                maps[name] = ParseCMap(Encoding.ASCII.GetString(stream.UnfilteredValue));
+        }
+        var xobjects = resources?.Elements.GetDictionary("/XObject");
+        Dictionary<int, string>? current = null;
+        foreach (Match m in Token().Matches(content))
+        {
+            if (m.Groups["font"].Success) current = maps.GetValueOrDefault(m.Groups["font"].Value);
+            else if (m.Groups["xobject"].Success)
+            {
+                if (depth < 8 && xobjects?.Elements.GetReference(m.Groups["xobject"].Value)?.Value is PdfDictionary { Stream: { } form } x
+                    && x.Elements.GetName("/Subtype") == "/Form")
+                    Append(text, Encoding.Latin1.GetString(form.UnfilteredValue), x.Elements.GetDictionary("/Resources") ?? resources, depth + 1);
+            }
+            else if (current is not null)
+            {
+                // <hex> Tj, or [<hex> kerning <hex> …] TJ.
+                var parts = m.Groups["hex"].Success ? [m.Groups["hex"].Value] : Regex.Matches(m.Groups["array"].Value, "<([0-9A-Fa-f]*)>").Select(x => x.Groups[1].Value).ToArray();
+                foreach (var hex in parts)
+                    for (var i = 0; i + 4 <= hex.Length; i += 4)
+                        text.Append(current.GetValueOrDefault(int.Parse(hex.AsSpan(i, 4), NumberStyles.HexNumber), "?"));
+            }
+        }
     }
 
     private static Dictionary<int, string> ParseCMap(string cmap)
@@ -62,6 +80,6 @@ public static partial class PdfText
         return map;
     }
 
-    [GeneratedRegex(@"(?<font>/[A-Za-z0-9]+)\s+[\d.]+\s+Tf|<(?<hex>[0-9A-Fa-f]*)>\s*Tj")]
+    [GeneratedRegex(@"(?<font>/[A-Za-z0-9]+)\s+[\d.]+\s+Tf|<(?<hex>[0-9A-Fa-f]*)>\s*Tj|\[(?<array>(?:<[0-9A-Fa-f]*>|[-\d.\s])*)\]\s*TJ|(?<xobject>/[A-Za-z0-9]+)\s+Do")]
     private static partial Regex Token();
 }

@@ -18,8 +18,7 @@ public sealed class ReportTests(ReportFixture f)
             Assert.Contains($"id=\"{anchor}\"", html);
         foreach (var chart in new[] { "tco", "horizon", "waterfall", "histogram", "cdf", "tornado" })
             Assert.Contains($"<figure id=\"item-{item.Id}-{chart}\"", html);
-        var recommended = item.Options.Single(o => o.Id == item.RecommendedOptionId);
-        Assert.Contains("Recommendation: " + HtmlRenderer.Encode(recommended.Name ?? recommended.Id), html);
+        Assert.Contains("class=\"verdict-option\">" + HtmlRenderer.Encode(item.Decision!.Verdict) + "</strong>", html);
         foreach (var heading in new[] { "Summary and recommendation", "Option comparison", "Greenhouse-gas emissions (CO2e)", "Risk: simulated annual cost", "Sensitivity", "Scorecard", "Assumptions and sources", "Method" })
             Assert.Contains(heading, html);
         Assert.Contains("@media print", html);
@@ -79,4 +78,55 @@ public sealed class ReportTests(ReportFixture f)
         var text = PdfText.Extract(BusinessCaseReport.Pdf(f.Dutch_, ReportFixture.Dutch));
         Assert.Contains("Samenvatting en aanbeveling", text);
     }
+
+    [Fact]
+    public void Pdf_page_one_is_the_decision_with_verdict_confidence_and_flips()
+    {
+        var item = f.English_.Evaluation.Items[0];
+        var d = item.Decision!;
+        var page = Squash(PdfText.Pages(BusinessCaseReport.Pdf(f.English_, ReportFixture.English))[0]);
+        Assert.Contains(Squash("Verdict: " + d.Verdict), page);
+        Assert.Contains(Squash("Confidence: " + Core.Decision.DecisionAnalyzer.Label(d.Confidence, ReportFixture.English)), page);
+        foreach (var flip in d.Flips.Take(3)) Assert.Contains(Squash(char.ToUpperInvariant(flip.Label[0]) + flip.Label[1..]), page);
+        Assert.Contains(Squash("Present cost over 10 years by option"), page);
+        var png = BusinessCaseReport.PdfPagePng(f.English_, ReportFixture.English);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+    }
+
+    [Fact]
+    public void Report_text_has_no_doubled_wording_field_paths_or_option_ids()
+    {
+        foreach (var (input, culture) in new[] { (f.English_, ReportFixture.English), (f.Dutch_, ReportFixture.Dutch) })
+        {
+            var text = PdfText.Extract(BusinessCaseReport.Pdf(input, culture));
+            Assert.DoesNotContain("Recommendation:", text);
+            Assert.DoesNotContain("Aanbeveling:", text);
+            Assert.DoesNotContain("$.", text);
+            Assert.DoesNotContain("items[", text);
+            Assert.DoesNotContain("REFERENCES", text);
+            foreach (var o in input.Evaluation.Items[0].Options.Where(o => o.Name is not null))
+                Assert.DoesNotContain(Squash(o.Id), Squash(text));
+        }
+    }
+
+    [Fact]
+    public void Pdf_tables_never_break_a_word_or_a_number()
+    {
+        foreach (var (input, culture) in new[] { (f.Dutch_, ReportFixture.Dutch), (f.English_, ReportFixture.English) })
+        {
+            var document = ReportComposer.Compose(input, culture);
+            foreach (var table in document.Blocks.OfType<TableBlock>())
+            {
+                var (size, widths) = PdfRenderer.TableLayout(table);
+                foreach (var (cells, bold) in table.Rows.Select(r => (r.Cells, r.Emphasis)).Append((table.Header, true)))
+                    for (var k = 0; k < cells.Count; k++)
+                        foreach (var word in cells[k].Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+                            if (!word.Contains("://", StringComparison.Ordinal)) // a URL in a source note may wrap; words and numbers may not
+                            Assert.True(PdfRenderer.TextWidth(word, size, bold) <= widths[k] - 2 * PdfRenderer.CellPadding + 0.01f,
+                                $"'{word}' ({culture.Name}) is wider than its column in the table '{table.Caption ?? table.Header[0]}'");
+            }
+        }
+    }
+
+    private static string Squash(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", "");
 }

@@ -180,9 +180,26 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
         var market = ReferenceDataLoader.Embedded();
         var nl = CultureInfo.GetCultureInfo("nl-BE");
         var document = CaseFileReader.ReadDocument(LedLamps, CaseFormat.Yaml, "led-lamps.yaml", market);
-        var cli = EvaluationJson.Serialize(new CaseEvaluator().Evaluate(document.Case, market, nl), nl);
+        var cli = EvaluationJson.Serialize(Core.Decision.CaseReviewer.Review(document.Case, document.Uncertain, market, nl).Evaluation, nl);
         Assert.Equal(cli, body);
         Assert.Equal("nl", JsonDocument.Parse(body).RootElement.GetProperty("language").GetString());
+        Assert.Equal("fragile", JsonDocument.Parse(body).RootElement.GetProperty("items")[0].GetProperty("decision").GetProperty("confidence").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_evaluation_result_with_its_decision()
+    {
+        var doc = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var ok = doc.GetProperty("paths").GetProperty("/api/cases/{id}/evaluate").GetProperty("post").GetProperty("responses").GetProperty("200");
+        Assert.Contains("EvaluationDocument", ok.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText());
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("ItemDocument").GetProperty("properties").TryGetProperty("decision", out _));
+        var decision = schemas.GetProperty("DecisionDocument").GetProperty("properties");
+        foreach (var field in new[] { "verdict", "basis", "confidence", "flips", "views", "reconciliation" })
+            Assert.True(decision.TryGetProperty(field, out _), field);
+        var flip = schemas.GetProperty("FlipDocument").GetProperty("properties");
+        foreach (var field in new[] { "input", "current", "flipsAt", "option" })
+            Assert.True(flip.TryGetProperty(field, out _), field);
     }
 
     [Fact]

@@ -48,10 +48,13 @@ public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Recommended", html);
         // The scorecard: scores with their source, weights, ranking sensitivity and open barriers.
         Assert.Contains("id=\"scorecard-table-led-a60-9w\"", html);
-        Assert.Contains("computed", html);
-        Assert.Contains("judged", html);
+        // The shared scorecard table (the same marks as the CLI, Markdown and PDF): judged scores marked (j), explained in the legend.
+        Assert.Contains("(j)</td>", html);
+        Assert.Contains("(j) judged by the user", html);
         Assert.Contains("open point: not priced in the case", html);
-        Assert.Contains("The top option changes to", html);
+        Assert.Contains("Ranking sensitivity: moving the weight of", html);
+        // The verdict card comes first.
+        Assert.True(html.IndexOf("id=\"verdict-led-a60-9w\"", StringComparison.Ordinal) is > 0 and var card && card < html.IndexOf("id=\"comparison-led-a60-9w\"", StringComparison.Ordinal));
     }
 
     [Fact]

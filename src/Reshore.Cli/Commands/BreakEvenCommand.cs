@@ -40,7 +40,7 @@ public static class BreakEvenCommand
                 // Both ends of the range must make a valid case (a known country key, a price of zero or more, …).
                 foreach (var end in new[] { range[0], range[1] })
                 {
-                    var problems = Core.Validation.CaseValidator.Validate(CasePaths.With(document.Case, path, end), market);
+                    var problems = Core.Validation.CaseChecks.All(CasePaths.With(document.Case, path, end), document.Uncertain, market);
                     if (problems.Count > 0)
                         throw new UserInputException($"--between {end.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {string.Join("; ", problems.Select(p => p.ToString()))}");
                 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Reshore.Cli.Output;
-using Reshore.Core.Costing;
+using Reshore.Core.Decision;
 using Reshore.Core.MarketData;
 using Reshore.Data.CaseFiles;
 using Reshore.Data.Output;
@@ -19,7 +19,7 @@ public static class EvaluateCommand
         format.AcceptOnlyFromAmong("table", "json", "markdown");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var reference = ReferenceDataOption();
-        var simulateRisk = new Option<int?>("--simulate-risk") { Description = "Also simulate N scenarios per item so the scorecard's risk criterion uses CVaR and TTS/TTR (e.g. 500)." };
+        var simulateRisk = new Option<int?>("--simulate-risk") { Description = "Simulate N scenarios per item (e.g. 500; 0: none). Default: the case's risk settings, as the report and the web page do, so the verdict is the same everywhere." };
         var command = new Command("evaluate", "Evaluate a case: TCO per option, business case over the horizon, CO2e, scorecard and a recommendation.")
         {
             caseArg, format, output, reference, simulateRisk,
@@ -31,13 +31,9 @@ public static class EvaluateCommand
             if (!File.Exists(path)) throw new UserInputException($"Case file not found: {path}");
             var document = CaseFileReader.ReadDocumentFile(path, market);
             var reshoringCase = document.Case;
-            var evaluation = new CaseEvaluator().Evaluate(reshoringCase, market, ctx.Culture);
-            if (parse.GetValue(simulateRisk) is { } n)
-            {
-                if (n is < 10 or > 100_000) throw new UserInputException("--simulate-risk takes a number of scenarios from 10 to 100,000.");
-                var simulation = new Core.Risk.RiskAnalyzer(ctx.Culture).Simulate(reshoringCase, document.Uncertain, market, n);
-                evaluation = Core.Scorecard.ScorecardEvaluator.WithSimulatedRisk(evaluation, reshoringCase, market, simulation, ctx.Culture);
-            }
+            var n = parse.GetValue(simulateRisk);
+            if (n is < 0 or > 100_000 || n is > 0 and < 10) throw new UserInputException("--simulate-risk takes 0 (no simulation) or a number of scenarios from 10 to 100,000.");
+            var evaluation = CaseReviewer.Review(reshoringCase, document.Uncertain, market, ctx.Culture, new ReviewOptions { Scenarios = n }).Evaluation;
             var file = parse.GetValue(output);
             var text = parse.GetValue(format) switch
             {

@@ -43,6 +43,11 @@ public sealed record ItemEvaluation
     public required string RecommendedOptionId { get; init; }
     /// <summary>The option with the lowest present cost on hard costs only.</summary>
     public required string RecommendedOnHardCostsOnlyOptionId { get; init; }
+    /// <summary>
+    /// The option the recommendation is compared with: the status quo when switching, else the best alternative on the ranking's basis
+    /// (all factors, or hard costs only); null with one option. Drivers, waterfall, tornado and break-even all compare with it.
+    /// </summary>
+    public string? ComparedOptionId { get; init; }
     /// <summary>Why, in words.</summary>
     public required string Explanation { get; init; }
     /// <summary>The cost factors that drive the recommendation, largest first.</summary>
@@ -51,6 +56,10 @@ public sealed record ItemEvaluation
     public required IReadOnlyList<OptionEvaluation> Options { get; init; }
     /// <summary>The multi-criteria scorecard.</summary>
     public Scorecard.ItemScorecard? Scorecard { get; init; }
+    /// <summary>The reconciled decision summary (<see cref="Decision.DecisionAnalyzer"/>), or null when it has not been computed.</summary>
+    public Decision.DecisionSummary? Decision { get; init; }
+    /// <summary>The option every output marks as recommended: the decision's verdict when it is one option, else the cost comparison's.</summary>
+    public string? VerdictOptionId => Decision is null ? RecommendedOptionId : Decision.VerdictOptionId;
 }
 
 /// <summary>A factor's contribution to the difference between two options.</summary>
@@ -98,6 +107,8 @@ public sealed record OptionEvaluation
     public Formulas.PaybackResult? Payback { get; init; }
     /// <summary>Same on discounted savings.</summary>
     public Formulas.PaybackResult? DiscountedPayback { get; init; }
+    /// <summary>Internal rate of return of switching from the status quo, % (year 0 carries the one-off costs); null for the status quo or when there is none.</summary>
+    public double? IrrPct { get; init; }
     /// <summary>Total one-off costs (undiscounted).</summary>
     public required double OneOffCostsTotal { get; init; }
     /// <summary>Total incentives (undiscounted).</summary>

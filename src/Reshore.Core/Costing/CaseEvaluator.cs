@@ -61,6 +61,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             StatusQuoOptionId = statusQuo.Id,
             RecommendedOptionId = recommended.Id,
             RecommendedOnHardCostsOnlyOptionId = byHard.Id,
+            ComparedOptionId = compared?.Id,
             Drivers = drivers,
             Explanation = Explain(ctx, recommended, compared, statusQuo.Id, drivers, byHard, byAll, recommendOnAll, culture),
             Options = options,
@@ -179,6 +180,8 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             DiscountedPaybackYears = discountedPayback?.Years,
             Payback = payback,
             DiscountedPayback = discountedPayback,
+            // The IRR discounts the same flows as the NPV saving, book value at the horizon included.
+            IrrPct = isStatusQuo ? null : FinanceFormulas.InternalRateOfReturn(statusQuo.Net.Select((n, t) => n - cash.Net[t]).ToArray()) * 100,
             OneOffCostsTotal = cash.OneOff.Sum(),
             IncentivesTotal = cash.Incentives.Sum(),
             Co2eKgPerUnit = first.Co2eKgPerUnit,
@@ -205,18 +208,16 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
     {
         // A price and a cost build-up are the same thing seen two ways: compare them as one production line.
         var mergeProduction = recommended.SupplyType != compared.SupplyType;
-        string Key(CostLine l) => mergeProduction && l.Category == CostCategory.Production ? ProductionDriver : l.Factor;
+        string Key(string factor, CostCategory category) => mergeProduction && category == CostCategory.Production ? ProductionDriver : factor;
         bool Counts(CostLine l) => l.Factor != "depreciation" && (!hardOnly || l.Kind == CostKind.Hard);
-        double LinePv(OptionEvaluation o, string key) =>
-            o.YearResults.Sum(y => y.Lines.Where(l => Counts(l) && Key(l) == key).Sum(l => l.PerYear) * FinanceFormulas.DiscountFactor(ctx.DiscountRate, y.Year));
-        double PerUnit(OptionEvaluation o, string key) => o.Lines.Where(l => Counts(l) && Key(l) == key).Sum(l => l.PerUnit);
-        var keys = recommended.Lines.Concat(compared.Lines).Where(Counts).Select(Key).Distinct();
+        var pv = new[] { recommended, compared }.ToDictionary(o => o.Id, o => PresentValueBreakdown.Of(o, hardOnly));
+        double LinePv(OptionEvaluation o, string key) => pv[o.Id].ByFactor.Where(f => Key(f.Key, pv[o.Id].CategoryOf[f.Key]) == key).Sum(f => f.Value);
+        double PerUnit(OptionEvaluation o, string key) => o.Lines.Where(l => Counts(l) && Key(l.Factor, l.Category) == key).Sum(l => l.PerUnit);
+        var keys = recommended.Lines.Concat(compared.Lines).Where(Counts).Select(l => Key(l.Factor, l.Category)).Distinct();
         var list = keys.Select(k => new Driver(k, k == ProductionDriver ? Text.Get(culture, "Driver_Production", "production cost (unit price against cost build-up)") : FactorName(k, recommended, compared, culture),
             PerUnit(compared, k) - PerUnit(recommended, k), LinePv(compared, k) - LinePv(recommended, k), compared.Id)).ToList();
-        double OneOffPv(OptionEvaluation o) => o.Years.Sum(y => (y.OneOffCosts - y.ResidualValue) * y.DiscountFactor);
-        double IncentivePv(OptionEvaluation o) => o.Years.Sum(y => y.Incentives * y.DiscountFactor);
-        list.Add(new Driver("oneOffCosts", Text.Get(culture, "Driver_OneOff", "one-off transition costs (net of residual value)"), 0, OneOffPv(compared) - OneOffPv(recommended), compared.Id));
-        list.Add(new Driver("incentives", Text.Get(culture, "Driver_Incentives", "incentives"), 0, IncentivePv(recommended) - IncentivePv(compared), compared.Id));
+        list.Add(new Driver("oneOffCosts", Text.Get(culture, "Driver_OneOff", "one-off transition costs (net of residual value)"), 0, pv[compared.Id].OneOffNetOfResidual - pv[recommended.Id].OneOffNetOfResidual, compared.Id));
+        list.Add(new Driver("incentives", Text.Get(culture, "Driver_Incentives", "incentives"), 0, pv[recommended.Id].Incentives - pv[compared.Id].Incentives, compared.Id));
         return list.Where(d => Math.Abs(d.PresentValueDifference) > 1e-9).OrderByDescending(d => d.PresentValueDifference).ToList();
     }
 
@@ -239,7 +240,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         if (compared is null)
             return Text.Format(culture, "Explain_Single", "Only one option ({0}): nothing to compare. Its present cost over {1} years is {2}.", Label(recommended), ctx.Case.HorizonYears, Money(Pv(recommended)));
         if (!recommendOnAll)
-            parts.Add(Text.Get(culture, "Explain_HardBasis", "Ranked on hard costs only (assumptions.recommendOnAllFactors is false)."));
+            parts.Add(Text.Get(culture, "Explain_HardBasis", "Ranked on hard costs only, as the case asks."));
         var favourable = drivers.Where(d => d.PresentValueDifference > 0).Take(3).ToList();
         var adverse = drivers.Where(d => d.PresentValueDifference < 0).OrderBy(d => d.PresentValueDifference).FirstOrDefault();
         var driverText = string.Join("; ", favourable.Select(d => Text.Format(culture, "Explain_Driver", "{0} ({1} over the horizon, {2} per unit in year 1)", d.Name, Money(d.PresentValueDifference), UnitMoney(d.PerUnitDifference))));
@@ -269,7 +270,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             .Where(k => ctx.Assumptions.WageGrowthPct?.ContainsKey(k.Value) != true && ctx.Market.Countries.TryGetValue(k, out var p) && p.WageGrowthPct is { Value: >= 8 })
             .Select(k => k + " " + ctx.Market.Country(k).WageGrowthPct!.Value.ToString("0.#", culture) + "%").ToList();
         if (steep.Count > 0)
-            parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is a multi-year trend in euros, compounded over the whole horizon: check it, or set assumptions.wageGrowthPct to your own trend.", string.Join(", ", steep)));
+            parts.Add(Text.Format(culture, "Explain_SteepWages", "The default wage growth ({0}) is a multi-year trend in euros, compounded over the whole horizon: check it, or enter your own wage-growth trend in the case.", string.Join(", ", steep)));
         parts.Add(CoverageSentence(recommended, compared, culture));
         return string.Join(" ", parts);
     }
@@ -301,7 +302,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
     }
 
     /// <summary>Share of the year-1 per-unit difference that comes from risk and strategic lines: |Δsoft| ÷ (|Δhard| + |Δsoft|).</summary>
-    private static double SoftShare(OptionEvaluation recommended, OptionEvaluation compared)
+    public static double SoftShare(OptionEvaluation recommended, OptionEvaluation compared)
     {
         double Soft(OptionEvaluation o) => o.TcoPerUnitByKind[CostKind.Risk] + o.TcoPerUnitByKind[CostKind.Strategic];
         var soft = Math.Abs(Soft(compared) - Soft(recommended));

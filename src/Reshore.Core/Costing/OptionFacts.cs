@@ -16,7 +16,7 @@ public static class OptionFacts
         {
             { Years: { } years } => years.ToString("0.0", culture),
             { Status: PaybackStatus.LostAgain, LossFromYear: { } year } => Text.Format(culture, "Fact_PaybackLost", "lost from year {0}", year),
-            _ => Text.Get(culture, "Fact_PaybackNone", "none in horizon"),
+            _ => Text.Get(culture, "Table_NotWithinHorizon", "not within the horizon"),
         };
 
     /// <summary>Lead time in days, or "unknown" when a part of it was not given.</summary>

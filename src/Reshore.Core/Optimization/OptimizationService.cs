@@ -41,6 +41,8 @@ public sealed record ItemOptimization
     public required string Explanation { get; init; }
     /// <summary>Scenarios in the program.</summary>
     public required int Scenarios { get; init; }
+    /// <summary>Seed of the program's scenarios (the default, 1, or the one asked for): with <see cref="Scenarios"/> it reproduces the run.</summary>
+    public int Seed { get; init; } = 1;
     /// <summary>Periods per scenario.</summary>
     public required int Periods { get; init; }
     /// <summary>Warnings from compiling the item for the scenarios (e.g. an option's own disruption replaced by a case event).</summary>
@@ -212,7 +214,7 @@ public sealed class OptimizationService
         {
             ItemId = item.Id, ItemName = item.Name, Status = outcome.Status, RiskAversion = constraints.RiskAversion, Alpha = constraints.Alpha,
             Optimum = outcome.Strategy, OptionIds = problem.OptionIds, SingleSource = single, OutOfSample = outOfSample, OutOfSampleCvar = outOfSampleCvar, OutOfSampleSeed = oosSeed,
-            Frontier = frontier, Conflicts = outcome.Conflicts, Scenarios = problem.Scenarios, Periods = problem.Periods, Warnings = warnings,
+            Frontier = frontier, Conflicts = outcome.Conflicts, Scenarios = problem.Scenarios, Seed = seed, Periods = problem.Periods, Warnings = warnings,
             Explanation = Explain(problem, constraints, outcome, single, culture),
         };
     }

@@ -100,23 +100,8 @@ public static class CasePaths
 
     private static List<Segment> Parse(string path)
     {
-        var p = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.StartsWith('$') ? path[1..] : path;
-        var segments = new List<Segment>();
-        foreach (var part in p.Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var name = part;
-            var bracket = name.IndexOf('[', StringComparison.Ordinal);
-            if (bracket < 0) { segments.Add(new Property(name)); continue; }
-            if (bracket > 0) segments.Add(new Property(name[..bracket]));
-            foreach (var idx in name[bracket..].Split('[', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!idx.EndsWith(']') || !int.TryParse(idx[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var i))
-                    throw Bad(path, $"'[{idx}' is not a list index");
-                segments.Add(new Index(i));
-            }
-        }
-        if (segments.Count == 0) throw Bad(path, "it is empty");
-        return segments;
+        if (!CasePath.TryParse(path, out var steps, out var error)) throw Bad(path, error!);
+        return steps.Select(s => s is int i ? (Segment)new Index(i) : new Property((string)s)).ToList();
     }
 
     // Reflection lookups are cached with strong references: the runtime's own member cache is weak, and when a GC drops it every

@@ -291,7 +291,7 @@ public sealed class RiskAnalyzer
             if (item.Options[i].Risk?.Disruption is not { } d || d.EventsPerYear <= 0) continue;
             if (coveredByEvents[i])
             {
-                warnings.Add(Text.Format(culture, "Risk_OwnDisruptionCovered", "Option {0}: risk.disruption is not simulated because risk.events already take capacity from it (it still prices the TCO disruption line).", item.Options[i].Id));
+                warnings.Add(Text.Format(culture, "Risk_OwnDisruptionCovered", "{0}: its own disruption risk is not simulated, because the case's disruption events already take capacity from it (the cost comparison still prices its expected-disruption line).", item.Options[i].Name ?? item.Options[i].Id));
                 continue;
             }
             var loss = (d.CapacityLossPct ?? 100) / 100 * (1 - (d.MitigatedPct ?? 0) / 100);

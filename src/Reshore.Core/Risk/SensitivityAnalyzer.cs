@@ -39,6 +39,14 @@ public sealed record TornadoResult(string ItemId, string StatusQuoOptionId, stri
 /// <param name="CurrentValue">The input's value in the case.</param>
 public sealed record BreakEvenResult(string ItemId, string Path, double From, double To, string OptionA, string OptionB, double DifferenceAtFrom, double DifferenceAtTo, double? BreakEven, double? CurrentValue);
 
+/// <summary>Where the cheapest option of an item changes as one input moves.</summary>
+/// <param name="Path">Input moved.</param>
+/// <param name="Current">Its value in the case.</param>
+/// <param name="FlipsAt">The value nearest to <paramref name="Current"/> at which another option costs as little as the cheapest one.</param>
+/// <param name="From">The option cheapest at <paramref name="Current"/>.</param>
+/// <param name="To">The option cheapest just beyond <paramref name="FlipsAt"/>.</param>
+public sealed record RecommendationFlip(string Path, double Current, double FlipsAt, string From, string To);
+
 /// <summary>Deterministic sensitivity: tornado over the uncertain inputs and a break-even solver (Brent's method, Math.NET).</summary>
 public sealed class SensitivityAnalyzer
 {
@@ -52,8 +60,7 @@ public sealed class SensitivityAnalyzer
         var statusQuo = baseline.StatusQuoOptionId;
         var compared = baseline.RecommendedOptionId != statusQuo
             ? baseline.RecommendedOptionId
-            : baseline.Options.Where(o => o.Id != statusQuo).MinBy(o => o.PvCost)?.Id
-              ?? throw new ArgumentException($"Item '{itemId}' has only one option: nothing to compare.");
+            : baseline.ComparedOptionId ?? throw new ArgumentException($"Item '{itemId}' has only one option: nothing to compare.");
         double Saving(ReshoringCase variant)
         {
             var item = Item(variant, market, itemId);
@@ -78,7 +85,8 @@ public sealed class SensitivityAnalyzer
         var baseline = Item(c, market, itemId);
         var a = optionA ?? baseline.StatusQuoOptionId;
         var b = optionB ?? (baseline.RecommendedOptionId != a ? baseline.RecommendedOptionId
-            : baseline.Options.Where(o => o.Id != a).MinBy(o => o.PvCost)?.Id ?? throw new ArgumentException($"Item '{itemId}' has only one option."));
+            : (a == baseline.RecommendedOptionId ? baseline.ComparedOptionId : baseline.Options.Where(o => o.Id != a).MinBy(o => o.PvCost)?.Id)
+              ?? throw new ArgumentException($"Item '{itemId}' has only one option."));
         foreach (var id in new[] { a, b })
             if (baseline.Options.All(o => o.Id != id)) throw new ArgumentException($"Unknown option '{id}' in item '{itemId}'.");
         if (a == b) throw new ArgumentException("Choose two different options.");
@@ -95,6 +103,41 @@ public sealed class SensitivityAnalyzer
         else if (Math.Sign(atFrom) != Math.Sign(atTo) && Brent.TryFindRoot(Difference, from, to, 1e-9 * Math.Max(1, Math.Abs(to - from)), 200, out var r))
             root = r;
         return new BreakEvenResult(itemId, path, from, to, a, b, atFrom, atTo, root, CasePaths.Get(c, path));
+    }
+
+    /// <summary>
+    /// The value of the input at <paramref name="path"/> nearest to its current value, within [<paramref name="from"/>, <paramref name="to"/>], at
+    /// which the option with the lowest present cost (on hard lines only when <paramref name="hardOnly"/>) changes: on each side of the current
+    /// value, the root of m(v) = PV(cheapest now) − min over the others of PV (Brent's method, tolerance 1e-7 × the range width); null when
+    /// m stays negative at both ends. A flip and flip back inside one side is not seen (m is checked at the ends only).
+    /// </summary>
+    public RecommendationFlip? Flip(ReshoringCase c, MarketSnapshot market, string itemId, string path, double from, double to, bool hardOnly = false)
+    {
+        var current = CasePaths.Get(c, path) ?? throw new ArgumentException($"Path '{path}' is not set in the case.");
+        double Pv(OptionEvaluation o) => hardOnly ? o.PvCostHardOnly : o.PvCost;
+        var baseline = Item(c, market, itemId);
+        if (baseline.Options.Count < 2) return null;
+        var best = baseline.Options.MinBy(Pv)!.Id;
+        ItemEvaluation At(double v) => Item(CasePaths.With(c, path, v), market, itemId);
+        double Margin(double v)
+        {
+            var item = At(v);
+            return Pv(item.Options.Single(o => o.Id == best)) - item.Options.Where(o => o.Id != best).Min(Pv);
+        }
+        if (Margin(current) >= 0) return null;
+        RecommendationFlip? nearest = null;
+        foreach (var end in new[] { to, from })
+        {
+            if (!double.IsFinite(end) || end == current || Margin(end) <= 0) continue;
+            var lo = Math.Min(current, end);
+            var hi = Math.Max(current, end);
+            if (!Brent.TryFindRoot(Margin, lo, hi, 1e-7 * Math.Max(1e-9, hi - lo), 100, out var root)) continue;
+            if (nearest is not null && Math.Abs(root - current) >= Math.Abs(nearest.FlipsAt - current)) continue;
+            // The option that ties at the root is the one that takes over beyond it.
+            var tie = At(root).Options.Where(o => o.Id != best).MinBy(Pv)!.Id;
+            nearest = new RecommendationFlip(path, current, root, best, tie);
+        }
+        return nearest;
     }
 
     private ItemEvaluation Item(ReshoringCase c, MarketSnapshot market, string itemId) =>

@@ -56,8 +56,7 @@ public static class CaseFileReader
         var bound = binder.Bind(root);
         if (binder.Errors.Count > 0 || bound is null)
             throw new CaseValidationException(binder.Errors.Select(e => e with { File = fileName }).ToList());
-        var semantic = CaseValidator.Validate(bound, market).Concat(RiskValidator.Validate(bound, binder.Uncertain))
-            .Concat(Core.Dependencies.BomExposureAnalyzer.Validate(bound, market)).Concat(Core.Scorecard.ScorecardEvaluator.Validate(bound)).ToList();
+        var semantic = CaseChecks.All(bound, binder.Uncertain, market);
         if (semantic.Count > 0)
             throw new CaseValidationException(semantic.Select(e => Locate(e, binder.Positions, fileName)).ToList());
         return new CaseDocument(bound, binder.Uncertain);

@@ -3,138 +3,89 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Reshore.Core.Costing;
-using Reshore.Core.Domain;
+using Reshore.Core.Decision;
 using Reshore.Core.Localization;
 
 namespace Reshore.Data.Output;
 
 /// <summary>
-/// The stable JSON form of an evaluation (camelCase). Field names are a public contract: add fields, never rename.
+/// The stable JSON form of an evaluation (camelCase), as typed records (<see cref="EvaluationDocument"/>). Field names are a public contract:
+/// add fields, never rename.
 /// </summary>
 public static class EvaluationJson
 {
     /// <summary>Serializer options shared by every JSON output.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions());
+
+    /// <summary>Applies the conventions of every JSON output (camelCase, enums as camelCase strings, nulls written) to <paramref name="o"/>.</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions o)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        o.WriteIndented = true;
+        o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        return o;
+    }
 
     /// <summary>Serializes an evaluation.</summary>
     public static string Serialize(CaseEvaluation e, CultureInfo culture) => JsonSerializer.Serialize(ToDocument(e, culture), Options);
 
-    /// <summary>The JSON document as plain objects.</summary>
-    public static object ToDocument(CaseEvaluation e, CultureInfo culture) => new
+    /// <summary>The JSON document.</summary>
+    public static EvaluationDocument ToDocument(CaseEvaluation e, CultureInfo culture) => new(
+        1, e.CaseName, e.Company, e.Currency.Value, e.HomeCountry.Value, e.BaseYear, e.HorizonYears, e.DiscountRatePct, culture.TwoLetterISOLanguageName,
+        new ReferenceDataDocument(e.ReferenceDataVersion, e.ReferenceDataAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        e.Items.Select(i => new ItemDocument(
+            i.Id, i.Name, i.AnnualVolumeUnits, i.StatusQuoOptionId, i.RecommendedOptionId, i.RecommendedOnHardCostsOnlyOptionId, i.ComparedOptionId,
+            i.Decision is { } d ? Decision(d, culture) : null, i.Explanation,
+            i.Drivers.Take(3).Select(d => new DriverDocument(d.Factor, d.Name, d.PerUnitDifference, d.PresentValueDifference, d.ComparedWithOptionId)).ToList(),
+            i.Scorecard is { } sc ? Scorecard(sc) : null,
+            i.Options.Select(o => Option(o, culture)).ToList())).ToList());
+
+    /// <summary>The decision summary.</summary>
+    public static DecisionDocument Decision(DecisionSummary d, CultureInfo culture) => new(
+        d.VerdictOptionId, d.VerdictShares, d.VerdictBufferWeeks, d.Verdict, DecisionAnalyzer.Code(d.Basis), d.BasisReason,
+        DecisionAnalyzer.Code(d.Confidence), DecisionAnalyzer.Label(d.Confidence, culture), d.ConfidenceReasons,
+        new ConfidenceInputsDocument(d.ConfidenceInputs.SoftShare, d.ConfidenceInputs.SmallestFlipChange, d.ConfidenceInputs.ProbabilityCheapest, d.ConfidenceInputs.NotAssessedShare),
+        d.Flips.Select(f => new FlipDocument(f.Kind, f.Input, f.Label, f.Current, f.FlipsAt, f.Option, f.OptionName, f.RelativeChange, f.Unit, f.Probability, f.Text)).ToList(),
+        d.Views.Select(v => new ViewDocument(DecisionAnalyzer.Code(v.View), v.OptionId, v.Shares, v.BufferWeeks, v.Answer, v.Measure, v.Value, v.Agrees, v.IsBasis)).ToList(),
+        d.Reconciliation, d.KeyFigures.Select(k => new KeyFigureDocument(k.Id, k.Label, k.Value, k.Text)).ToList(), d.Risks, d.OpenPoints);
+
+    private static OptionDocument Option(OptionEvaluation o, CultureInfo culture) => new()
     {
-        schemaVersion = 1,
-        caseName = e.CaseName,
-        company = e.Company,
-        currency = e.Currency.Value,
-        homeCountry = e.HomeCountry.Value,
-        baseYear = e.BaseYear,
-        horizonYears = e.HorizonYears,
-        discountRatePct = e.DiscountRatePct,
-        language = culture.TwoLetterISOLanguageName,
-        referenceData = new { version = e.ReferenceDataVersion, asOf = e.ReferenceDataAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-        items = e.Items.Select(i => new
-        {
-            id = i.Id,
-            name = i.Name,
-            annualVolumeUnits = i.AnnualVolumeUnits,
-            statusQuoOptionId = i.StatusQuoOptionId,
-            recommendedOptionId = i.RecommendedOptionId,
-            recommendedOnHardCostsOnlyOptionId = i.RecommendedOnHardCostsOnlyOptionId,
-            explanation = i.Explanation,
-            drivers = i.Drivers.Take(3).Select(d => new { factor = d.Factor, name = d.Name, perUnitDifference = d.PerUnitDifference, presentValueDifference = d.PresentValueDifference, comparedWithOptionId = d.ComparedWithOptionId }),
-            scorecard = i.Scorecard is { } sc ? Scorecard(sc) : null,
-            options = i.Options.Select(o => new
-            {
-                id = o.Id,
-                name = o.Name,
-                country = o.Country.Value,
-                governance = o.Governance,
-                supplyType = o.SupplyType,
-                locationClass = o.LocationClass,
-                tcoPerUnit = o.TcoPerUnit,
-                tcoPerYear = o.TcoPerYear,
-                tcoPerUnitByKind = o.TcoPerUnitByKind.ToDictionary(k => JsonNamingPolicy.CamelCase.ConvertName(k.Key.ToString()), k => k.Value),
-                tcoPerUnitByCategory = o.TcoPerUnitByCategory.ToDictionary(k => JsonNamingPolicy.CamelCase.ConvertName(k.Key.ToString()), k => k.Value),
-                pvCost = o.PvCost,
-                pvCostHardOnly = o.PvCostHardOnly,
-                npvSavingVsStatusQuo = o.NpvSavingVsStatusQuo,
-                paybackYears = o.PaybackYears,
-                discountedPaybackYears = o.DiscountedPaybackYears,
-                payback = Payback(o.Payback),
-                discountedPayback = Payback(o.DiscountedPayback),
-                oneOffCostsTotal = o.OneOffCostsTotal,
-                incentivesTotal = o.IncentivesTotal,
-                co2eKgPerUnit = o.Co2eKgPerUnit,
-                co2eComplete = o.Co2eComplete,
-                transportCo2eKgPerUnit = o.TransportCo2eKgPerUnit,
-                productionCo2eKgPerUnit = o.ProductionCo2eAssessed ? o.ProductionCo2eKgPerUnit : (double?)null,
-                leadTimeDays = o.LeadTimeKnown ? o.LeadTimeDays : (double?)null,
-                notAssessed = o.NotAssessed,
-                partiallyAssessed = o.PartiallyAssessed,
-                coverage = new { assessed = o.Coverage.Assessed, partial = o.Coverage.Partial, notAssessed = o.Coverage.NotAssessed, applicable = o.Coverage.Applicable, share = o.Coverage.Share },
-                defaultsUsed = o.DefaultsUsed.Select(Input),
-                years = o.Years.Select(y => new
-                {
-                    year = y.Year, calendarYear = y.CalendarYear, volume = y.Volume, tcoPerUnit = y.TcoPerUnit, tcoPerYear = y.TcoPerYear,
-                    runningCost = y.RunningCost, oneOffCosts = y.OneOffCosts, incentives = y.Incentives, residualValue = y.ResidualValue,
-                    netCost = y.NetCost, discountFactor = y.DiscountFactor, presentValue = y.PresentValue,
-                    savingVsStatusQuo = y.SavingVsStatusQuo, cumulativeSavingVsStatusQuo = y.CumulativeSavingVsStatusQuo, co2eKgPerUnit = y.Co2eKgPerUnit,
-                }),
-                lines = o.Lines.Select(l => new
-                {
-                    factor = l.Factor,
-                    name = l.Label ?? FactorText.Name(l.Factor, culture),
-                    category = l.Category,
-                    kind = l.Kind,
-                    perUnit = l.PerUnit,
-                    perYear = l.PerYear,
-                    formula = l.Formula,
-                    inputs = l.Inputs.Select(Input),
-                    assessed = l.Assessed,
-                    incomplete = l.Incomplete,
-                    fixedPerUnit = l.FixedPerUnit,
-                    status = l.Status,
-                    note = l.Note,
-                }),
-            }),
-        }),
+        Id = o.Id, Name = o.Name, Country = o.Country.Value, Governance = Code(o.Governance), SupplyType = Code(o.SupplyType), LocationClass = Code(o.LocationClass),
+        TcoPerUnit = o.TcoPerUnit, TcoPerYear = o.TcoPerYear,
+        TcoPerUnitByKind = o.TcoPerUnitByKind.ToDictionary(k => JsonNamingPolicy.CamelCase.ConvertName(k.Key.ToString()), k => k.Value),
+        TcoPerUnitByCategory = o.TcoPerUnitByCategory.ToDictionary(k => JsonNamingPolicy.CamelCase.ConvertName(k.Key.ToString()), k => k.Value),
+        PvCost = o.PvCost, PvCostHardOnly = o.PvCostHardOnly, NpvSavingVsStatusQuo = o.NpvSavingVsStatusQuo, PaybackYears = o.PaybackYears,
+        DiscountedPaybackYears = o.DiscountedPaybackYears, IrrPct = o.IrrPct, Payback = Payback(o.Payback), DiscountedPayback = Payback(o.DiscountedPayback), OneOffCostsTotal = o.OneOffCostsTotal, IncentivesTotal = o.IncentivesTotal,
+        Co2eKgPerUnit = o.Co2eKgPerUnit, TransportCo2eKgPerUnit = o.TransportCo2eKgPerUnit, ProductionCo2eKgPerUnit = o.ProductionCo2eAssessed ? o.ProductionCo2eKgPerUnit : null,
+        Co2eComplete = o.Co2eComplete, LeadTimeDays = o.LeadTimeKnown ? o.LeadTimeDays : null, NotAssessed = o.NotAssessed, PartiallyAssessed = o.PartiallyAssessed,
+        Coverage = new CoverageDocument(o.Coverage.Assessed, o.Coverage.Partial, o.Coverage.NotAssessed, o.Coverage.Applicable, o.Coverage.Share), DefaultsUsed = o.DefaultsUsed.Select(Input).ToList(),
+        Years = o.Years.Select(y => new YearDocument(y.Year, y.CalendarYear, y.Volume, y.TcoPerUnit, y.TcoPerYear, y.RunningCost, y.OneOffCosts, y.Incentives,
+            y.ResidualValue, y.NetCost, y.DiscountFactor, y.PresentValue, y.SavingVsStatusQuo, y.CumulativeSavingVsStatusQuo, y.Co2eKgPerUnit)).ToList(),
+        Lines = o.Lines.Select(l => new LineDocument(l.Factor, l.Label ?? FactorText.Name(l.Factor, culture), Code(l.Category), Code(l.Kind), l.PerUnit, l.PerYear, l.Formula,
+            l.Inputs.Select(Input).ToList(), l.Assessed, Code(l.Status), l.Note) { Incomplete = l.Incomplete, FixedPerUnit = l.FixedPerUnit }).ToList(),
     };
 
-    /// <summary>The scorecard as plain objects.</summary>
-    public static object Scorecard(Core.Scorecard.ItemScorecard sc) => new
-    {
-        weighting = new { method = sc.WeightingMethod, consistencyRatio = sc.ConsistencyRatio },
-        criteria = sc.Criteria.Select(c => new { id = c.Id, name = c.Name, weight = c.Weight }),
-        options = sc.Options.Select(o => new
-        {
-            id = o.OptionId, rank = o.Rank, weightedTotal = o.WeightedTotal,
-            scores = o.Scores.Select(s => new { criterion = s.Criterion, score = s.Score, source = s.Source, value = s.Value, explanation = s.Explanation }),
-        }),
-        coverage = sc.Coverage,
-        sensitivity = sc.Sensitivity is { } r ? new { criterion = r.Criterion, weightChange = r.WeightChange, newWeight = r.NewWeight, newTopOptionId = r.NewTopOptionId } : null,
-        suitability = sc.Suitability,
-        suitabilityExplanation = sc.SuitabilityExplanation,
-        motives = sc.Motives.Select(m => new { id = m.Id, name = m.Name, context = m.Context, goal = m.Goal }),
-        barriers = sc.Barriers.Select(b => new { id = b.Id, name = b.Name, linkedTo = b.LinkedTo, open = b.Open }),
-        openBarriers = sc.Barriers.Where(b => b.Open).Select(b => b.Id),
-        alternatives = sc.AlternativesExplanation,
-        warnings = sc.Warnings,
-    };
+    private static PaybackDocument? Payback(Core.Costing.Formulas.PaybackResult? p) =>
+        p is null ? null : new PaybackDocument(JsonNamingPolicy.CamelCase.ConvertName(p.Status.ToString()), p.Years, p.FirstRecoveryYears, p.LossFromYear);
 
-    private static object? Payback(Core.Costing.Formulas.PaybackResult? p) => p is null ? null : new
-    {
-        status = JsonNamingPolicy.CamelCase.ConvertName(p.Status.ToString()),
-        years = p.Years,
-        firstRecoveryYears = p.FirstRecoveryYears,
-        lossFromYear = p.LossFromYear,
-    };
+    /// <summary>The scorecard.</summary>
+    public static ScorecardDocument Scorecard(Core.Scorecard.ItemScorecard sc) => new(
+        new WeightingDocument(sc.WeightingMethod, sc.ConsistencyRatio),
+        sc.Criteria.Select(c => new CriterionDocument(c.Id, c.Name, c.Weight)).ToList(),
+        sc.Options.Select(o => new ScorecardOptionDocument(o.OptionId, o.Rank, o.WeightedTotal,
+            o.Scores.Select(s => new ScoreDocument(s.Criterion, s.Score, Code(s.Source), s.Value, s.Explanation)).ToList())).ToList(),
+        sc.Coverage,
+        sc.Sensitivity is { } r ? new SensitivityDocument(r.Criterion, r.WeightChange, r.NewWeight, r.NewTopOptionId) : null,
+        sc.Suitability, sc.SuitabilityExplanation,
+        sc.Motives.Select(m => new MotiveDocument(m.Id, m.Name, m.Context, m.Goal)).ToList(),
+        sc.Barriers.Select(b => new BarrierDocument(b.Id, b.Name, b.LinkedTo, b.Open)).ToList(),
+        sc.Barriers.Where(b => b.Open).Select(b => b.Id).ToList(), sc.AlternativesExplanation, sc.Warnings);
 
-    private static object Input(InputValue i) => new { name = i.Name, value = i.Value, unit = i.Unit, source = i.Source, isDefault = i.IsDefault };
+    /// <summary>An enumeration value as written in every JSON output: its camelCase name.</summary>
+    public static string Code<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private static InputDocument Input(InputValue i) => new(i.Name, i.Value, i.Unit, i.Source, i.IsDefault);
 }

@@ -5,12 +5,12 @@ namespace Reshore.Data.Output;
 /// <summary>The stable JSON form of an optimisation (camelCase).</summary>
 public static class OptimizationJson
 {
-    /// <summary>The JSON document as plain objects.</summary>
+    /// <summary>The JSON document as plain objects; the scenarios and seed are the ones the optimiser recorded on its results (else the given ones).</summary>
     public static object ToDocument(IReadOnlyList<ItemOptimization> results, int scenarios, int seed) => new
     {
         schemaVersion = 1,
-        scenarios,
-        seed,
+        scenarios = results.Count > 0 ? results[0].Scenarios : scenarios,
+        seed = results.Count > 0 ? results[0].Seed : seed,
         items = results.Select(r => new
         {
             id = r.ItemId,

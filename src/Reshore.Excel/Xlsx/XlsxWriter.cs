@@ -17,6 +17,10 @@ internal enum CellStyle : uint
     Wrap = 6,
     Title = 7,
     Percent = 8,
+    Decimals3 = 9,
+    OneDecimal = 10,
+    PercentWhole = 11,
+    TwoDecimals = 12,
 }
 
 /// <summary>A sheet being built: cells by (row, column), widths, validations, frozen rows.</summary>
@@ -151,7 +155,8 @@ internal sealed class XlsxWriter
     }
 
     private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.0000" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0%" }) { Count = 2 },
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.0000" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0%" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "#,##0.000" }, new NumberingFormat { NumberFormatId = 167, FormatCode = "0.0" }) { Count = 4 },
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
@@ -171,7 +176,11 @@ internal sealed class XlsxWriter
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
             new CellFormat { FontId = 3, ApplyFont = true },
-            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true }) { Count = 9 });
+            new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 167, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 2, ApplyNumberFormat = true }) { Count = 13 });
 }
 
 /// <summary>A1-style cell references.</summary>

@@ -93,7 +93,7 @@ public static partial class Charts
             var years = o.Years;
             var scatter = plot.Add.Scatter(years.Select(y => (double)(y.Year == 0 ? evaluation.BaseYear - 1 : y.CalendarYear)).ToArray(), years.Select(y => y.NetCost).ToArray(), SeriesColor(i));
             scatter.LegendText = OptionLabel(item, o, culture);
-            scatter.LineWidth = o.Id == item.RecommendedOptionId ? 3 : 2;
+            scatter.LineWidth = o.Id == item.VerdictOptionId ? 3 : 2;
             scatter.MarkerSize = 5;
         }
         plot.Title(Text.Get(culture, "Chart_HorizonTitle", "Net cost per year over the horizon"));
@@ -115,17 +115,15 @@ public static partial class Charts
     {
         var sq = item.Options.Single(o => o.Id == item.StatusQuoOptionId);
         var option = item.Options.SingleOrDefault(o => o.Id == optionId) ?? throw new ArgumentException($"Unknown option '{optionId}' in item '{item.Id}'.", nameof(optionId));
-        static double CategoryPv(OptionEvaluation o, CostCategory category) =>
-            o.YearResults.Sum(y => y.Lines.Where(l => l.Category == category && l.Factor != "depreciation").Sum(l => l.PerYear) * o.Years[y.Year].DiscountFactor);
-        static double OneOffPv(OptionEvaluation o) => o.Years.Sum(y => (y.OneOffCosts - y.ResidualValue) * y.DiscountFactor);
-        static double IncentivePv(OptionEvaluation o) => -o.Years.Sum(y => y.Incentives * y.DiscountFactor);
-        var changes = Enum.GetValues<CostCategory>().Select(c => (Label: FactorText.Category(c, culture), Change: CategoryPv(option, c) - CategoryPv(sq, c))).ToList();
-        changes.Add((Text.Get(culture, "Chart_OneOff", "One-off costs"), OneOffPv(option) - OneOffPv(sq)));
-        changes.Add((Text.Get(culture, "Chart_Incentives", "Incentives"), IncentivePv(option) - IncentivePv(sq)));
+        var pvOption = PresentValueBreakdown.Of(option);
+        var pvSq = PresentValueBreakdown.Of(sq);
+        var changes = Enum.GetValues<CostCategory>().Select(c => (Label: FactorText.Category(c, culture), Change: pvOption.Category(c) - pvSq.Category(c))).ToList();
+        changes.Add((Text.Get(culture, "Chart_OneOff", "One-off costs"), pvOption.OneOffNetOfResidual - pvSq.OneOffNetOfResidual));
+        changes.Add((Text.Get(culture, "Chart_Incentives", "Incentives"), pvSq.Incentives - pvOption.Incentives));
         var tolerance = 1e-9 * Math.Max(1, Math.Abs(sq.PvCost));
         var remainder = option.PvCost - sq.PvCost - changes.Sum(c => c.Change);
         if (Math.Abs(remainder) > tolerance) changes.Add((Text.Get(culture, "Chart_Remainder", "Other"), remainder));
-        var steps = new List<WaterfallStep> { new(Text.Format(culture, "Chart_StatusQuoBar", "Status quo ({0})", sq.Id), 0, sq.PvCost, true) };
+        var steps = new List<WaterfallStep> { new(Text.Format(culture, "Chart_StatusQuoBar", "Status quo ({0})", sq.Name ?? sq.Id), 0, sq.PvCost, true) };
         var running = sq.PvCost;
         foreach (var (label, change) in changes)
         {
@@ -177,7 +175,7 @@ public static partial class Charts
     }
 
     /// <summary>Histogram of annual cost per strategy: a step line per strategy over common bins, as the share of scenarios in each bin.</summary>
-    public static Plot RiskHistogram(ItemSimulation simulation, string currency, CultureInfo culture, int bins = 30)
+    public static Plot RiskHistogram(ItemSimulation simulation, string currency, CultureInfo culture, int bins = 30, IReadOnlyDictionary<string, string>? optionNames = null)
     {
         var plot = NewPlot();
         var samples = simulation.Strategies.Where(s => s.AnnualCostSamples.Count > 0).ToList();
@@ -198,7 +196,7 @@ public static partial class Charts
                 line.ConnectStyle = ConnectStyle.StepHorizontal;
                 line.MarkerSize = 0;
                 line.LineWidth = 2;
-                line.LegendText = StrategyLabel(s);
+                line.LegendText = StrategyLabel(s, optionNames);
             }
         }
         plot.Title(Text.Get(culture, "Chart_HistogramTitle", "Distribution of annual cost per strategy"));
@@ -212,7 +210,7 @@ public static partial class Charts
     }
 
     /// <summary>Empirical CDF of annual cost per strategy: the share of scenarios whose annual cost is at most x (at most 400 points per line).</summary>
-    public static Plot RiskCdf(ItemSimulation simulation, string currency, CultureInfo culture)
+    public static Plot RiskCdf(ItemSimulation simulation, string currency, CultureInfo culture, IReadOnlyDictionary<string, string>? optionNames = null)
     {
         var plot = NewPlot();
         var samples = simulation.Strategies.Where(s => s.AnnualCostSamples.Count > 0).ToList();
@@ -226,7 +224,7 @@ public static partial class Charts
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.MarkerSize = 0;
             line.LineWidth = 2;
-            line.LegendText = StrategyLabel(samples[k]);
+            line.LegendText = StrategyLabel(samples[k], optionNames);
         }
         plot.Title(Text.Get(culture, "Chart_CdfTitle", "Cumulative distribution of annual cost"));
         plot.XLabel(Text.Format(culture, "Chart_AnnualCost", "Annual cost ({0})", currency));
@@ -260,11 +258,12 @@ public static partial class Charts
         barPlot.Horizontal = true;
         var baseLine = plot.Add.VerticalLine(tornado.BaseSaving, 1.5f, Colors.Black);
         baseLine.LinePattern = LinePattern.Dashed;
-        plot.Axes.Left.SetTicks(shown.Select((_, i) => (double)(shown.Count - 1 - i)).ToArray(), shown.Select(b => InputLabel(b.Path, reshoringCase)).ToArray());
+        plot.Axes.Left.SetTicks(shown.Select((_, i) => (double)(shown.Count - 1 - i)).ToArray(), shown.Select(b => InputLabel(b.Path, reshoringCase, culture)).ToArray());
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = Text.Get(culture, "Chart_AtP10", "Input at its p10"), FillColor = lowColor, LineWidth = 0 });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = Text.Get(culture, "Chart_AtP90", "Input at its p90"), FillColor = highColor.WithAlpha(0.75), LineWidth = 0 });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = Text.Format(culture, "Chart_BaseSaving", "Saving with inputs at their means: {0}", tornado.BaseSaving.ToString("N0", culture)), LineColor = Colors.Black, LineWidth = 1.5f, LinePattern = LinePattern.Dashed });
-        plot.Title(Text.Format(culture, "Chart_TornadoTitle", "Sensitivity of the saving of {0} against {1}", tornado.ComparedOptionId, tornado.StatusQuoOptionId));
+        string Name(string id) => reshoringCase?.Items.SelectMany(i => i.Options).FirstOrDefault(o => o.Id == id)?.Name ?? id;
+        plot.Title(Text.Format(culture, "Chart_TornadoTitle", "Sensitivity of the saving of {0} against {1}", Name(tornado.ComparedOptionId), Name(tornado.StatusQuoOptionId)));
         plot.XLabel(Text.Format(culture, "Chart_Saving", "Present-value saving against the status quo ({0})", currency));
         plot.Axes.Bottom.TickGenerator = Numbers(culture);
         plot.ShowLegend(Edge.Bottom);
@@ -275,7 +274,7 @@ public static partial class Charts
     /// Efficient frontier of an item's optimisation: expected annual cost against CVaR for each risk aversion λ swept (a line), each option
     /// alone (points) and the chosen optimum (a star).
     /// </summary>
-    public static Plot EfficientFrontier(ItemOptimization optimization, string currency, CultureInfo culture)
+    public static Plot EfficientFrontier(ItemOptimization optimization, string currency, CultureInfo culture, IReadOnlyDictionary<string, string>? optionNames = null)
     {
         var plot = NewPlot();
         if (optimization.Frontier is { Count: > 0 } frontier)
@@ -290,7 +289,7 @@ public static partial class Charts
         {
             if (optimization.SingleSource[i] is not { } alone) continue;
             var point = plot.Add.Marker(alone.Cvar, alone.ExpectedCost, MarkerShape.FilledSquare, 9, SeriesColor(i + 1));
-            point.LegendText = Text.Format(culture, "Chart_SingleSource", "{0} alone", optimization.OptionIds[i]);
+            point.LegendText = Text.Format(culture, "Chart_SingleSource", "{0} alone", optionNames?.GetValueOrDefault(optimization.OptionIds[i]) ?? optimization.OptionIds[i]);
         }
         if (optimization.Optimum is { } best)
         {
@@ -322,24 +321,50 @@ public static partial class Charts
             list.Add(chart);
             return chart;
         }
+        Add("present-cost", PresentCostByOption(e, item, culture));
         Add("tco", TcoBreakdown(e, item, culture));
         Add("horizon", CostOverHorizon(e, item, culture));
         Add("waterfall", PresentValueWaterfall(e, item, culture));
         if (input.Simulation?.Items.FirstOrDefault(s => s.ItemId == item.Id) is { } sim && sim.Strategies.Any(s => s.AnnualCostSamples.Count > 0))
         {
-            Add("histogram", RiskHistogram(sim, cur, culture));
-            Add("cdf", RiskCdf(sim, cur, culture));
+            var names = item.Options.ToDictionary(o => o.Id, o => o.Name ?? o.Id);
+            Add("histogram", RiskHistogram(sim, cur, culture, optionNames: names));
+            Add("cdf", RiskCdf(sim, cur, culture, names));
         }
         if (input.Sensitivity.FirstOrDefault(t => t.ItemId == item.Id) is { Bars.Count: > 0 } tornado) Add("tornado", Tornado(tornado, input.Case, cur, culture));
-        if (input.Optimization.FirstOrDefault(o => o.ItemId == item.Id) is { Frontier.Count: > 0 } opt) Add("frontier", EfficientFrontier(opt, cur, culture));
+        if (input.Optimization.FirstOrDefault(o => o.ItemId == item.Id) is { Frontier.Count: > 0 } opt) Add("frontier", EfficientFrontier(opt, cur, culture, item.Options.ToDictionary(o => o.Id, o => o.Name ?? o.Id)));
         return list;
     }
 
-    /// <summary>The option the waterfall and the tornado compare with the status quo: the recommended one, or the cheapest alternative when the status quo is recommended.</summary>
+    /// <summary>The option the waterfall compares with the status quo: the recommended one, or the compared alternative (Core's <see cref="ItemEvaluation.ComparedOptionId"/>) when the status quo is recommended.</summary>
     public static string ComparedOption(ItemEvaluation item) =>
-        item.RecommendedOptionId != item.StatusQuoOptionId
-            ? item.RecommendedOptionId
-            : item.Options.Where(o => o.Id != item.StatusQuoOptionId).MinBy(o => o.PvCost)?.Id ?? item.StatusQuoOptionId;
+        item.RecommendedOptionId != item.StatusQuoOptionId ? item.RecommendedOptionId : item.ComparedOptionId ?? item.StatusQuoOptionId;
+
+    /// <summary>
+    /// Present cost by option over the horizon: one horizontal bar per option (net of one-off costs, incentives and residual value), the
+    /// verdict in the accent colour, each bar labelled with its value. The chart of the verdict card and of the report's first page.
+    /// </summary>
+    public static Plot PresentCostByOption(CaseEvaluation evaluation, ItemEvaluation item, CultureInfo culture)
+    {
+        var plot = NewPlot();
+        var n = item.Options.Count;
+        var bars = item.Options.Select((o, i) => new Bar
+        {
+            Position = n - 1 - i, Value = o.PvCost, Size = 0.6, LineWidth = 0,
+            FillColor = o.Id == item.VerdictOptionId ? Total : Color.FromHex("#A9B7C6"),
+            Label = Number(o.PvCost, culture), CenterLabel = false,
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        barPlot.ValueLabelStyle.FontName = ReportFonts.Family;
+        barPlot.ValueLabelStyle.FontSize = 12;
+        plot.Axes.Left.SetTicks(item.Options.Select((_, i) => (double)(n - 1 - i)).ToArray(), item.Options.Select(o => OptionLabel(item, o, culture)).ToArray());
+        plot.Title(Text.Format(culture, "Chart_PresentCostTitle", "Present cost over {0} years by option ({1})", evaluation.HorizonYears, evaluation.Currency));
+        plot.Axes.Bottom.TickGenerator = Numbers(culture);
+        var max = item.Options.Max(o => o.PvCost);
+        plot.Axes.SetLimitsX(Math.Min(0, item.Options.Min(o => o.PvCost)), max * 1.25);
+        return plot;
+    }
 
     /// <summary>
     /// The plot as an SVG document that scales with its container (viewBox, width 100%). Element ids are prefixed with
@@ -365,26 +390,8 @@ public static partial class Charts
     [GeneratedRegex("<svg([^>]*?) width=\"\\d+\" height=\"\\d+\"")]
     private static partial Regex RootSize();
 
-    /// <summary>A readable label for an input path: item and option indices become their ids ("$.items[0].options[1].unitPrice" → "pl-supplier.unitPrice").</summary>
-    public static string InputLabel(string path, ReshoringCase? reshoringCase)
-    {
-        var label = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
-        if (reshoringCase is null) return label;
-        var match = ItemOption().Match(label);
-        if (!match.Success) return label;
-        var i = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        if (i >= reshoringCase.Items.Count) return label;
-        var item = reshoringCase.Items[i];
-        if (match.Groups[2].Success)
-        {
-            var j = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (j < item.Options.Count) return item.Options[j].Id + label[match.Length..];
-        }
-        return (reshoringCase.Items.Count > 1 ? item.Id : "") + label[match.Length..].TrimStart('.');
-    }
-
-    [GeneratedRegex(@"^items\[(\d+)\](?:\.options\[(\d+)\])?")]
-    private static partial Regex ItemOption();
+    /// <summary>A readable label for an input path ("$.items[0].options[1].production.unitPrice" → "unit price of Supplier near Łódź"), from Core's <see cref="InputText"/>.</summary>
+    public static string InputLabel(string path, ReshoringCase? reshoringCase, CultureInfo culture) => InputText.Describe(path, reshoringCase, culture);
 
     internal static Plot NewPlot()
     {
@@ -409,12 +416,12 @@ public static partial class Charts
 
     private static void OptionTicks(IAxis axis, ItemEvaluation item) =>
         axis.SetTicks(item.Options.Select((_, i) => (double)i).ToArray(),
-            item.Options.Select(o => Wrap(o.Name ?? o.Id, 18) + (o.Id == item.RecommendedOptionId ? " ★" : "")).ToArray());
+            item.Options.Select(o => Wrap(o.Name ?? o.Id, 18) + (o.Id == item.VerdictOptionId ? " ★" : "")).ToArray());
 
     private static string OptionLabel(ItemEvaluation item, OptionEvaluation o, CultureInfo culture) =>
-        (o.Name ?? o.Id) + (o.Id == item.StatusQuoOptionId ? " " + Text.Get(culture, "Chart_StatusQuoTag", "(status quo)") : "") + (o.Id == item.RecommendedOptionId ? " ★" : "");
+        (o.Name ?? o.Id) + (o.Id == item.StatusQuoOptionId ? " " + Text.Get(culture, "Chart_StatusQuoTag", "(status quo)") : "") + (o.Id == item.VerdictOptionId ? " ★" : "");
 
-    private static string StrategyLabel(StrategyResult s) => s.Name ?? s.Id;
+    private static string StrategyLabel(StrategyResult s, IReadOnlyDictionary<string, string>? optionNames) => s.Name ?? optionNames?.GetValueOrDefault(s.Id) ?? s.Id;
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 

@@ -25,6 +25,17 @@ public static class HtmlRenderer
         th { background: #f0f3f6; font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.em td { font-weight: 700; }
+        p.legend { color: var(--muted); font-size: 12px; margin-top: -10px; }
+        td.muted { color: var(--muted); }
+        section.verdict { border: 2px solid var(--accent); border-radius: 6px; padding: 12px 18px; margin: 16px 0; background: var(--callout); }
+        section.verdict .verdict-line { font-size: 20px; margin: 0 0 4px; }
+        section.verdict .confidence { font-weight: 700; margin: 0; }
+        section.confidence-robust .confidence { color: #27864a; }
+        section.confidence-fragile .confidence { color: #c0392b; }
+        section.confidence-depends-on-estimates .confidence { color: #a66300; }
+        dl.figures { display: flex; gap: 24px; margin: 8px 0; }
+        dl.figures dt { color: var(--muted); font-size: 12px; }
+        dl.figures dd { margin: 0; font-size: 18px; font-weight: 700; }
         figure { margin: 16px 0 24px; }
         figure svg { display: block; width: 100%; height: auto; }
         figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
@@ -34,6 +45,7 @@ public static class HtmlRenderer
           main { max-width: none; padding: 0; }
           nav { display: none; }
           h2.item { break-before: page; }
+          div.page-break { break-after: page; }
           h2, h3 { break-after: avoid; }
           figure, table, p.callout { break-inside: avoid; }
           a { color: inherit; }
@@ -66,27 +78,23 @@ public static class HtmlRenderer
                         .Append(Encode(p.Text)).Append("</p>\n");
                     break;
                 case ListBlock l:
+                    if (l.Title is not null) sb.Append("<p><strong>").Append(Encode(l.Title)).Append("</strong></p>\n");
                     sb.Append("<ul>\n");
                     foreach (var i in l.Items) sb.Append("<li>").Append(Encode(i)).Append("</li>\n");
                     sb.Append("</ul>\n");
                     break;
                 case TableBlock t:
-                    sb.Append("<table>\n");
-                    if (t.Caption is not null) sb.Append("<caption>").Append(Encode(t.Caption)).Append("</caption>\n");
-                    sb.Append("<thead><tr>");
-                    for (var k = 0; k < t.Header.Count; k++) sb.Append(Numeric(t, k) ? "<th class=\"num\">" : "<th>").Append(Encode(t.Header[k])).Append("</th>");
-                    sb.Append("</tr></thead>\n<tbody>\n");
-                    foreach (var row in t.Rows)
-                    {
-                        sb.Append(row.Emphasis ? "<tr class=\"em\">" : "<tr>");
-                        for (var k = 0; k < row.Cells.Count; k++) sb.Append(Numeric(t, k) ? "<td class=\"num\">" : "<td>").Append(Encode(row.Cells[k])).Append("</td>");
-                        sb.Append("</tr>\n");
-                    }
-                    sb.Append("</tbody>\n</table>\n");
+                    sb.Append(Tables.HtmlTables.Table(t));
+                    break;
+                case VerdictBlock v:
+                    sb.Append(Tables.HtmlTables.Card(v.Card, compact: true));
+                    break;
+                case PageBreakBlock:
+                    sb.Append("<div class=\"page-break\"></div>\n");
                     break;
                 case ChartBlock ch:
                     sb.Append("<figure id=\"").Append(Encode(ch.Chart.Id)).Append("\" aria-label=\"").Append(Encode(ch.Chart.Title)).Append("\">\n");
-                    sb.Append(ch.Chart.Svg()).Append('\n');
+                    sb.Append(ch.Chart.Svg(height: ch.Height)).Append('\n');
                     if (ch.Caption is not null) sb.Append("<figcaption>").Append(Encode(ch.Caption)).Append("</figcaption>\n");
                     sb.Append("</figure>\n");
                     break;
@@ -95,8 +103,6 @@ public static class HtmlRenderer
         sb.Append("</main>\n</body>\n</html>\n");
         return sb.ToString();
     }
-
-    private static bool Numeric(TableBlock t, int column) => column < t.Numeric.Count && t.Numeric[column];
 
     /// <summary>Escapes the five HTML-special characters; other characters stay as they are (the file is UTF-8).</summary>
     public static string Encode(string text)

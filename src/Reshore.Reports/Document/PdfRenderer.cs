@@ -25,10 +25,19 @@ public sealed class PdfRenderer : IDisposable
     private static readonly SKColor HeaderFill = SKColor.Parse("#f0f3f6");
 
     private readonly ReportDocument _document;
-    private readonly SKDocument _pdf;
+    private readonly SKDocument? _pdf;
+    private readonly float _rasterScale;
+    private readonly List<SKBitmap> _pages = [];
     private SKCanvas? _canvas;
     private int _page;
     private float _y;
+
+    // Raster mode: the same drawing, page by page onto bitmaps (for page previews and screenshots of the PDF).
+    private PdfRenderer(ReportDocument document, float rasterScale)
+    {
+        _document = document;
+        _rasterScale = rasterScale;
+    }
 
     private PdfRenderer(ReportDocument document, Stream stream)
     {
@@ -55,8 +64,28 @@ public sealed class PdfRenderer : IDisposable
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Page <paramref name="page"/> (1-based) as a PNG, drawn by the same code as the PDF onto a bitmap of <paramref name="scale"/> pixels per
+    /// point (2 ≈ 144 dpi), on white: a faithful picture of the PDF page for previews and test artefacts.
+    /// </summary>
+    public static byte[] RenderPagePng(ReportDocument document, int page = 1, float scale = 2)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        using var renderer = new PdfRenderer(document, scale);
+        renderer.Draw();
+        if (page > renderer._pages.Count) throw new ArgumentOutOfRangeException(nameof(page), page, $"The report has {renderer._pages.Count} pages.");
+        using var image = SKImage.FromBitmap(renderer._pages[page - 1]);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     /// <inheritdoc/>
-    public void Dispose() => _pdf.Dispose();
+    public void Dispose()
+    {
+        _pdf?.Dispose();
+        foreach (var bitmap in _pages) bitmap.Dispose();
+    }
 
     private void Draw()
     {
@@ -77,11 +106,13 @@ public sealed class PdfRenderer : IDisposable
                 case ListBlock l: List(l); break;
                 case TableBlock t: Table(t); break;
                 case ChartBlock c: Chart(c); break;
+                case VerdictBlock v: Verdict(v.Card); break;
+                case PageBreakBlock: NewPage(); break;
             }
             first = false;
         }
         FinishPage();
-        _pdf.Close();
+        _pdf?.Close();
     }
 
     private static SKFont Font(bool bold, float size) => new(bold ? ReportFonts.Bold : ReportFonts.Regular, size) { Subpixel = true };
@@ -91,7 +122,15 @@ public sealed class PdfRenderer : IDisposable
     private void NewPage()
     {
         FinishPage();
-        _canvas = _pdf.BeginPage(PageWidth, PageHeight);
+        if (_pdf is not null) _canvas = _pdf.BeginPage(PageWidth, PageHeight);
+        else
+        {
+            var bitmap = new SKBitmap((int)Math.Ceiling(PageWidth * _rasterScale), (int)Math.Ceiling(PageHeight * _rasterScale));
+            _pages.Add(bitmap);
+            _canvas = new SKCanvas(bitmap);
+            _canvas.Clear(SKColors.White);
+            _canvas.Scale(_rasterScale);
+        }
         _page++;
         _y = TopMargin;
     }
@@ -106,7 +145,8 @@ public sealed class PdfRenderer : IDisposable
         var title = Fit(_document.Title, font, ContentWidth - 60);
         _canvas.DrawText(title, Margin, PageHeight - 28, SKTextAlign.Left, font, paint);
         _canvas.DrawText(_page.ToString(System.Globalization.CultureInfo.InvariantCulture), PageWidth - Margin, PageHeight - 28, SKTextAlign.Right, font, paint);
-        _pdf.EndPage();
+        if (_pdf is not null) _pdf.EndPage();
+        else _canvas.Dispose();
         _canvas = null;
     }
 
@@ -194,58 +234,32 @@ public sealed class PdfRenderer : IDisposable
 
     private void List(ListBlock l)
     {
-        using var font = Font(false, 9.5f);
+        using var font = Font(false, 9f);
         using var paint = Fill(Ink);
+        if (l.Title is not null)
+        {
+            using var bold = Font(true, 9f);
+            Ensure(bold.Size * 3);
+            Paragraph(l.Title, bold, Ink, 1.4f);
+        }
         foreach (var item in l.Items)
         {
             Ensure(font.Size * 1.4f);
             _canvas!.DrawText("•", Margin + 2, _y + font.Size, SKTextAlign.Left, font, paint);
-            Paragraph(item, font, Ink, 1.4f, 12);
-            _y += 2;
+            Paragraph(item, font, Ink, 1.35f, 12);
+            _y += 1;
         }
         _y += 4;
     }
 
     private void Table(TableBlock t)
     {
-        using var font = Font(false, 7.5f);
-        using var bold = Font(true, 7.5f);
-        const float padX = 4, padY = 3;
-        var lineHeight = font.Size * 1.3f;
+        const float padX = CellPadding, padY = 3;
         var columns = t.Header.Count;
-        // Natural width: the widest cell; minimum: the widest word. Fit the natural widths when they fit, else give every column its
-        // minimum and share the rest in proportion to what each still wants.
-        var natural = new float[columns];
-        var minimum = new float[columns];
-        void Measure(string text, SKFont f, int k)
-        {
-            foreach (var part in text.Split('\n'))
-            {
-                natural[k] = Math.Max(natural[k], f.MeasureText(part) + 2 * padX);
-                foreach (var word in part.Split(' ')) minimum[k] = Math.Max(minimum[k], Math.Min(f.MeasureText(word) + 2 * padX, ContentWidth / columns * 1.5f));
-            }
-        }
-        foreach (var row in t.Rows)
-            for (var k = 0; k < Math.Min(columns, row.Cells.Count); k++) Measure(row.Cells[k], row.Emphasis ? bold : font, k);
-        // Numbers are never broken: a numeric column's minimum is its widest value.
-        for (var k = 0; k < columns; k++)
-            if (k < t.Numeric.Count && t.Numeric[k]) minimum[k] = natural[k];
-        for (var k = 0; k < columns; k++) Measure(t.Header[k], bold, k);
-        var widths = new float[columns];
-        if (natural.Sum() <= ContentWidth)
-        {
-            Array.Copy(natural, widths, columns);
-            widths[0] += ContentWidth - natural.Sum();
-        }
-        else
-        {
-            var minSum = minimum.Sum();
-            var scale = minSum > ContentWidth ? ContentWidth / minSum : 1;
-            var rest = Math.Max(0, ContentWidth - minSum * scale);
-            var want = natural.Select((n, k) => Math.Max(0, n - minimum[k] * scale)).ToArray();
-            var wantSum = want.Sum();
-            for (var k = 0; k < columns; k++) widths[k] = minimum[k] * scale + (wantSum > 0 ? rest * want[k] / wantSum : 0);
-        }
+        var (size, widths) = TableLayout(t);
+        using var font = Font(false, size);
+        using var bold = Font(true, size);
+        var lineHeight = font.Size * 1.3f;
         List<string>[] WrapRow(IReadOnlyList<string> cells, SKFont f) =>
             Enumerable.Range(0, columns).Select(k => Wrap(k < cells.Count ? cells[k] : "", f, widths[k] - 2 * padX)).ToArray();
         float Height(List<string>[] cells) => cells.Max(c => Math.Max(1, c.Count)) * lineHeight + 2 * padY;
@@ -253,7 +267,6 @@ public sealed class PdfRenderer : IDisposable
         var header = WrapRow(t.Header, bold);
         var headerHeight = Height(header);
         using var ink = Fill(Ink);
-        using var muted = Fill(Muted);
         using var rule = Fill(Rule);
         using var headerFill = Fill(HeaderFill);
         void DrawRow(List<string>[] cells, float height, SKFont f, SKPaint? background)
@@ -293,13 +306,139 @@ public sealed class PdfRenderer : IDisposable
             }
             DrawRow(cells, height, f, null);
         }
+        if (t.Legend is not null)
+        {
+            _y += 3;
+            using var legendFont = Font(false, 7);
+            Paragraph(t.Legend, legendFont, Muted, 1.35f);
+        }
         _y += 12;
+    }
+
+    /// <summary>Horizontal padding of a table cell, pt.</summary>
+    public const float CellPadding = 4;
+
+    /// <summary>
+    /// The font size and column widths (pt) of a table on the page. Natural width: the widest cell; minimum: the widest word (a number is
+    /// one word, never broken). When the minimums do not fit at 7.5 pt the table is set smaller, down to 5.5 pt, rather than breaking
+    /// words ("Gemiddelde", "1.345.560" stay whole); the natural widths are used when they fit, else every column gets its minimum and
+    /// the rest is shared in proportion to what each still wants.
+    /// </summary>
+    public static (float FontSize, float[] Widths) TableLayout(TableBlock t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var columns = t.Header.Count;
+        var size = 7.5f;
+        float[] natural, minimum;
+        while (true)
+        {
+            (natural, minimum) = Measure(t, size, CellPadding);
+            if (minimum.Sum() <= ContentWidth || size <= 5.5f) break;
+            size -= 0.5f;
+        }
+        var widths = new float[columns];
+        if (natural.Sum() <= ContentWidth)
+        {
+            Array.Copy(natural, widths, columns);
+            widths[0] += ContentWidth - natural.Sum();
+        }
+        else
+        {
+            var minSum = minimum.Sum();
+            var scale = minSum > ContentWidth ? ContentWidth / minSum : 1;
+            var rest = Math.Max(0, ContentWidth - minSum * scale);
+            var want = natural.Select((n, k) => Math.Max(0, n - minimum[k] * scale)).ToArray();
+            var wantSum = want.Sum();
+            for (var k = 0; k < columns; k++) widths[k] = minimum[k] * scale + (wantSum > 0 ? rest * want[k] / wantSum : 0);
+        }
+        return (size, widths);
+    }
+
+    /// <summary>The width of <paramref name="text"/> in the report font at <paramref name="size"/> pt (bold or regular).</summary>
+    public static float TextWidth(string text, float size, bool bold)
+    {
+        using var font = Font(bold, size);
+        return font.MeasureText(text);
+    }
+
+    private static (float[] Natural, float[] Minimum) Measure(TableBlock t, float size, float padX)
+    {
+        using var font = Font(false, size);
+        using var bold = Font(true, size);
+        var columns = t.Header.Count;
+        var natural = new float[columns];
+        var minimum = new float[columns];
+        void Cell(string text, SKFont f, int k)
+        {
+            foreach (var part in text.Split('\n'))
+            {
+                natural[k] = Math.Max(natural[k], f.MeasureText(part) + 2 * padX);
+                foreach (var word in part.Split(' ')) minimum[k] = Math.Max(minimum[k], Math.Min(f.MeasureText(word) + 2 * padX, ContentWidth / columns * 1.5f));
+            }
+        }
+        foreach (var row in t.Rows)
+            for (var k = 0; k < Math.Min(columns, row.Cells.Count); k++) Cell(row.Cells[k], row.Emphasis ? bold : font, k);
+        for (var k = 0; k < columns; k++)
+            if (k < t.Numeric.Count && t.Numeric[k]) minimum[k] = natural[k];
+        for (var k = 0; k < columns; k++) Cell(t.Header[k], bold, k);
+        return (natural, minimum);
+    }
+
+    private void Verdict(Tables.VerdictCard card)
+    {
+        using var title = Font(true, 14);
+        using var strong = Font(true, 10.5f);
+        using var body = Font(false, 8f);
+        using var small = Font(false, 7.5f);
+        using var figure = Font(true, 12);
+        const float pad = 10;
+        var inner = ContentWidth - 2 * pad;
+        var titleLines = Wrap(card.Heading + ": " + card.Verdict, title, inner);
+        var reasonLines = card.ConfidenceReasons.Select(r => Wrap(r, body, inner - 10)).ToList();
+        var basisLines = Wrap(card.Basis, body, inner);
+        var figureWidth = card.Figures.Count == 0 ? inner : inner / card.Figures.Count;
+        var figureLabels = card.Figures.Select(f => Wrap(f.Label, small, figureWidth - 8)).ToList();
+        var labelRows = figureLabels.Count == 0 ? 0 : figureLabels.Max(l => l.Count);
+        var height = pad + titleLines.Count * title.Size * 1.25f + 4 + strong.Size * 1.4f + reasonLines.Sum(l => l.Count) * body.Size * 1.35f + 4
+            + basisLines.Count * body.Size * 1.35f + (card.Figures.Count == 0 ? 0 : 8 + labelRows * small.Size * 1.3f + figure.Size * 1.4f) + pad;
+        Ensure(height);
+        var color = card.ConfidenceCode switch { "robust" => SKColor.Parse("#27864a"), "fragile" => SKColor.Parse("#c0392b"), _ => SKColor.Parse("#a66300") };
+        using (var fill = Fill(CalloutFill)) _canvas!.DrawRect(Margin, _y, ContentWidth, height, fill);
+        using (var bar = Fill(color)) _canvas!.DrawRect(Margin, _y, 4, height, bar);
+        var x = Margin + pad;
+        var y = _y + pad;
+        using var ink = Fill(Ink);
+        using var muted = Fill(Muted);
+        using var tone = Fill(color);
+        foreach (var line in titleLines) { _canvas!.DrawText(line, x, y + title.Size, SKTextAlign.Left, title, ink); y += title.Size * 1.25f; }
+        y += 4;
+        _canvas!.DrawText(card.Confidence, x, y + strong.Size, SKTextAlign.Left, strong, tone);
+        y += strong.Size * 1.4f;
+        foreach (var lines in reasonLines)
+        {
+            _canvas!.DrawText("•", x + 1, y + body.Size, SKTextAlign.Left, body, tone);
+            foreach (var line in lines) { _canvas!.DrawText(line, x + 10, y + body.Size, SKTextAlign.Left, body, ink); y += body.Size * 1.35f; }
+        }
+        y += 4;
+        foreach (var line in basisLines) { _canvas!.DrawText(line, x, y + body.Size, SKTextAlign.Left, body, muted); y += body.Size * 1.35f; }
+        if (card.Figures.Count > 0)
+        {
+            y += 8;
+            for (var i = 0; i < card.Figures.Count; i++)
+            {
+                var fx = x + i * figureWidth;
+                var fy = y;
+                foreach (var line in figureLabels[i]) { _canvas!.DrawText(line, fx, fy + small.Size, SKTextAlign.Left, small, muted); fy += small.Size * 1.3f; }
+                _canvas!.DrawText(Fit(card.Figures[i].Value, figure, figureWidth - 8), fx, y + labelRows * small.Size * 1.3f + figure.Size, SKTextAlign.Left, figure, ink);
+            }
+        }
+        _y += height + 10;
     }
 
     private void Chart(ChartBlock c)
     {
         const int logicalWidth = Charts.DefaultWidth;
-        const int logicalHeight = Charts.DefaultHeight;
+        var logicalHeight = c.Height;
         var scale = ContentWidth / logicalWidth;
         var height = logicalHeight * scale;
         using var captionFont = Font(false, 8);

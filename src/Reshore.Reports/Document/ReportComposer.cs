@@ -38,6 +38,12 @@ public static class ReportComposer
             input.SourceFileName is null ? null : F("Report_SourceFile", "case file {0}", input.SourceFileName),
         }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
+        // Page 1: the decision, for a reader with one minute.
+        blocks.Add(new HeadingBlock(1, T("Report_Decision", "Decision"), "decision"));
+        foreach (var item in e.Items)
+            ComposeExecutive(input, item, c, blocks, e.Items.Count > 1);
+        blocks.Add(new PageBreakBlock());
+
         // Summary.
         blocks.Add(new HeadingBlock(1, T("Report_Summary", "Summary and recommendation"), "summary"));
         if (!string.IsNullOrWhiteSpace(input.Case.Description)) blocks.Add(new ParagraphBlock(input.Case.Description!));
@@ -50,12 +56,13 @@ public static class ReportComposer
                 var rec = item.Options.Single(o => o.Id == item.RecommendedOptionId);
                 var same = rec.Id == sq.Id;
                 return new TableRow([item.Name ?? item.Id, sq.Name ?? sq.Id, rec.Name ?? rec.Id, same ? "—" : Money(rec.NpvSavingVsStatusQuo),
-                    OptionFacts.Payback(rec, same, c),
+                    same ? "—" : rec.PaybackYears?.ToString("0.0", c) ?? T("Report_Never", "never"),
                     same ? "—" : Change(rec.Co2eKgPerUnit, sq.Co2eKgPerUnit, c)]);
             }).ToList(),
             [false, false, false, true, true, true]));
-        foreach (var item in e.Items)
-            blocks.Add(new ParagraphBlock((e.Items.Count > 1 ? (item.Name ?? item.Id) + ": " : "") + item.Explanation, ParagraphStyle.Callout));
+        if (e.Items.Count > 1)
+            foreach (var item in e.Items)
+                blocks.Add(new ParagraphBlock((item.Name ?? item.Id) + ": " + item.Explanation, ParagraphStyle.Callout));
 
         foreach (var item in e.Items)
             ComposeItem(input, item, c, blocks);
@@ -94,41 +101,32 @@ public static class ReportComposer
         string Money(double v) => v.ToString("N0", c);
         var anchor = "item-" + item.Id;
         blocks.Add(new HeadingBlock(1, item.Name ?? item.Id, anchor));
-        var rec = item.Options.Single(o => o.Id == item.RecommendedOptionId);
-        blocks.Add(new ParagraphBlock(F("Report_RecommendationLine", "Recommendation: {0}.", rec.Name ?? rec.Id) + " " + item.Explanation, ParagraphStyle.Callout));
-        if (item.RecommendedOnHardCostsOnlyOptionId != item.RecommendedOptionId)
-            blocks.Add(new ParagraphBlock(F("Report_HardOnly", "On hard costs alone (leaving out risk and strategic factors) {0} would be cheapest.",
-                item.Options.Single(o => o.Id == item.RecommendedOnHardCostsOnlyOptionId) is var h ? h.Name ?? h.Id : "")));
+        if (Tables.VerdictCard.For(item, c) is { } card)
+        {
+            blocks.Add(new HeadingBlock(2, T("Report_Views", "How the views compare"), anchor + "-views"));
+            blocks.Add(TableBlock.From(card.Views));
+            foreach (var r in card.Reconciliation) blocks.Add(new ParagraphBlock(r));
+            if (card.Flips.Rows.Count > 0) blocks.Add(TableBlock.From(card.Flips));
+        }
+        blocks.Add(new HeadingBlock(2, T("Report_CostComparison", "The cost comparison"), anchor + "-explanation"));
+        blocks.Add(new ParagraphBlock(item.Explanation, ParagraphStyle.Callout));
 
         // Option comparison.
         blocks.Add(new HeadingBlock(2, T("Report_Comparison", "Option comparison"), anchor + "-comparison"));
         var header = new List<string> { T("Report_Metric", "Metric") };
-        header.AddRange(item.Options.Select(o => (o.Name ?? o.Id) + (o.Id == item.RecommendedOptionId ? " ★" : "") + (o.Id == item.StatusQuoOptionId ? " ●" : "")));
+        header.AddRange(item.Options.Select(o => Tables.ResultTables.OptionHeader(item, o)));
         var numeric = new[] { false }.Concat(item.Options.Select(_ => true)).ToList();
         TableRow Row(string label, Func<OptionEvaluation, string> f, bool emphasis = false) => new([label, .. item.Options.Select(f)], emphasis);
         var isSq = (OptionEvaluation o) => o.Id == item.StatusQuoOptionId;
-        blocks.Add(new TableBlock(header,
-        [
-            Row(T("Report_Country", "Country"), o => o.Country.ToString()),
-            Row(T("Report_Governance", "Governance"), o => FactorText.Governance(o.Governance, c)),
-            Row(F("Report_TcoPerUnit", "TCO per unit, year 1 ({0})", cur), o => o.TcoPerUnit.ToString("N3", c)),
-            Row(F("Report_TcoPerYear", "TCO per year, year 1 ({0})", cur), o => Money(o.TcoPerYear)),
-            Row(F("Report_PvCost", "Present cost over {0} years ({1})", e.HorizonYears, cur), o => Money(o.PvCost), true),
-            Row(F("Report_NpvSaving", "PV saving ({0})", cur), o => isSq(o) ? "—" : Money(o.NpvSavingVsStatusQuo), true),
-            Row(T("Report_Payback", "Payback (years)"), o => OptionFacts.Payback(o, isSq(o), c)),
-            Row(F("Report_OneOff", "One-off costs ({0})", cur), o => Money(o.OneOffCostsTotal)),
-            Row(F("Report_Incentives", "Incentives ({0})", cur), o => Money(o.IncentivesTotal)),
-            Row(T("Report_LeadTime", "Lead time (days)"), o => OptionFacts.LeadTime(o, c)),
-            Row(T("Report_Co2ePerUnit", "CO2e per unit (kg)"), o => OptionFacts.Co2e(o, c)),
-        ], numeric, T("Report_Legend", "★ recommended · ● status quo")));
+        blocks.Add(TableBlock.From(Tables.ResultTables.Comparison(e, item, c)));
 
         // Cost by category.
         var categories = Enum.GetValues<Core.Domain.CostCategory>().Where(k => item.Options.Any(o => Math.Abs(o.TcoPerUnitByCategory.GetValueOrDefault(k)) > 1e-12)).ToList();
         var rows = categories.Select(k => Row(FactorText.Category(k, c), o => o.TcoPerUnitByCategory.GetValueOrDefault(k).ToString("N4", c))).ToList();
         rows.Add(Row(T("Report_Total", "Total"), o => o.TcoPerUnit.ToString("N4", c), true));
-        blocks.Add(new TableBlock([F("Report_CategoryPerUnit", "Cost per unit by category, year 1 ({0})", cur), .. header.Skip(1)], rows, numeric));
+        blocks.Add(new TableBlock([F("Report_CategoryPerUnit", "Cost per unit by category, year 1 ({0})", cur), .. header.Skip(1)], rows, numeric, Legend: T("Report_Legend", "★ recommended · ● status quo")));
         var notAssessed = item.Options.Where(o => o.NotAssessed.Count > 0)
-            .Select(o => $"{o.Id}: {string.Join(", ", o.NotAssessed.Select(f => FactorText.Name(f, c)))}").ToList();
+            .Select(o => $"{o.Name ?? o.Id}: {string.Join(", ", o.NotAssessed.Select(f => FactorText.Name(f, c)))}").ToList();
         if (notAssessed.Count > 0)
             blocks.Add(new ParagraphBlock(F("Report_NotAssessed", "Not assessed for lack of inputs (counted as zero): {0}.", string.Join("; ", notAssessed)), ParagraphStyle.Note));
 
@@ -163,17 +161,17 @@ public static class ReportComposer
                 [T("Report_Strategy", "Strategy"), T("Report_Mean", "Mean"), "P5", "P95", "CVaR 95", T("Report_FillRate", "Fill rate"), T("Report_Cheapest", "P(cheapest)"), T("Report_Survival", "TTS < TTR + lead time")],
                 sim.Strategies.Select(s => new TableRow(
                 [
-                    (s.Name ?? s.Id) + (s.Shares.Count > 1 || s.BufferWeeks > 0
-                        ? " (" + string.Join(" + ", s.Shares.Select(kv => $"{kv.Value.ToString("P0", c)} {kv.Key}")) + (s.BufferWeeks > 0 ? ", " + F("Report_BufferWeeks", "{0} wk buffer", s.BufferWeeks.ToString("0.#", c)) : "") + ")"
+                    (s.Name ?? OptionName(item, s.Id)) + (s.Shares.Count > 1 || s.BufferWeeks > 0
+                        ? " (" + string.Join(" + ", s.Shares.Select(kv => $"{kv.Value.ToString("P0", c)} {OptionName(item, kv.Key)}")) + (s.BufferWeeks > 0 ? ", " + F("Report_BufferWeeks", "{0} wk buffer", s.BufferWeeks.ToString("0.#", c)) : "") + ")"
                         : ""),
                     Money(s.AnnualCost.Mean), Money(s.AnnualCost.P5), Money(s.AnnualCost.P95), Money(s.AnnualCost.Cvar95),
                     s.FillRate.ToString("P1", c), s.ProbabilityCheapest.ToString("P0", c),
-                    s.Options.Any(o => o.AtRisk) ? string.Join(", ", s.Options.Where(o => o.AtRisk).Select(o => o.OptionId)) : "—",
+                    s.Options.Any(o => o.AtRisk) ? string.Join(", ", s.Options.Where(o => o.AtRisk).Select(o => OptionName(item, o.OptionId))) : "—",
                 ], s == best)).ToList(),
                 [false, true, true, true, true, true, true, false], T("Report_RiskLegend", "Bold: lowest mean annual cost. Last column: options whose loss the strategy cannot bridge until they recover.")));
             foreach (var w in sim.Warnings) blocks.Add(new ParagraphBlock(w, ParagraphStyle.Note));
             if (sim.UncertainInputs.Count > 0)
-                blocks.Add(new ParagraphBlock(F("Report_UncertainDrawn", "Uncertain inputs drawn per scenario: {0}.", string.Join(", ", sim.UncertainInputs.Select(p => Charts.InputLabel(p, input.Case)))), ParagraphStyle.Note));
+                blocks.Add(new ParagraphBlock(F("Report_UncertainDrawn", "Uncertain inputs drawn per scenario: {0}.", string.Join(", ", sim.UncertainInputs.Select(p => Charts.InputLabel(p, input.Case, c)))), ParagraphStyle.Note));
             if (Chart("histogram") is { } histogram) blocks.Add(new ChartBlock(histogram));
             if (Chart("cdf") is { } cdf)
                 blocks.Add(new ChartBlock(cdf, T("Report_CdfCaption", "A line further left and steeper is cheaper and more predictable; the right-hand tail shows the bad years.")));
@@ -184,9 +182,9 @@ public static class ReportComposer
         {
             blocks.Add(new HeadingBlock(2, T("Report_Sensitivity", "Sensitivity"), anchor + "-sensitivity"));
             blocks.Add(new ParagraphBlock(F("Report_SensitivityIntro", "Present-value saving of {0} against the status quo {1}: {2} {3} with every input at its mean.",
-                tornado.ComparedOptionId, tornado.StatusQuoOptionId, Money(tornado.BaseSaving), cur)));
+                OptionName(item, tornado.ComparedOptionId), OptionName(item, tornado.StatusQuoOptionId), Money(tornado.BaseSaving), cur)));
             if (Chart("tornado") is { } chart) blocks.Add(new ChartBlock(chart));
-            var flips = tornado.Bars.Where(b => Math.Sign(b.SavingAtLow) != Math.Sign(b.SavingAtHigh)).Select(b => Charts.InputLabel(b.Path, input.Case)).ToList();
+            var flips = tornado.Bars.Where(b => Math.Sign(b.SavingAtLow) != Math.Sign(b.SavingAtHigh)).Select(b => Charts.InputLabel(b.Path, input.Case, c)).ToList();
             if (flips.Count > 0)
                 blocks.Add(new ParagraphBlock(F("Report_Flips", "Within its p10–p90 range, each of these inputs can turn the saving into a loss: {0}.", string.Join(", ", flips)), ParagraphStyle.Callout));
         }
@@ -204,21 +202,28 @@ public static class ReportComposer
         if (item.Scorecard is { } sc)
         {
             blocks.Add(new HeadingBlock(2, T("Report_Scorecard", "Scorecard"), anchor + "-scorecard"));
-            var scRows = sc.Criteria.Select(cr => new TableRow(
-                [cr.Name, cr.Weight.ToString("P0", c), .. item.Options.Select(o =>
-                {
-                    var s = sc.Options.Single(x => x.OptionId == o.Id).Scores.Single(x => x.Criterion == cr.Id);
-                    return s.Score is { } v ? v.ToString("0.0", c) + (s.Source == ScoreSource.Judged ? " (j)" : "") : "–";
-                })])).ToList();
-            scRows.Add(new TableRow([T("Report_WeightedTotal", "Weighted total"), sc.Coverage.ToString("P0", c), .. item.Options.Select(o => sc.Options.Single(x => x.OptionId == o.Id).WeightedTotal.ToString("0.00", c))], true));
-            blocks.Add(new TableBlock([T("Report_Criterion", "Criterion"), T("Report_Weight", "Weight"), .. header.Skip(1)], scRows, [false, true, .. item.Options.Select(_ => true)],
-                T("Report_ScorecardLegend", "Scores 1 (poor) to 5 (good) · (j) judged by the user · – not scored")));
-            blocks.Add(new ParagraphBlock(sc.SuitabilityExplanation));
-            var open = sc.Barriers.Where(b => b.Open).Select(b => b.Name).ToList();
-            if (open.Count > 0) blocks.Add(new ParagraphBlock(F("Report_OpenBarriers", "Open points (barriers not priced in the case): {0}.", string.Join(", ", open))));
-            if (sc.AlternativesExplanation is { } alt) blocks.Add(new ParagraphBlock(alt));
+            blocks.Add(TableBlock.From(Tables.ResultTables.Scorecard(item, sc, c)));
+            foreach (var line in Tables.ScorecardNotes.Lines(item, sc, c)) blocks.Add(new ParagraphBlock(line));
             foreach (var w in sc.Warnings) blocks.Add(new ParagraphBlock(w, ParagraphStyle.Note));
         }
+    }
+
+    private static string OptionName(ItemEvaluation item, string id) => item.Options.FirstOrDefault(o => o.Id == id) is { } o ? o.Name ?? o.Id : id;
+
+    // The executive page: verdict card, present cost by option, what would flip it, main risks and open points.
+    private static void ComposeExecutive(ReportInput input, ItemEvaluation item, CultureInfo c, List<ReportBlock> blocks, bool named)
+    {
+        if (Tables.VerdictCard.For(item, c) is not { } card) return;
+        if (named) blocks.Add(new HeadingBlock(2, item.Name ?? item.Id, "decision-" + item.Id));
+        blocks.Add(new VerdictBlock(card));
+        var chart = Charts.PresentCostByOption(input.Evaluation, item, c);
+        blocks.Add(new ChartBlock(new ReportChart("decision-" + item.Id + "-present-cost", chart.Axes.Title.Label.Text, chart), Height: named ? 180 : 200));
+        if (card.Flips.Rows.Count > 0)
+            blocks.Add(TableBlock.From(card.Flips with { Rows = card.Flips.Rows.Take(3).ToList(), Legend = null }));
+        else
+            blocks.Add(new ParagraphBlock(card.Labels.Flips + ": " + card.Labels.NoFlip));
+        if (card.Risks.Count > 0) blocks.Add(new ListBlock(card.Risks.Take(2).ToList(), card.Labels.Risks));
+        if (card.OpenPoints.Count > 0) blocks.Add(new ListBlock(card.OpenPoints.Take(2).ToList(), card.Labels.OpenPoints));
     }
 
     private static void ComposeAssumptions(ReportInput input, CultureInfo c, List<ReportBlock> blocks)
@@ -241,16 +246,16 @@ public static class ReportComposer
             "Inputs the case does not give come from the bundled reference data or from model defaults. Each is listed with its source and year; replace it in the case file where you know better."), ParagraphStyle.Normal));
         foreach (var item in e.Items)
         {
-            var defaults = item.Options.SelectMany(o => o.DefaultsUsed.Select(d => (Option: o.Id, Input: d)))
+            var defaults = item.Options.SelectMany(o => o.DefaultsUsed.Select(d => (Option: o.Name ?? o.Id, Input: d)))
                 .GroupBy(x => (x.Input.Name, x.Input.Source, x.Input.Unit, Math.Round(x.Input.Value, 9)))
-                .Select(g => new TableRow([g.Key.Name, Value(g.First().Input.Value, c), g.Key.Unit, g.Key.Source, string.Join(", ", g.Select(x => x.Option).Distinct())]))
+                .Select(g => new TableRow([InputText.InputName(g.Key.Name, c), Value(g.First().Input.Value, c), g.Key.Unit, g.Key.Source, string.Join(", ", g.Select(x => x.Option).Distinct())]))
                 .ToList();
             if (defaults.Count == 0) continue;
             blocks.Add(new TableBlock([T("Report_Input", "Input"), T("Report_Value", "Value"), T("Report_Unit", "Unit"), T("Report_Source", "Source"), T("Report_Options", "Options")], defaults,
                 [false, true, false, false, false], F("Report_DefaultsFor", "Reference data and defaults used for {0}", item.Name ?? item.Id)));
         }
         if (input.Uncertain.Count > 0)
-            blocks.Add(new ListBlock([F("Report_UncertainList", "Inputs given as distributions: {0}.", string.Join(", ", input.Uncertain.Select(u => Charts.InputLabel(u.Path, input.Case))))]));
+            blocks.Add(new ListBlock([F("Report_UncertainList", "Inputs given as distributions: {0}.", string.Join(", ", input.Uncertain.Select(u => Charts.InputLabel(u.Path, input.Case, c))))]));
     }
 
     private static string Value(double v, CultureInfo c) => Math.Abs(v) >= 1000 ? v.ToString("N0", c) : v.ToString("0.####", c);

@@ -38,7 +38,8 @@ public sealed record ParagraphBlock(string Text, ParagraphStyle Style = Paragrap
 
 /// <summary>A bulleted list.</summary>
 /// <param name="Items">Items.</param>
-public sealed record ListBlock(IReadOnlyList<string> Items) : ReportBlock;
+/// <param name="Title">A bold line above it, or null.</param>
+public sealed record ListBlock(IReadOnlyList<string> Items, string? Title = null) : ReportBlock;
 
 /// <summary>A table row.</summary>
 /// <param name="Cells">Cells, one per header.</param>
@@ -50,9 +51,26 @@ public sealed record TableRow(IReadOnlyList<string> Cells, bool Emphasis = false
 /// <param name="Rows">Rows.</param>
 /// <param name="Numeric">Per column: right-align.</param>
 /// <param name="Caption">Caption above the table, or null.</param>
-public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<TableRow> Rows, IReadOnlyList<bool> Numeric, string? Caption = null) : ReportBlock;
+/// <param name="Legend">What the table's marks mean, printed under it; null when it uses none.</param>
+/// <param name="Id">HTML id, or null.</param>
+public sealed record TableBlock(IReadOnlyList<string> Header, IReadOnlyList<TableRow> Rows, IReadOnlyList<bool> Numeric, string? Caption = null, string? Legend = null,
+    string? Id = null) : ReportBlock
+{
+    /// <summary>A shared results table as a report table (its title as caption, its legend under it).</summary>
+    public static TableBlock From(Tables.ResultTable t) => new(
+        t.Columns.Select(c => c.Header).ToList(), t.Rows.Select(r => new TableRow(r.Cells.Select(c => c.Text).ToList(), r.Emphasis)).ToList(),
+        t.Columns.Select(c => c.Numeric).ToList(), t.Title, t.Legend, t.Id);
+}
+
+/// <summary>The decision summary of an item, drawn as a card (verdict, confidence, basis, headline numbers).</summary>
+/// <param name="Card">The card.</param>
+public sealed record VerdictBlock(Tables.VerdictCard Card) : ReportBlock;
+
+/// <summary>Starts a new page in print (after the executive page).</summary>
+public sealed record PageBreakBlock : ReportBlock;
 
 /// <summary>A chart, drawn as vector graphics in both formats.</summary>
 /// <param name="Chart">Chart.</param>
 /// <param name="Caption">Caption under it (how to read it), or null.</param>
-public sealed record ChartBlock(ReportChart Chart, string? Caption = null) : ReportBlock;
+/// <param name="Height">Logical height in chart pixels (the width is <see cref="Charts.DefaultWidth"/>).</param>
+public sealed record ChartBlock(ReportChart Chart, string? Caption = null, int Height = Charts.DefaultHeight) : ReportBlock;

@@ -149,7 +149,8 @@ public static class ApiEndpoints
             {
                 var culture = CultureInfo.CurrentUICulture;
                 return Json(CaseAnalysis.EvaluationJsonText(analysis.Evaluate(doc, culture), culture));
-            })).WithSummary("Evaluates a case: the JSON of `reshore evaluate --format json`.");
+            })).WithSummary("Evaluates a case: the JSON of `reshore evaluate --format json`, with items[].decision.")
+            .Produces<Reshore.Data.Output.EvaluationDocument>(StatusCodes.Status200OK, "application/json");
         cases.MapPost("/{id:guid}/simulate", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
         {
             request ??= new SimulateRequest();

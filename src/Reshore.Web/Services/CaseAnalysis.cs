@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Reshore.Core.Costing;
+using Reshore.Core.Decision;
 using Reshore.Core.MarketData;
 using Reshore.Core.Optimization;
 using Reshore.Core.Risk;
@@ -19,8 +20,20 @@ public sealed class CaseAnalysis(MarketSnapshot market)
     /// <summary>Reads and validates a stored case (JSON); throws <see cref="Core.Validation.CaseValidationException"/> when it no longer validates.</summary>
     public CaseDocument Read(string json, string fileName = "case.json") => CaseFileReader.ReadDocument(json, CaseFormat.Json, fileName, Market);
 
-    /// <summary>The evaluation: TCO per option, business case and scorecard.</summary>
-    public CaseEvaluation Evaluate(CaseDocument document, CultureInfo culture) => new CaseEvaluator().Evaluate(document.Case, Market, culture);
+    // Reviews by (case text, language): a case with risk settings is simulated for its verdict, which takes seconds, and the same
+    // stored version always gives the same numbers (fixed seed), so each is computed once. Bounded: cleared when it grows past 64.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Json, string Culture), CaseEvaluation> _reviews = new();
+
+    /// <summary>
+    /// The evaluation with its decision summaries: TCO per option, business case, scorecard, and the simulation when the case has risk settings
+    /// (as the CLI and the report do, so the verdict is the same in every output). <paramref name="json"/>, the stored case text, keys a cache.
+    /// </summary>
+    public CaseEvaluation Evaluate(CaseDocument document, CultureInfo culture, string? json = null)
+    {
+        if (json is null) return CaseReviewer.Review(document.Case, document.Uncertain, Market, culture).Evaluation;
+        if (_reviews.Count > 64) _reviews.Clear();
+        return _reviews.GetOrAdd((json, culture.Name), _ => CaseReviewer.Review(document.Case, document.Uncertain, Market, culture).Evaluation);
+    }
 
     /// <summary>Simulation with progress and cancellation.</summary>
     public SimulationResult Simulate(CaseDocument document, CultureInfo culture, int? scenarios, int? seed, string? itemId,
@@ -46,6 +59,9 @@ public sealed class CaseAnalysis(MarketSnapshot market)
     /// <summary>Optimisation JSON, as `reshore optimize --format json`.</summary>
     public static string OptimizationJsonText(IReadOnlyList<ItemOptimization> r, OptimizeRequest request, CaseDocument d) =>
         JsonSerializer.Serialize(OptimizationJson.ToDocument(r, request.Scenarios ?? 200, request.Seed ?? d.Case.Risk?.Seed ?? 1), EvaluationJson.Options);
+
+    /// <summary>The seed the optimiser uses for a request: the one asked for, else the case's risk.seed, else 1.</summary>
+    public static int OptimizationSeed(OptimizeRequest request, CaseDocument d) => request.Seed ?? d.Case.Risk?.Seed ?? 1;
 }
 
 /// <summary>Optimiser parameters (the CLI's flags).</summary>

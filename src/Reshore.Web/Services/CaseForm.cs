@@ -209,27 +209,9 @@ public static class CaseForm
         return parts.Length == 0 ? null : new JsonArray(parts.Select(ScalarValue).ToArray());
     }
 
-    /// <summary>Parses $.a.b[2].c into steps ("a", "b", 2, "c"); null when it is not such a path.</summary>
-    public static List<object>? Parse(string path)
-    {
-        if (!path.StartsWith("$.", StringComparison.Ordinal)) return null;
-        var steps = new List<object>();
-        foreach (var part in path[2..].Split('.'))
-        {
-            var bracket = part.IndexOf('[');
-            var key = bracket < 0 ? part : part[..bracket];
-            if (key.Length == 0) return null;
-            steps.Add(key);
-            while (bracket >= 0)
-            {
-                var close = part.IndexOf(']', bracket);
-                if (close < 0 || !int.TryParse(part.AsSpan(bracket + 1, close - bracket - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i)) return null;
-                steps.Add(i);
-                bracket = part.IndexOf('[', close);
-            }
-        }
-        return steps;
-    }
+    /// <summary>Parses $.a.b[2].c into steps ("a", "b", 2, "c") with the one case-path parser; null when it is not such a path.</summary>
+    public static List<object>? Parse(string path) =>
+        path.StartsWith("$.", StringComparison.Ordinal) && Core.Domain.CasePath.TryParse(path, out var steps, out _) ? steps.ToList() : null;
 
     private static void Set(JsonObject root, List<object> steps, JsonNode? value)
     {

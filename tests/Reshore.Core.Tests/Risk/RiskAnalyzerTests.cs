@@ -197,7 +197,7 @@ public sealed class RiskCompileTests
         var delay = new DisruptionEvent { Id = "strike", EventsPerYear = 0.1, DurationWeeks = 1, Effects = [new EventEffect { Countries = [CountryCode.Parse("BE")], AddedDelayWeeks = 1 }] };
         var covered = new RiskAnalyzer().Compile(Case(disruption) with { Risk = new RiskSettings { Events = [fire] } }, 0, TestMarket.Create(), [], out var warnings);
         Assert.Equal("fire", Assert.Single(covered.Events).Id);
-        Assert.Contains(warnings, w => w.Contains("risk.disruption is not simulated", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("its own disruption risk is not simulated", StringComparison.Ordinal));
         // An event that only delays does not describe the option's outages: its own disruption is still simulated.
         var delayed = new RiskAnalyzer().Compile(Case(disruption) with { Risk = new RiskSettings { Events = [delay] } }, 0, TestMarket.Create(), [], out _);
         Assert.Equal(2, delayed.Events.Length);

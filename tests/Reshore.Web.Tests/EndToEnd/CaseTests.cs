@@ -31,11 +31,12 @@ public sealed class CaseTests(EndToEndFixture fixture) : IClassFixture<EndToEndF
             var id = await EndToEndFixture.CreateCaseAsync(page, ws);
             await Expect(page.Locator("#case-title")).ToContainTextAsync("LED lamps A60");
 
-            // The comparison: three options, the recommended one starred.
+            // The comparison (the shared table): one column per option, the verdict starred; the verdict card above it.
             var comparison = page.Locator($"#comparison-{Item}");
             await Expect(comparison).ToBeVisibleAsync();
-            await Expect(comparison.Locator("tbody tr")).ToHaveCountAsync(3);
-            await Expect(comparison.Locator("tbody tr.best")).ToHaveCountAsync(1);
+            await Expect(comparison.Locator("thead th[data-key]")).ToHaveCountAsync(3);
+            await Expect(comparison.Locator("thead th", new() { HasText = "★" })).ToHaveCountAsync(1);
+            await Expect(page.Locator($"#verdict-{Item} .verdict-option")).Not.ToBeEmptyAsync();
             await Expect(comparison).ToContainTextAsync("Contract manufacturer, Ningbo");
             await Expect(comparison).ToContainTextAsync(PolishSupplier);
             await Expect(page.Locator($"#recommendation-{Item}")).ToContainTextAsync("Recommended");
@@ -99,7 +100,7 @@ public sealed class CaseTests(EndToEndFixture fixture) : IClassFixture<EndToEndF
         {
             var ws = await EndToEndFixture.CreateWorkspaceAsync(page, "Editor test");
             var id = await EndToEndFixture.CreateCaseAsync(page, ws);
-            var tcoCell = page.Locator($"#comparison-{Item} tbody tr", new() { HasText = PolishSupplier }).Locator("td").Nth(2);
+            var tcoCell = page.Locator($"#comparison-{Item} tbody tr[data-key=tcoPerUnit] td").Nth(3);
             var before = await tcoCell.InnerTextAsync();
 
             await page.Locator("#tab-edit").ClickAsync();

@@ -181,20 +181,31 @@ public sealed class EndToEndFixture : IAsyncLifetime
 /// <summary>Full-page screenshots under artifacts/screenshots/ at the repository root (CI artefacts, not committed).</summary>
 public static class Screenshots
 {
-    private static readonly Lazy<string> Folder = new(() =>
+    private static readonly Lazy<string> LazyFolder = new(() =>
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Reshore.slnx"))) dir = dir.Parent;
-        var root = dir?.FullName ?? Path.GetTempPath();
-        var folder = Path.Combine(root, "artifacts", "screenshots");
+        var folder = Path.Combine(RepoRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return folder;
     });
 
+    /// <summary>The repository root (holds Reshore.slnx), or the temporary folder outside a checkout.</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Reshore.slnx"))) dir = dir.Parent;
+            return dir?.FullName ?? Path.GetTempPath();
+        }
+    }
+
+    /// <summary>The screenshot folder (artifacts/screenshots).</summary>
+    public static string Folder => LazyFolder.Value;
+
     /// <summary>Saves a PNG named <paramref name="name"/>.png (the whole page, or only what the window shows) and returns its path.</summary>
     public static async Task<string> SaveAsync(IPage page, string name, bool fullPage = true)
     {
-        var path = Path.Combine(Folder.Value, name + ".png");
+        var path = Path.Combine(Folder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }

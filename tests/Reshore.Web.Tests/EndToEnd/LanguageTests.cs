@@ -13,16 +13,16 @@ public sealed class LanguageTests(EndToEndFixture fixture) : IClassFixture<EndTo
     private const string Item = "led-a60-9w";
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
 
-    // N2 in en: 1,234.56; in nl-BE: 1.234,56.
-    private static readonly Regex EnglishNumber = new(@"^-?\d{1,3}(,\d{3})*\.\d{2}$");
-    private static readonly Regex DutchNumber = new(@"^-?\d{1,3}(\.\d{3})*,\d{2}$");
+    // The TCO per unit (N4) in en: 1.2362; in nl-BE: 1,2362.
+    private static readonly Regex EnglishNumber = new(@"^-?\d{1,3}(,\d{3})*\.\d{4}$");
+    private static readonly Regex DutchNumber = new(@"^-?\d{1,3}(\.\d{3})*,\d{4}$");
 
     /// <summary>Page texts of the results page (key, English); those already translated in Strings.nl.resx must show in Dutch.</summary>
     private static readonly (string Key, string English)[] ResultsTexts =
     [
         ("Web_Nav_Workspaces", "Workspaces"), ("Web_Nav_Reference", "Reference data"), ("Web_Logout", "Sign out"),
-        ("Web_Tab_Results", "Results"), ("Web_Tab_Simulate", "Risk simulation"), ("Web_Recommended", "Recommended"),
-        ("Web_Option", "Option"), ("Web_Country", "Country"), ("Web_Payback", "Payback (years)"), ("Web_Breakdown", "Cost lines: formula, inputs and sources"),
+        ("Web_Tab_Results", "Results"), ("Web_Tab_Simulate", "Risk simulation"), ("Card_Verdict", "Verdict"),
+        ("Web_Option", "Option"), ("Report_Country", "Country"), ("Cli_Payback", "Payback (years)"), ("Web_Breakdown", "Cost lines: formula, inputs and sources"),
     ];
 
     private static string NlText(string key, string english) => Text.Get(Dutch, key, english);
@@ -40,7 +40,7 @@ public sealed class LanguageTests(EndToEndFixture fixture) : IClassFixture<EndTo
             var ws = await EndToEndFixture.CreateWorkspaceAsync(page, "Taal");
             var id = await EndToEndFixture.CreateCaseAsync(page, ws);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-            var tco = page.Locator($"#comparison-{Item} tbody tr").First.Locator("td").Nth(2);
+            var tco = page.Locator($"#comparison-{Item} tbody tr[data-key=tcoPerUnit] td").Nth(1);
             await Expect(tco).ToHaveTextAsync(EnglishNumber);
             var lines = page.Locator($"#lines-{Item}-cn-cm table.lines");
             await Expect(lines).ToContainTextAsync("Unit price");
@@ -86,7 +86,7 @@ public sealed class LanguageTests(EndToEndFixture fixture) : IClassFixture<EndTo
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
             var ws = await EndToEndFixture.CreateWorkspaceAsync(page, "Eerste bezoek");
             await EndToEndFixture.CreateCaseAsync(page, ws);
-            await Expect(page.Locator($"#comparison-{Item} tbody tr").First.Locator("td").Nth(2)).ToHaveTextAsync(DutchNumber);
+            await Expect(page.Locator($"#comparison-{Item} tbody tr[data-key=tcoPerUnit] td").Nth(1)).ToHaveTextAsync(DutchNumber);
             await AssertDutchResultsAsync(page);
         }
         finally

@@ -74,6 +74,24 @@ public static class FinanceFormulas
         var years = lastNegative + -cumulative[lastNegative] / yearlySavings[lastNegative + 1];
         return new PaybackResult(PaybackStatus.PaysBack, years, firstRecovery, null);
     }
+
+    /// <summary>
+    /// Internal rate of return of a series of cash flows C_0..C_n: the rate r > −1 at which Σ C_t (1 + r)^−t = 0, found by bisection on
+    /// [−0.99, 10] to 1e-12 of the bracket. Null when the flows do not change sign or the present value has the same sign at both ends
+    /// of the bracket (no rate in it).
+    /// </summary>
+    public static double? InternalRateOfReturn(IReadOnlyList<double> cashFlows)
+    {
+        if (cashFlows.Count == 0 || cashFlows.All(f => f >= 0) || cashFlows.All(f => f <= 0)) return null;
+        double lo = -0.99, hi = 10;
+        if (Math.Sign(PresentValue(cashFlows, lo)) == Math.Sign(PresentValue(cashFlows, hi))) return null;
+        for (var i = 0; i < 200 && hi - lo > 1e-12; i++)
+        {
+            var mid = (lo + hi) / 2;
+            if (Math.Sign(PresentValue(cashFlows, mid)) == Math.Sign(PresentValue(cashFlows, lo))) lo = mid; else hi = mid;
+        }
+        return (lo + hi) / 2;
+    }
 }
 
 /// <summary>What the cumulative saving does over the horizon.</summary>

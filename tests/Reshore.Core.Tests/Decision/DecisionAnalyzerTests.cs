@@ -1,0 +1,135 @@
+using System.Globalization;
+using Reshore.Core.Costing;
+using Reshore.Core.Costing.Formulas;
+using Reshore.Core.Decision;
+using Reshore.Core.Risk;
+using Reshore.Data.CaseFiles;
+using Reshore.Data.ReferenceData;
+
+namespace Reshore.Core.Tests.Decision;
+
+/// <summary>The decision summary (docs/model.md §14): the rules behind it, checked by hand and against the engines it reads.</summary>
+public sealed class DecisionAnalyzerTests
+{
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
+    private static readonly Lazy<MarketData.MarketSnapshot> Market = new(ReferenceDataLoader.Embedded);
+
+    private static string Example(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Reshore.slnx"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "examples", name);
+    }
+
+    private static (CaseDocument Document, CaseReview Review) Led(int? scenarios = 0)
+    {
+        var document = CaseFileReader.ReadDocumentFile(Example("led-lamps.yaml"), Market.Value);
+        return (document, CaseReviewer.Review(document.Case, document.Uncertain, Market.Value, En, new ReviewOptions { Scenarios = scenarios }));
+    }
+
+    [Fact]
+    public void Irr_solves_a_two_year_annuity_in_closed_form()
+    {
+        // −100 + 60/(1+r) + 60/(1+r)² = 0 ⇒ with x = 1/(1+r): 60x² + 60x − 100 = 0, x = (−60 + √27,600)/120.
+        var x = (-60 + Math.Sqrt(27_600)) / 120;
+        var irr = FinanceFormulas.InternalRateOfReturn([-100, 60, 60]);
+        Assert.NotNull(irr);
+        Assert.Equal(1 / x - 1, irr!.Value, 1e-9);
+        Assert.Null(FinanceFormulas.InternalRateOfReturn([100, 60]));
+        Assert.Null(FinanceFormulas.InternalRateOfReturn([]));
+    }
+
+    [Fact]
+    public void The_present_value_breakdown_adds_up_to_the_present_cost_on_all_and_on_hard_lines()
+    {
+        var (_, review) = Led();
+        foreach (var o in review.Evaluation.Items[0].Options)
+        {
+            Assert.Equal(o.PvCost, PresentValueBreakdown.Of(o).Total, 1e-6 * o.PvCost);
+            Assert.Equal(o.PvCostHardOnly, PresentValueBreakdown.Of(o, hardOnly: true).Total, 1e-6 * o.PvCost);
+        }
+    }
+
+    [Fact]
+    public void The_option_irr_zeroes_the_savings_against_the_status_quo()
+    {
+        var (_, review) = Led();
+        foreach (var o in review.Evaluation.Items[0].Options.Where(o => o.IrrPct is not null))
+            Assert.Equal(0, FinanceFormulas.PresentValue(o.Years.Select(y => y.SavingVsStatusQuo).ToList(), o.IrrPct!.Value / 100), 1e-3 * o.Years.Sum(y => Math.Abs(y.SavingVsStatusQuo)));
+    }
+
+    [Theory]
+    [InlineData(0.05, null, 0.2, 0.1, 0, false, DecisionConfidence.Fragile)]
+    [InlineData(0.50, 0.55, 0.2, 0.1, 0, false, DecisionConfidence.Fragile)]
+    [InlineData(0.50, 0.90, 0.2, 0.1, 1, false, DecisionConfidence.Fragile)]
+    [InlineData(0.50, 0.90, 0.86, 0.1, 0, false, DecisionConfidence.DependsOnEstimates)]
+    [InlineData(0.50, 0.90, 0.2, 0.28, 0, false, DecisionConfidence.DependsOnEstimates)]
+    [InlineData(0.50, null, 0.2, 0.1, 0, true, DecisionConfidence.DependsOnEstimates)]
+    [InlineData(0.10, 0.60, 0.5, 0.25, 0, false, DecisionConfidence.Robust)]
+    [InlineData(null, null, 0.0, 0.0, 0, false, DecisionConfidence.Robust)]
+    public void The_confidence_rule_applies_its_thresholds(double? flip, double? pCheapest, double soft, double notAssessed, int disagreeing, bool hardDisagrees,
+        DecisionConfidence expected) =>
+        Assert.Equal(expected, DecisionAnalyzer.Rate(new ConfidenceInputs(soft, flip, pCheapest, notAssessed), disagreeing, hardDisagrees));
+
+    [Fact]
+    public void Led_lamps_without_simulation_rests_on_the_present_cost_and_is_fragile_on_a_five_percent_price_change()
+    {
+        var (document, review) = Led();
+        var item = review.Evaluation.Items[0];
+        var d = item.Decision!;
+        Assert.Equal("pl-supplier", d.VerdictOptionId);
+        Assert.Equal(DecisionView.Tco, d.Basis);
+        Assert.Equal(DecisionConfidence.Fragile, d.Confidence);
+        Assert.Equal(0.86, d.ConfidenceInputs.SoftShare, 0.01);
+        Assert.Equal(["tco", "tcoHardOnly", "scorecard"], d.Views.Select(v => DecisionAnalyzer.Code(v.View)));
+        Assert.Contains(d.Views, v => v.View == DecisionView.TcoHardOnly && v.OptionId == "cn-cm" && !v.Agrees);
+        Assert.Contains(d.Reconciliation, r => r.Contains("On hard costs alone Contract manufacturer, Ningbo is cheapest", StringComparison.Ordinal));
+
+        // The nearest flip: the Polish price. At its flip value the two options cost the same in present value (the break-even engine).
+        var price = d.Flips.First(f => f.Kind == "input" && f.Input.EndsWith("options[2].production.unitPrice", StringComparison.Ordinal));
+        Assert.Equal(0.78, price.Current, 9);
+        Assert.Equal("cn-cm", price.Option);
+        var moved = new CaseEvaluator().Evaluate(CasePaths.With(document.Case, price.Input, price.FlipsAt), Market.Value, En).Items[0];
+        Assert.Equal(moved.Options.Single(o => o.Id == "cn-cm").PvCost, moved.Options.Single(o => o.Id == "pl-supplier").PvCost, 1e-6 * moved.Options[0].PvCost);
+        Assert.True(price.RelativeChange < DecisionAnalyzer.FragileChange);
+
+        // A driver's flip: its present-value advantage less the gap between the two options (closed form).
+        var gap = item.Options.Single(o => o.Id == "cn-cm").PvCost - item.Options.Single(o => o.Id == "pl-supplier").PvCost;
+        var lead = d.Flips.Single(f => f.Kind == "driver" && f.Input == "leadTimeMismatch");
+        Assert.Equal(lead.Current - gap, lead.FlipsAt, 1e-6);
+        Assert.Equal(gap / lead.Current, lead.RelativeChange, 1e-12);
+        Assert.Equal(d.Flips.OrderBy(f => f.RelativeChange).Select(f => f.Input), d.Flips.Select(f => f.Input));
+    }
+
+    [Fact]
+    public void With_the_simulation_the_verdict_rests_on_it_and_the_present_cost_view_disagreeing_makes_it_fragile()
+    {
+        var (_, review) = Led(scenarios: 300);
+        var d = review.Evaluation.Items[0].Decision!;
+        Assert.Equal(DecisionView.Simulation, d.Basis);
+        var sim = review.Simulation!.Items[0].Strategies.MinBy(s => s.AnnualCost.Mean)!;
+        Assert.Equal(sim.Shares.Where(s => s.Value > 0).Select(s => s.Key), d.VerdictShares.Keys);
+        Assert.Equal(["tco", "tcoHardOnly", "scorecard", "simulation"], d.Views.Select(v => DecisionAnalyzer.Code(v.View)));
+        Assert.Single(d.Views, v => v.IsBasis);
+        Assert.Equal(DecisionConfidence.Fragile, d.Confidence);
+        // Each view that disagrees has its reason.
+        Assert.Equal(d.Views.Count(v => !v.Agrees && !v.IsBasis), d.Reconciliation.Count);
+    }
+
+    [Fact]
+    public void Every_example_gets_a_decision_for_every_item()
+    {
+        foreach (var file in new[] { "led-lamps.yaml", "electronics-china.yaml", "assembly-romania.yaml" })
+        {
+            var document = CaseFileReader.ReadDocumentFile(Example(file), Market.Value);
+            var e = CaseReviewer.Review(document.Case, document.Uncertain, Market.Value, En, new ReviewOptions { Scenarios = 0 }).Evaluation;
+            foreach (var item in e.Items)
+            {
+                Assert.NotNull(item.Decision);
+                Assert.NotEmpty(item.Decision!.Verdict);
+                Assert.NotEmpty(item.Decision.ConfidenceReasons);
+                Assert.Equal(item.RecommendedOptionId, item.Decision.VerdictOptionId);
+            }
+        }
+    }
+}
