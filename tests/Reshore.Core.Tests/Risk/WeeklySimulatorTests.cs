@@ -199,6 +199,8 @@ public sealed class WeeklySimulatorTests
         delay[10] = delay[11] = 2;
         var outcome = WeeklySimulator.RunScenario(m, 0, Flat(52, 100), new double[52], delay);
         Assert.Equal(100, outcome.LostUnitsPerYear, 9);
+        // The delayed shipments are paid when dispatched and arrive later; only the lost sale costs extra: 52,000 + 100 × k_s.
+        Assert.Equal(52_400, outcome.AnnualCost, 9);
     }
 
     [Fact]
