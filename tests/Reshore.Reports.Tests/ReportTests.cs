@@ -20,7 +20,7 @@ public sealed class ReportTests(ReportFixture f)
             Assert.Contains($"<figure id=\"item-{item.Id}-{chart}\"", html);
         var recommended = item.Options.Single(o => o.Id == item.RecommendedOptionId);
         Assert.Contains("Recommendation: " + HtmlRenderer.Encode(recommended.Name ?? recommended.Id), html);
-        foreach (var heading in new[] { "Summary and recommendation", "Option comparison", "Greenhouse-gas emissions (CO2e)", "Risk: simulated annual cost", "Sensitivity", "Scorecard", "Assumptions and sources", "Method" })
+        foreach (var heading in new[] { "Summary and recommendation", "Option comparison", "Greenhouse-gas emissions (CO2e)", "Risk: simulated equivalent annual cost", "Sensitivity", "Scorecard", "Assumptions and sources", "Method" })
             Assert.Contains(heading, html);
         Assert.Contains("@media print", html);
         Assert.DoesNotContain("<script", html);
