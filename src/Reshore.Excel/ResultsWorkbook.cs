@@ -97,6 +97,8 @@ public static class ResultsWorkbook
                 T("Xl_Item", "item"), T("Xl_Strategy", "strategy"), T("Xl_Name", "name"), T("Xl_Shares", "shares"), T("Xl_BufferWeeks", "buffer weeks"), T("Xl_Mean", "mean annual cost"),
                 T("Xl_StdError", "standard error"), "P5", "P50", "P95", "CVaR95", T("Xl_Deterministic", "deterministic annual cost"), T("Xl_FillRate", "fill rate"),
                 T("Xl_LostUnits", "lost units per year"), T("Xl_EmergencyUnits", "emergency units per year"), T("Xl_ProbCheapest", "probability cheapest"),
+                T("Xl_Cvar95StdError", "CVaR95 standard error"), T("Xl_SingleYearCvar95", "CVaR95 of one year"), T("Xl_ProbCheapestStdError", "probability cheapest, standard error"),
+                T("Xl_DiscountRate", "discount rate"),
             ],
                 from item in simulation.Items
                 from s in item.Strategies
@@ -105,6 +107,7 @@ public static class ResultsWorkbook
                     item.ItemId, s.Id, s.Name, string.Join("; ", s.Shares.Select(kv => $"{kv.Key}: {kv.Value.ToString("0.##", CultureInfo.InvariantCulture)}")), Num(s.BufferWeeks),
                     Num(s.AnnualCost.Mean), Num(s.AnnualCost.StdError), Num(s.AnnualCost.P5), Num(s.AnnualCost.P50), Num(s.AnnualCost.P95), Num(s.AnnualCost.Cvar95),
                     Num(s.DeterministicAnnualCost), Num(s.FillRate, CellStyle.Percent), Num(s.ExpectedLostUnitsPerYear), Num(s.ExpectedEmergencyUnitsPerYear), Num(s.ProbabilityCheapest, CellStyle.Percent),
+                    Num(s.AnnualCost.Cvar95StdError), Num(s.SingleYearCvar95), Num(s.ProbabilityCheapestStdError, CellStyle.Percent), Num(item.DiscountRate, CellStyle.Percent),
                 });
         }
 
@@ -115,12 +118,14 @@ public static class ResultsWorkbook
             [
                 T("Xl_Item", "item"), T("Xl_Status", "status"), T("Xl_RiskAversion", "risk aversion"), T("Xl_Shares", "shares"), T("Xl_BufferWeeks", "buffer weeks"),
                 T("Xl_ExpectedCost", "expected annual cost"), "CVaR", T("Xl_FillRate", "fill rate"), T("Xl_Explanation", "explanation"),
+                T("Xl_RelativeGap", "proven relative gap"), T("Xl_SolveMethod", "solution method"),
             ],
                 optimizations.Select(o => new object?[]
                 {
                     o.ItemId, o.Status, Num(o.RiskAversion),
                     o.Optimum is null ? null : string.Join("; ", o.OptionIds.Select((id, i) => $"{id}: {o.Optimum.Shares[i].ToString("0.###", CultureInfo.InvariantCulture)}")),
                     Num(o.Optimum?.BufferWeeks), Num(o.Optimum?.ExpectedCost), Num(o.Optimum?.Cvar), Num(o.Optimum?.FillRate, CellStyle.Percent), o.Explanation,
+                    Num(o.Optimum?.RelativeGap), o.Optimum?.Method,
                 }));
         }
         return xlsx.ToBytes();

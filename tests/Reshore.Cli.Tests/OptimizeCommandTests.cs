@@ -21,6 +21,19 @@ public sealed class OptimizeCommandTests
             Assert.True(item.GetProperty("outOfSample").TryGetProperty(field, out _), $"outOfSample lacks {field}");
         var frontier = item.GetProperty("frontier").EnumerateArray().ToList();
         Assert.True(frontier.Count >= 3);
+        // Every solve says how it ended; nothing is called optimal without proof (issue 12).
+        Assert.Equal("OPTIMAL", item.GetProperty("status").GetString());
+        Assert.True(item.GetProperty("optimal").GetBoolean());
+        Assert.Equal(0, item.GetProperty("relativeGap").GetDouble());
+        Assert.Equal("equivalentAnnualCost", item.GetProperty("costBasis").GetString());
+        Assert.Equal(8, item.GetProperty("discountRatePct").GetDouble(), 9);
+        Assert.True(item.GetProperty("frontierMonotone").GetBoolean());
+        foreach (var point in frontier)
+            foreach (var field in new[] { "status", "optimal", "relativeGap", "gapLimit", "method", "objective", "expectedEmergencyUnitsPerYear" })
+                Assert.True(point.TryGetProperty(field, out _), $"frontier point lacks {field}");
+        foreach (var field in new[] { "cvarStdError", "cvar95StdError", "singleYearCvar95", "expectedEmergencyUnitsPerYear" })
+            Assert.True(item.GetProperty("outOfSample").TryGetProperty(field, out _), $"outOfSample lacks {field}");
+        Assert.All(item.GetProperty("singleSource").EnumerateArray(), s => Assert.Equal("OPTIMAL", s.GetProperty("status").GetString()));
         for (var i = 1; i < frontier.Count; i++)
         {
             Assert.True(frontier[i].GetProperty("expectedCost").GetDouble() >= frontier[i - 1].GetProperty("expectedCost").GetDouble() - 1e-3);

@@ -21,8 +21,16 @@ public sealed class RiskCommandTests
         {
             foreach (var field in new[] { "id", "shares", "bufferWeeks", "annualCost", "fillRate", "probabilityCheapest", "options" })
                 Assert.True(s.TryGetProperty(field, out _), $"strategy lacks {field}");
-            foreach (var field in new[] { "mean", "stdError", "p5", "p50", "p95", "cvar95" })
+            foreach (var field in new[] { "mean", "stdError", "p5", "p50", "p95", "cvar95", "p5StdError", "p50StdError", "p95StdError", "cvar95StdError" })
                 Assert.True(s.GetProperty("annualCost").TryGetProperty(field, out _), $"annualCost lacks {field}");
+            foreach (var field in new[] { "singleYearCvar95", "singleYearCvar95StdError", "worstYearCost", "annualCostByYear", "probabilityCheapestStdError" })
+                Assert.True(s.TryGetProperty(field, out _), $"strategy lacks {field}");
+            // Ten horizon years; their EAC-weighted means give the mean equivalent annual cost (docs/model.md 8.8).
+            var years = s.GetProperty("annualCostByYear").EnumerateArray().ToList();
+            Assert.Equal(10, years.Count);
+            var weights = Enumerable.Range(1, 10).Select(y => Math.Pow(1.08, -y)).ToArray();
+            var weighted = years.Select((y, k) => weights[k] * y.GetProperty("mean").GetDouble()).Sum() / weights.Sum();
+            Assert.Equal(s.GetProperty("annualCost").GetProperty("mean").GetDouble(), weighted, 3);
             Assert.Equal(1, s.GetProperty("shares").EnumerateObject().Sum(p => p.Value.GetDouble()), 6);
             foreach (var o in s.GetProperty("options").EnumerateArray())
                 foreach (var field in new[] { "id", "timeToSurviveWeeks", "timeToRecoverWeeks" })

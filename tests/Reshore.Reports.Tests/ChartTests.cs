@@ -102,7 +102,7 @@ public sealed class ChartTests(ReportFixture f)
         Assert.Single(plot.GetPlottables<Scatter>());
         Assert.Equal(3, plot.GetPlottables<Marker>().Count());
         var svg = Charts.ToSvg(plot);
-        Assert.Contains("CVaR 95% of annual cost (EUR)", svg);
+        Assert.Contains("CVaR 95% of the equivalent annual cost (EUR)", svg);
         Assert.Contains("a alone", svg);
     }
 

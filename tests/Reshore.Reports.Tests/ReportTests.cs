@@ -19,7 +19,7 @@ public sealed class ReportTests(ReportFixture f)
         foreach (var chart in new[] { "tco", "horizon", "waterfall", "histogram", "cdf", "tornado" })
             Assert.Contains($"<figure id=\"item-{item.Id}-{chart}\"", html);
         Assert.Contains("class=\"verdict-option\">" + HtmlRenderer.Encode(item.Decision!.Verdict) + "</strong>", html);
-        foreach (var heading in new[] { "Summary and recommendation", "Option comparison", "Greenhouse-gas emissions (CO2e)", "Risk: simulated annual cost", "Sensitivity", "Scorecard", "Assumptions and sources", "Method" })
+        foreach (var heading in new[] { "Summary and recommendation", "Option comparison", "Greenhouse-gas emissions (CO2e)", "Risk: simulated equivalent annual cost", "Sensitivity", "Scorecard", "Assumptions and sources", "Method" })
             Assert.Contains(heading, html);
         Assert.Contains("@media print", html);
         Assert.DoesNotContain("<script", html);

@@ -55,6 +55,11 @@ public static class OptimizeCommand
         return command;
     }
 
+    /// <summary>"optimal" for a proven optimum; otherwise the status with the proven gap, or "gap unknown".</summary>
+    private static string SolveStatus(Core.Optimization.OptimizedStrategy s, System.Globalization.CultureInfo c) =>
+        s.ProvenOptimal ? Text.Get(c, "Opt_StatusOptimal", "optimal")
+        : s.RelativeGap is { } gap ? Text.Format(c, "Opt_StatusGap", "{0}, gap {1:P3}", s.Status, gap) : Text.Format(c, "Opt_StatusNoGap", "{0}, gap unknown", s.Status);
+
     private static void Render(IAnsiConsole console, IReadOnlyList<ItemOptimization> results, CliContext ctx)
     {
         var c = ctx.Culture;
@@ -65,25 +70,31 @@ public static class OptimizeCommand
             foreach (var w in r.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
             if (r.Optimum is null) continue;
             var table = new Table().Border(TableBorder.Simple);
-            foreach (var h in new[] { Text.Get(c, "Opt_Strategy", "Strategy"), Text.Get(c, "Sim_Shares", "Shares"), Text.Get(c, "Sim_Buffer", "Buffer wk"), Text.Get(c, "Opt_Expected", "Expected cost"), $"CVaR {r.Alpha.ToString("P0", c)}", Text.Get(c, "Sim_Fill", "Fill rate") })
+            foreach (var h in new[] { Text.Get(c, "Opt_Strategy", "Strategy"), Text.Get(c, "Sim_Shares", "Shares"), Text.Get(c, "Sim_Buffer", "Buffer wk"), Text.Get(c, "Opt_Expected", "Expected cost"),
+                         $"CVaR {r.Alpha.ToString("P0", c)}", Text.Get(c, "Sim_Fill", "Fill rate"), Text.Get(c, "Opt_EmergencyUnits", "Emergency units/yr"), Text.Get(c, "Opt_SolveStatus", "Solver status") })
                 table.AddColumn(new TableColumn(Markup.Escape(h)).RightAligned());
             void Row(string name, Core.Optimization.OptimizedStrategy s) => table.AddRow(Markup.Escape(name),
                 Markup.Escape(string.Join(" + ", r.OptionIds.Zip(s.Shares).Where(x => x.Second > 1e-6).Select(x => $"{x.Second.ToString("P0", c)} {x.First}"))),
-                s.BufferWeeks.ToString("0.#", c), s.ExpectedCost.ToString("N0", c), s.Cvar.ToString("N0", c), s.FillRate.ToString("P2", c));
-            Row("★ " + Text.Get(c, "Opt_Optimal", "optimal (in sample)"), r.Optimum);
+                s.BufferWeeks.ToString("0.#", c), s.ExpectedCost.ToString("N0", c), s.Cvar.ToString("N0", c), s.FillRate.ToString("P2", c), s.ExpectedEmergencyUnitsPerYear.ToString("N0", c),
+                Markup.Escape(SolveStatus(s, c)));
+            Row("★ " + (r.Optimum.ProvenOptimal ? Text.Get(c, "Opt_Optimal", "optimal (in sample)") : Text.Get(c, "Opt_BestFound", "best found, not proven optimal (in sample)")), r.Optimum);
             foreach (var (s, i) in r.SingleSource.Select((s, i) => (s, i)))
                 if (s is not null) Row(Text.Format(c, "Opt_Only", "only {0}", r.OptionIds[i]), s);
             if (r.OutOfSample is { } o)
-                table.AddRow(Markup.Escape(Text.Get(c, "Opt_OutOfSample", "optimal, out of sample")), Markup.Escape(string.Join(" + ", o.Shares.Select(x => $"{x.Value.ToString("P0", c)} {x.Key}"))), o.BufferWeeks.ToString("0.#", c), o.AnnualCost.Mean.ToString("N0", c), (r.OutOfSampleCvar ?? o.AnnualCost.Cvar95).ToString("N0", c), o.FillRate.ToString("P2", c));
+                table.AddRow(Markup.Escape(Text.Get(c, "Opt_OutOfSample", "optimal, out of sample")), Markup.Escape(string.Join(" + ", o.Shares.Select(x => $"{x.Value.ToString("P0", c)} {x.Key}"))), o.BufferWeeks.ToString("0.#", c),
+                    $"{o.AnnualCost.Mean.ToString("N0", c)} ± {o.AnnualCost.StdError.ToString("N0", c)}", $"{(r.OutOfSampleCvar ?? o.AnnualCost.Cvar95).ToString("N0", c)} ± {(r.OutOfSampleCvarStdError ?? o.AnnualCost.Cvar95StdError).ToString("N0", c)}",
+                    o.FillRate.ToString("P2", c), o.ExpectedEmergencyUnitsPerYear.ToString("N0", c), "");
             console.Write(table);
+            console.MarkupLine(Markup.Escape(Text.Format(c, "Opt_CostBasis", "Equivalent annual costs at a discount rate of {0:P1}. In sample: one representative year; out of sample: the whole horizon, whose CVaR is the tail of the horizon's average.", r.DiscountRate)));
             if (r.Frontier is { Count: > 0 } frontier)
             {
                 var f = new Table().Border(TableBorder.Simple).Title(Markup.Escape(Text.Get(c, "Opt_Frontier", "Efficient frontier")));
-                foreach (var h in new[] { "λ", Text.Get(c, "Opt_Expected", "Expected cost"), "CVaR", Text.Get(c, "Sim_Shares", "Shares"), Text.Get(c, "Sim_Buffer", "Buffer wk") })
+                foreach (var h in new[] { "λ", Text.Get(c, "Opt_Expected", "Expected cost"), "CVaR", Text.Get(c, "Sim_Shares", "Shares"), Text.Get(c, "Sim_Buffer", "Buffer wk"), Text.Get(c, "Opt_SolveStatus", "Solver status") })
                     f.AddColumn(new TableColumn(Markup.Escape(h)).RightAligned());
                 foreach (var s in frontier)
                     f.AddRow(s.RiskAversion.ToString("0.##", c), s.ExpectedCost.ToString("N0", c), s.Cvar.ToString("N0", c),
-                        Markup.Escape(string.Join(" + ", r.OptionIds.Zip(s.Shares).Where(x => x.Second > 1e-6).Select(x => $"{x.Second.ToString("P0", c)} {x.First}"))), s.BufferWeeks.ToString("0.#", c));
+                        Markup.Escape(string.Join(" + ", r.OptionIds.Zip(s.Shares).Where(x => x.Second > 1e-6).Select(x => $"{x.Second.ToString("P0", c)} {x.First}"))), s.BufferWeeks.ToString("0.#", c),
+                        Markup.Escape(SolveStatus(s, c)));
                 console.Write(f);
             }
         }

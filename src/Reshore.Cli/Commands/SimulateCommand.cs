@@ -87,8 +87,8 @@ public static class SimulateCommand
             console.WriteLine();
             console.Write(new Rule($"[bold]{Markup.Escape(item.ItemName ?? item.ItemId)}[/] ({Markup.Escape(item.ItemId)}, {item.Weeks / 52} {T("Sim_Years", "years")})").LeftJustified());
             var table = new Table().Border(TableBorder.Rounded);
-            foreach (var h in new[] { T("Sim_Strategy", "Strategy"), T("Sim_Shares", "Shares"), T("Sim_Buffer", "Buffer wk"), T("Sim_Mean", "Mean ± s.e."), "P5", "P50", "P95", "CVaR95",
-                         T("Sim_Fill", "Fill rate"), T("Sim_Lost", "Lost units/yr"), T("Sim_Cheapest", "P(cheapest)") })
+            foreach (var h in new[] { T("Sim_Strategy", "Strategy"), T("Sim_Shares", "Shares"), T("Sim_Buffer", "Buffer wk"), T("Sim_Mean", "Mean ± s.e."), "P5", "P50", "P95",
+                         T("Sim_Cvar", "CVaR95 ± s.e."), T("Sim_CvarOneYear", "CVaR95, one year"), T("Sim_Fill", "Fill rate"), T("Sim_Lost", "Lost units/yr"), T("Sim_Cheapest", "P(cheapest)") })
                 table.AddColumn(new TableColumn(Markup.Escape(h)).RightAligned());
             var best = item.Strategies.MinBy(s => s.AnnualCost.Mean)!;
             foreach (var s in item.Strategies)
@@ -96,10 +96,15 @@ public static class SimulateCommand
                 var a = s.AnnualCost;
                 var name = (s.Id == best.Id ? "★ " : "") + s.Id;
                 table.AddRow(Markup.Escape(name), Markup.Escape(string.Join(" + ", s.Shares.Select(kv => $"{kv.Value:P0} {kv.Key}"))), s.BufferWeeks.ToString("0.#", c),
-                    $"{a.Mean.ToString("N0", c)} ± {a.StdError.ToString("N0", c)}", a.P5.ToString("N0", c), a.P50.ToString("N0", c), a.P95.ToString("N0", c), a.Cvar95.ToString("N0", c),
-                    s.FillRate.ToString("P2", c), s.ExpectedLostUnitsPerYear.ToString("N0", c), s.ProbabilityCheapest.ToString("P1", c));
+                    $"{a.Mean.ToString("N0", c)} ± {a.StdError.ToString("N0", c)}", a.P5.ToString("N0", c), a.P50.ToString("N0", c), a.P95.ToString("N0", c),
+                    $"{a.Cvar95.ToString("N0", c)} ± {a.Cvar95StdError.ToString("N0", c)}", s.SingleYearCvar95?.ToString("N0", c) ?? "–",
+                    s.FillRate.ToString("P2", c), s.ExpectedLostUnitsPerYear.ToString("N0", c),
+                    $"{s.ProbabilityCheapest.ToString("P1", c)} ± {(s.ProbabilityCheapestStdError * 100).ToString("0.0", c)}");
             }
             console.Write(table);
+            console.MarkupLine(Markup.Escape(Text.Format(c, "Sim_CostBasis",
+                "Equivalent annual cost: each scenario's yearly costs discounted at {0:P1} and spread evenly over {1} years as an annuity. CVaR95 is the tail of that {1}-year average; \"CVaR95, one year\" is the tail of a single year's cost, weighted over the years like the mean.",
+                item.DiscountRate, item.Weeks / 52)));
             var survival = new Table().Border(TableBorder.Simple).Title(Markup.Escape(T("Sim_SurvivalTitle", "Time to survive (TTS) against time to recover (TTR), weeks")));
             survival.AddColumn(T("Sim_Strategy", "Strategy"));
             survival.AddColumn(T("Sim_Option", "Option lost"));

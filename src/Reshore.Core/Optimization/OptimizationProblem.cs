@@ -24,11 +24,11 @@ public sealed class OptimizationProblem
     public required double[] MeanDemand { get; init; }
     /// <summary>Availability a[(s × P + p) × N + i] in [0, 1]: the share of its nominal capacity option i can ship.</summary>
     public required double[] Availability { get; init; }
-    /// <summary>Unit cost per option.</summary>
+    /// <summary>Variable unit cost per option, weighted over the horizon like the equivalent annual cost (docs/model.md 9.3).</summary>
     public required double[] UnitCost { get; init; }
     /// <summary>Surge capacity per option as a fraction of its nominal share (flexibility).</summary>
     public required double[] Flexibility { get; init; }
-    /// <summary>Annualised fixed cost of using an option at all (one-off transition costs net of incentives).</summary>
+    /// <summary>Fixed cost per year of using an option at all: its annualised one-off costs net of incentives and residual value, plus the equivalent annual amount of its annual fixed costs.</summary>
     public required double[] FixedCostPerYear { get; init; }
     /// <summary>CO2e per unit, kg.</summary>
     public required double[] Co2eKgPerUnit { get; init; }
@@ -36,7 +36,7 @@ public sealed class OptimizationProblem
     public required string[] Country { get; init; }
     /// <summary>Whether each option is in the EU.</summary>
     public required bool[] InEu { get; init; }
-    /// <summary>Cost per unit short (lost margin + penalty).</summary>
+    /// <summary>k_s: lost margin + penalty per unit short. A unit short costs c̃ + k_s, c̃ the mean of <see cref="UnitCost"/>: it is not bought, and k_s is net of its cost.</summary>
     public required double ShortageCost { get; init; }
     /// <summary>Emergency premium per unit over the average unit cost; NaN when none.</summary>
     public required double EmergencyPremium { get; init; }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Reshore.Core.Costing;
-using Reshore.Core.Costing.Formulas;
 using Reshore.Core.Domain;
 using Reshore.Core.Localization;
 using Reshore.Core.MarketData;
@@ -31,6 +30,10 @@ public sealed record ItemOptimization
     public StrategyResult? OutOfSample { get; init; }
     /// <summary>Out-of-sample CVaR at the run's α (the in-sample CVaR's level).</summary>
     public double? OutOfSampleCvar { get; init; }
+    /// <summary>Standard error of <see cref="OutOfSampleCvar"/>.</summary>
+    public double? OutOfSampleCvarStdError { get; init; }
+    /// <summary>Discount rate r (fraction) of the equivalent annual costs.</summary>
+    public double DiscountRate { get; init; }
     /// <summary>Seed of the out-of-sample check.</summary>
     public required int OutOfSampleSeed { get; init; }
     /// <summary>Frontier, when asked.</summary>
@@ -88,26 +91,36 @@ public sealed class OptimizationService
         warnings = compileWarnings;
         model = compiled;
         var item = c.Items[itemIndex];
-        var ctx = new CaseContext(c, market);
         // One representative year of 13 four-week periods per scenario keeps the program small; scenarios carry the variety.
-        const int years = 1;
-        var (demand, mean, availability, periods) = ScenarioAggregator.Build(compiled, scenarios, seed, years);
+        var (demand, mean, availability, periods) = ScenarioAggregator.Build(compiled, scenarios, seed, years: 1);
         var n = item.Options.Count;
-        var h = c.HorizonYears;
+        // One discounting convention with the simulation: every per-year amount enters as its equivalent annual amount, Σ_y w_y × amount_y,
+        // w_y = (1 + r)^(−y) ÷ a(r, H). V_y is the mean demand of year y (weekly growth, as simulated).
+        var weights = compiled.YearWeights;
+        var years = compiled.Years;
+        var volume = new double[years];
+        for (var t = 0; t < compiled.Weeks; t++) volume[t / 52] += compiled.MeanWeeklyDemand[t];
+        var equivalentVolume = EquivalentAnnualCost.Of(volume, weights);
         // Unit costs are split into a variable part and the option's annual fixed costs (overhead, QA, travel…), which, like its
         // annualised one-off costs, are paid in full when the option is used at all (F_i y_i), whatever its share.
         var unitCost = new double[n];
-        var fixedAnnual = new double[n];
+        var fixedCost = new double[n];
         var fixedPart = compiled.FixedPerUnit ?? new double[compiled.UnitCost.Length];
+        var oneOff = compiled.OneOffCostPerYear ?? new double[n];
         for (var i = 0; i < n; i++)
         {
-            unitCost[i] = Enumerable.Range(0, compiled.Years).Average(y => compiled.UnitCost[i * compiled.Years + y] - fixedPart[i * compiled.Years + y]);
-            fixedAnnual[i] = Enumerable.Range(0, compiled.Years).Average(y => fixedPart[i * compiled.Years + y] * compiled.MeanWeeklyDemand[Math.Min(compiled.Weeks - 1, 52 * y)] * 52);
+            var variable = new double[years];
+            var fixedAnnual = new double[years];
+            for (var y = 0; y < years; y++)
+            {
+                variable[y] = volume[y] * (compiled.UnitCost[i * years + y] - fixedPart[i * years + y]);
+                fixedAnnual[y] = volume[y] * fixedPart[i * years + y];
+            }
+            unitCost[i] = EquivalentAnnualCost.Of(variable, weights) / equivalentVolume;
+            fixedCost[i] = oneOff[i] + EquivalentAnnualCost.Of(fixedAnnual, weights);
         }
-        var annuity = FinanceFormulas.AnnuityFactor(ctx.DiscountRate, h);
-        var fixedCost = evaluation.Options.Select((o, i) => o.Years.Sum(y => (y.OneOffCosts - y.Incentives - y.ResidualValue) * y.DiscountFactor) / annuity + fixedAnnual[i]).ToArray();
-        // The representative year carries the horizon's average volume, so in- and out-of-sample costs refer to the same demand.
-        var growth = compiled.MeanWeeklyDemand.Average() / compiled.MeanWeeklyDemand.Take(52).Average();
+        // The representative year carries the equivalent annual volume, so in- and out-of-sample costs refer to the same demand.
+        var growth = equivalentVolume / volume[0];
         demand = demand.Select(d => d * growth).ToArray();
         mean = mean.Select(d => d * growth).ToArray();
         return new OptimizationProblem
@@ -129,7 +142,7 @@ public sealed class OptimizationService
             EmergencyPremium = compiled.EmergencyPremium,
             EmergencyCapacity = compiled.EmergencyCapacity,
             HoldingCostPerUnitYear = compiled.CarryingRate * unitCost.Average(),
-            MeanWeeklyDemand = compiled.MeanWeeklyDemand.Average(),
+            MeanWeeklyDemand = equivalentVolume / 52,
             AnnualVolume = item.AnnualVolumeUnits,
         };
     }
@@ -174,47 +187,43 @@ public sealed class OptimizationService
         var constraints = Constraints(item, riskAversion, alpha);
         var outcome = _optimizer.Solve(problem, constraints);
         Step();
-        var single = Enumerable.Range(0, problem.OptionCount).Select(i =>
-        {
-            var only = new double[problem.OptionCount];
-            only[i] = 1;
-            var forced = constraints with { MinShare = only };
-            var strategy = _optimizer.Solve(problem, forced).Strategy;
-            Step();
-            return strategy;
-        }).ToList();
+        var single = _optimizer.SingleSources(problem, constraints);
+        for (var i = 0; i < problem.OptionCount; i++) Step();
         StrategyResult? outOfSample = null;
-        double? outOfSampleCvar = null;
+        double? outOfSampleCvar = null, outOfSampleCvarStdError = null;
         var oosSeed = seed + 1_000_003;
         if (outcome.Strategy is { } best)
         {
             var check = model.WithStrategies([model.DefineStrategy("optimal", null, best.Shares, best.BufferWeeks)]);
             var raw = WeeklySimulator.Run(check, outOfSampleScenarios, oosSeed, index);
-            outOfSampleCvar = SourcingOptimizer.TailMean(raw.AnnualCost[0].OrderByDescending(v => v).ToArray(), constraints.Alpha);
-            outOfSample = new StrategyResult
+            var sorted = raw.AnnualCost[0].OrderByDescending(v => v).ToArray();
+            outOfSampleCvar = SourcingOptimizer.TailMean(sorted, constraints.Alpha);
+            // The value at risk of TailMean is the scenario at the tail's boundary: the ⌈(1 − α) N⌉-th highest.
+            var boundary = sorted[Math.Clamp((int)Math.Ceiling((1 - constraints.Alpha) * sorted.Length - 1e-9) - 1, 0, sorted.Length - 1)];
+            outOfSampleCvarStdError = CostStatistics.CvarStdError(sorted, boundary, constraints.Alpha);
+            outOfSample = RiskAnalyzer.Summarise(check, check.Strategies[0], raw, 0) with
             {
-                Id = "optimal", Shares = model.OptionIds.Zip(best.Shares).Where(p => p.Second > 1e-9).ToDictionary(p => p.First, p => p.Second),
-                BufferWeeks = best.BufferWeeks, AnnualCost = CostStatistics.Of(raw.AnnualCost[0]), DeterministicAnnualCost = RiskAnalyzer.DeterministicAnnualCost(check, check.Strategies[0]),
-                FillRate = raw.FillRate[0].Average(), ExpectedLostUnitsPerYear = raw.LostUnitsPerYear[0].Average(), ExpectedEmergencyUnitsPerYear = raw.EmergencyUnitsPerYear[0].Average(),
-                ProbabilityCheapest = 1, MeanOnHandUnits = raw.MeanOnHand[0].Average(), Options = RiskAnalyzer.Survival(check, check.Strategies[0], raw.MeanOnHand[0].Average()),
+                Shares = model.OptionIds.Zip(best.Shares).Where(p => p.Second > 1e-9).ToDictionary(p => p.First, p => p.Second),
             };
         }
         Step();
-        List<OptimizedStrategy>? frontier = null;
+        IReadOnlyList<OptimizedStrategy>? frontier = null;
+        var allWarnings = warnings.ToList();
         if (wantFrontier && outcome.Strategy is not null)
         {
-            frontier = [];
-            foreach (var lambda in SourcingOptimizer.DefaultLambdas)
-            {
-                if (_optimizer.Solve(problem, constraints with { RiskAversion = lambda }).Strategy is { } point) frontier.Add(point);
-                Step();
-            }
+            frontier = _optimizer.Frontier(problem, constraints, SourcingOptimizer.DefaultLambdas, Step);
+            if (frontier.Any(f => !f.ProvenOptimal))
+                allWarnings.Add(Text.Format(culture, "Opt_FrontierUnproven", "Frontier points at λ = {0} are not proven optimal (the solver stopped at its time limit); the frontier may not be monotone there.",
+                    string.Join(", ", frontier.Where(f => !f.ProvenOptimal).Select(f => f.RiskAversion.ToString("0.##", culture)))));
+            if (SourcingOptimizer.FirstNonMonotonePoint(frontier) is { } broken)
+                allWarnings.Add(Text.Format(culture, "Opt_FrontierNotMonotone", "The frontier is not monotone at λ = {0}: expected cost falls or CVaR rises against the previous point.", broken.ToString("0.##", culture)));
         }
         return new ItemOptimization
         {
             ItemId = item.Id, ItemName = item.Name, Status = outcome.Status, RiskAversion = constraints.RiskAversion, Alpha = constraints.Alpha,
-            Optimum = outcome.Strategy, OptionIds = problem.OptionIds, SingleSource = single, OutOfSample = outOfSample, OutOfSampleCvar = outOfSampleCvar, OutOfSampleSeed = oosSeed,
-            Frontier = frontier, Conflicts = outcome.Conflicts, Scenarios = problem.Scenarios, Seed = seed, Periods = problem.Periods, Warnings = warnings,
+            Optimum = outcome.Strategy, OptionIds = problem.OptionIds, SingleSource = single, OutOfSample = outOfSample, OutOfSampleCvar = outOfSampleCvar,
+            OutOfSampleCvarStdError = outOfSampleCvarStdError, OutOfSampleSeed = oosSeed, DiscountRate = model.DiscountRate,
+            Frontier = frontier, Conflicts = outcome.Conflicts, Scenarios = problem.Scenarios, Seed = seed, Periods = problem.Periods, Warnings = allWarnings,
             Explanation = Explain(problem, constraints, outcome, single, culture),
         };
     }
@@ -228,15 +237,21 @@ public sealed class OptimizationService
         string Mix(OptimizedStrategy s) => string.Join(" + ", p.OptionIds.Zip(s.Shares).Where(x => x.Second > 1e-6).Select(x => $"{x.Second.ToString("P0", culture)} {x.First}"));
         var parts = new List<string>
         {
-            Text.Format(culture, "Opt_Best", "Best mix for λ = {0} (α = {1:P0}): {2}, with {3:0.#} weeks of buffer stock. Expected annual cost {4:N0}, CVaR {5:N0}, expected fill rate {6:P1}.",
-                c.RiskAversion, c.Alpha, Mix(best), best.BufferWeeks, best.ExpectedCost, best.Cvar, best.FillRate),
+            best.ProvenOptimal
+                ? Text.Format(culture, "Opt_Best", "Best mix for λ = {0} (α = {1:P0}): {2}, with {3:0.#} weeks of buffer stock. Expected annual cost {4:N0}, CVaR {5:N0}, expected fill rate {6:P1}.",
+                    c.RiskAversion, c.Alpha, Mix(best), best.BufferWeeks, best.ExpectedCost, best.Cvar, best.FillRate)
+                : Text.Format(culture, "Opt_BestUnproven", "Best mix found for λ = {0} (α = {1:P0}), not proven optimal: the solver stopped at its time limit {7}. {2}, with {3:0.#} weeks of buffer stock. Expected annual cost {4:N0}, CVaR {5:N0}, expected fill rate {6:P1}.",
+                    c.RiskAversion, c.Alpha, Mix(best), best.BufferWeeks, best.ExpectedCost, best.Cvar, best.FillRate,
+                    best.RelativeGap is { } gap ? Text.Format(culture, "Opt_GapKnown", "with a proven gap of {0:P3}", gap) : Text.Get(culture, "Opt_GapUnknown", "without a bound on the gap")),
         };
         var cheapest = single.Select((s, i) => (s, i)).Where(x => x.s is not null).MinBy(x => x.s!.ExpectedCost);
         if (cheapest.s is { } alone && best.Shares[cheapest.i] < 1 - 1e-6)
             parts.Add(Text.Format(culture, "Opt_VsSingle", "Against the cheapest single source ({0}: expected {1:N0}, CVaR {2:N0}), the mix changes expected cost by {3:N0} and CVaR by {4:N0}.",
                 p.OptionIds[cheapest.i], alone.ExpectedCost, alone.Cvar, best.ExpectedCost - alone.ExpectedCost, best.Cvar - alone.Cvar));
         else if (cheapest.s is not null)
-            parts.Add(Text.Format(culture, "Opt_SingleWins", "Sourcing everything from {0} is best: no mix or buffer lowers the objective further.", p.OptionIds[cheapest.i]));
+            parts.Add(best.ProvenOptimal
+                ? Text.Format(culture, "Opt_SingleWins", "Sourcing everything from {0} is best: no mix or buffer lowers the objective further.", p.OptionIds[cheapest.i])
+                : Text.Format(culture, "Opt_SingleFound", "The best solution found sources everything from {0}.", p.OptionIds[cheapest.i]));
         return string.Join(" ", parts);
     }
 }

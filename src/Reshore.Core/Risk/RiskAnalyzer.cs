@@ -6,36 +6,6 @@ using Reshore.Core.MarketData;
 
 namespace Reshore.Core.Risk;
 
-/// <summary>Statistics of a strategy's annual cost over the scenarios.</summary>
-/// <param name="Mean">Mean.</param>
-/// <param name="StdError">Standard error of the mean (sd ÷ √N).</param>
-/// <param name="P5">5th percentile.</param>
-/// <param name="P50">Median.</param>
-/// <param name="P95">95th percentile.</param>
-/// <param name="Cvar95">Mean of the worst 5% of scenarios (conditional value at risk).</param>
-public sealed record CostStatistics(double Mean, double StdError, double P5, double P50, double P95, double Cvar95)
-{
-    /// <summary>Statistics of a sample (sorted internally; the input is not changed).</summary>
-    public static CostStatistics Of(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var n = sorted.Length;
-        var mean = sorted.Average();
-        var variance = n > 1 ? sorted.Sum(v => (v - mean) * (v - mean)) / (n - 1) : 0;
-        var tail = Math.Max(1, (int)Math.Ceiling(0.05 * n));
-        return new CostStatistics(mean, Math.Sqrt(variance / n), Percentile(sorted, 0.05), Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted[^tail..].Average());
-    }
-
-    /// <summary>Linear-interpolated percentile of sorted values (type 7 of Hyndman and Fan, 1996).</summary>
-    public static double Percentile(double[] sorted, double p)
-    {
-        var h = (sorted.Length - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(sorted.Length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-}
-
 /// <summary>Time to survive against time to recover for one option of a strategy (Simchi-Levi et al., HBR 2014).</summary>
 /// <param name="OptionId">Option.</param>
 /// <param name="Share">Its share in the strategy.</param>
@@ -55,9 +25,18 @@ public sealed record StrategyResult
     public required IReadOnlyDictionary<string, double> Shares { get; init; }
     /// <summary>Buffer weeks.</summary>
     public required double BufferWeeks { get; init; }
-    /// <summary>Annual cost statistics.</summary>
+    /// <summary>Statistics of the equivalent annual cost of the horizon (EAC of the present value, docs/model.md 8.8). Its tail is that of a
+    /// discount-weighted average of H years: see <see cref="SingleYearCvar95"/> and <see cref="AnnualCostByYear"/> for single years.</summary>
     public required CostStatistics AnnualCost { get; init; }
-    /// <summary>Annual cost with mean demand and no events, from the deterministic unit costs.</summary>
+    /// <summary>Statistics of each horizon year's own cost (undiscounted, with the annualised one-off costs), year 1 first; empty when not kept.</summary>
+    public IReadOnlyList<CostStatistics> AnnualCostByYear { get; init; } = [];
+    /// <summary>Statistics over scenarios of the highest single-year cost within the horizon; null when not kept.</summary>
+    public CostStatistics? WorstYearCost { get; init; }
+    /// <summary>Σ_y w_y × CVaR95 of year y's cost: the tail of a single year, weighted like the equivalent annual cost; null when not kept.</summary>
+    public double? SingleYearCvar95 { get; init; }
+    /// <summary>Standard error of <see cref="SingleYearCvar95"/>.</summary>
+    public double? SingleYearCvar95StdError { get; init; }
+    /// <summary>Equivalent annual cost with mean demand and no events, from the deterministic unit costs.</summary>
     public required double DeterministicAnnualCost { get; init; }
     /// <summary>Mean fill rate (demand met on time).</summary>
     public required double FillRate { get; init; }
@@ -67,6 +46,8 @@ public sealed record StrategyResult
     public required double ExpectedEmergencyUnitsPerYear { get; init; }
     /// <summary>Share of scenarios in which this strategy is the cheapest.</summary>
     public required double ProbabilityCheapest { get; init; }
+    /// <summary>Standard error of <see cref="ProbabilityCheapest"/>: √(p (1 − p) ÷ N).</summary>
+    public double ProbabilityCheapestStdError { get; init; }
     /// <summary>Mean stock on hand, units.</summary>
     public required double MeanOnHandUnits { get; init; }
     /// <summary>TTS against TTR per option used.</summary>
@@ -90,6 +71,8 @@ public sealed record ItemSimulation
     public required IReadOnlyList<string> Warnings { get; init; }
     /// <summary>Simulated weeks.</summary>
     public required int Weeks { get; init; }
+    /// <summary>Discount rate r (fraction) of the equivalent annual costs.</summary>
+    public double DiscountRate { get; init; }
 }
 
 /// <summary>A whole simulation run.</summary>
@@ -171,7 +154,7 @@ public sealed class RiskAnalyzer
         var penalty = item.ShortagePenaltyPerUnit is { } pen ? ctx.ToCaseCurrency(pen, 1) : 0;
         var backorders = item.Backorders ?? false;
         if (!backorders && lostMargin == 0 && penalty == 0)
-            warnings.Add(Text.Get(_culture, "Risk_LostSalesNotCosted", "Lost sales are not costed: give sellingPricePerUnit and marginPct, or shortagePenaltyPerUnit."));
+            warnings.Add(Text.Get(_culture, "Risk_LostMarginNotCosted", "The margin of a lost sale is not costed: a lost unit costs only its unit cost. Give sellingPricePerUnit and marginPct, or shortagePenaltyPerUnit."));
         if (item.DemandVolatilityPct is null)
             warnings.Add(Text.Get(_culture, "Risk_NoVolatility", "demandVolatilityPct is not given: demand is simulated without volatility."));
         if (item.InventoryCarryingRatePct is null)
@@ -198,6 +181,7 @@ public sealed class RiskAnalyzer
             TimeToRecoverWeeks = options.Select(o => o.TimeToRecoverWeeks ?? double.NaN).ToArray(),
             FixedPerUnit = fixedPart,
             OneOffCostPerYear = fixedCostPerYear,
+            DiscountRate = ctx.DiscountRate,
         };
         return model.WithStrategies(Strategies(item, model));
     }
@@ -337,26 +321,55 @@ public sealed class RiskAnalyzer
             for (var k = 1; k < model.Strategies.Length; k++) if (raw.AnnualCost[k][s] < raw.AnnualCost[best][s]) best = k;
             cheapest[best]++;
         }
-        var strategies = model.Strategies.Select((st, k) => new StrategyResult
+        var strategies = model.Strategies.Select((st, k) =>
         {
-            Id = st.Id,
-            Name = st.Name,
-            Shares = model.OptionIds.Zip(st.Shares).Where(p => p.Second > 0).ToDictionary(p => p.First, p => p.Second),
-            BufferWeeks = st.BufferWeeks,
-            AnnualCost = CostStatistics.Of(raw.AnnualCost[k]),
-            AnnualCostSamples = raw.AnnualCost[k].Order().ToArray(),
-            DeterministicAnnualCost = DeterministicAnnualCost(model, st),
-            FillRate = raw.FillRate[k].Average(),
-            ExpectedLostUnitsPerYear = raw.LostUnitsPerYear[k].Average(),
-            ExpectedEmergencyUnitsPerYear = raw.EmergencyUnitsPerYear[k].Average(),
-            ProbabilityCheapest = (double)cheapest[k] / scenarios,
-            MeanOnHandUnits = raw.MeanOnHand[k].Average(),
-            Options = Survival(model, st, raw.MeanOnHand[k].Average()),
+            var probability = (double)cheapest[k] / scenarios;
+            return Summarise(model, st, raw, k) with
+            {
+                ProbabilityCheapest = probability,
+                ProbabilityCheapestStdError = Math.Sqrt(probability * (1 - probability) / scenarios),
+            };
         }).ToList();
         return new ItemSimulation
         {
-            ItemId = item.Id, ItemName = item.Name, Strategies = strategies, Weeks = model.Weeks,
+            ItemId = item.Id, ItemName = item.Name, Strategies = strategies, Weeks = model.Weeks, DiscountRate = model.DiscountRate,
             UncertainInputs = scenarioInputs.Select(u => u.Path).ToList(), Warnings = warnings,
+        };
+    }
+
+    /// <summary>
+    /// The statistics of strategy <paramref name="k"/> of a run (docs/model.md 8.8): equivalent annual cost, each year's cost, the worst
+    /// year and the single-year tail, service and survival. <see cref="StrategyResult.ProbabilityCheapest"/> is left at 1: it needs the
+    /// other strategies.
+    /// </summary>
+    public static StrategyResult Summarise(SimulationModel model, StrategyDefinition strategy, SimulationRawResult raw, int k)
+    {
+        var scenarios = raw.Scenarios;
+        var years = raw.Years;
+        var yearly = raw.YearlyCost[k];
+        var byYear = Enumerable.Range(0, years).Select(y => CostStatistics.Of(Enumerable.Range(0, scenarios).Select(s => yearly[s * years + y]).ToArray())).ToList();
+        var worst = Enumerable.Range(0, scenarios).Select(s => Enumerable.Range(0, years).Max(y => yearly[s * years + y])).ToArray();
+        var (singleYear, singleYearError) = CostStatistics.SingleYearCvar95(yearly, scenarios, model.YearWeights);
+        var meanOnHand = raw.MeanOnHand[k].Average();
+        return new StrategyResult
+        {
+            Id = strategy.Id,
+            Name = strategy.Name,
+            Shares = model.OptionIds.Zip(strategy.Shares).Where(p => p.Second > 0).ToDictionary(p => p.First, p => p.Second),
+            BufferWeeks = strategy.BufferWeeks,
+            AnnualCost = CostStatistics.Of(raw.AnnualCost[k]),
+            AnnualCostByYear = byYear,
+            WorstYearCost = CostStatistics.Of(worst),
+            SingleYearCvar95 = singleYear,
+            SingleYearCvar95StdError = singleYearError,
+            AnnualCostSamples = raw.AnnualCost[k].Order().ToArray(),
+            DeterministicAnnualCost = DeterministicAnnualCost(model, strategy),
+            FillRate = raw.FillRate[k].Average(),
+            ExpectedLostUnitsPerYear = raw.LostUnitsPerYear[k].Average(),
+            ExpectedEmergencyUnitsPerYear = raw.EmergencyUnitsPerYear[k].Average(),
+            ProbabilityCheapest = 1,
+            MeanOnHandUnits = meanOnHand,
+            Options = Survival(model, strategy, meanOnHand),
         };
     }
 
@@ -368,15 +381,18 @@ public sealed class RiskAnalyzer
         return evaluation.Options.Select(o => o.Years.Sum(y => (y.OneOffCosts - y.Incentives - y.ResidualValue) * y.DiscountFactor) / annuity).ToArray();
     }
 
-    /// <summary>Σ_y Σ_i share_i × V_y × c_i,y ÷ years: the annual purchase cost with mean demand and no disruption.</summary>
+    /// <summary>
+    /// Σ_y w_y Σ_(t in y) Σ_i s_i μ_t c^s_i,y + F_s: the equivalent annual purchase cost with mean demand and no disruption, plus the
+    /// strategy's annualised one-off costs.
+    /// </summary>
     public static double DeterministicAnnualCost(SimulationModel m, StrategyDefinition s)
     {
         var cost = s.UnitCost ?? m.UnitCost;
-        var total = 0.0;
+        var yearly = new double[m.Years];
         for (var t = 0; t < m.Weeks; t++)
             for (var i = 0; i < m.OptionCount; i++)
-                total += s.Shares[i] * m.MeanWeeklyDemand[t] * cost[i * m.Years + t / 52];
-        return total / (m.Weeks / 52.0) + s.FixedCostPerYear;
+                yearly[t / 52] += s.Shares[i] * m.MeanWeeklyDemand[t] * cost[i * m.Years + t / 52];
+        return EquivalentAnnualCost.Of(yearly, m.YearWeights) + s.FixedCostPerYear;
     }
 
     /// <summary>

@@ -26,7 +26,11 @@ public sealed class SimulationModel
     public required double[] UnitCost { get; init; }
     /// <summary>Inventory carrying rate per year (fraction of unit value).</summary>
     public required double CarryingRate { get; init; }
-    /// <summary>Cost per unit of lost demand (lost margin + penalty), or per unit backordered.</summary>
+    /// <summary>
+    /// k_s: with lost sales, the lost margin plus the penalty per unit lost (p × margin + penalty); with backorders, the penalty per unit
+    /// backordered. A lost unit costs the strategy's average unit cost c̄_y on top of k_s (it is not bought, and k_s is net of its cost),
+    /// so an outage never lowers the cost.
+    /// </summary>
     public required double ShortageCost { get; init; }
     /// <summary>Unmet demand is backordered (true) or lost (false).</summary>
     public required bool Backorders { get; init; }
@@ -48,6 +52,13 @@ public sealed class SimulationModel
     public double[]? FixedPerUnit { get; init; }
     /// <summary>Annualised one-off costs per option, charged to strategies that use it. Null = none.</summary>
     public double[]? OneOffCostPerYear { get; init; }
+    /// <summary>Discount rate r per year (fraction) of the equivalent annual cost; 0 (the default) gives the plain average over the years.</summary>
+    public double DiscountRate { get; init; }
+
+    private double[]? _yearWeights;
+
+    /// <summary>The weights w_y = (1 + r)^(−y) ÷ a(r, H) of each year's cost in the equivalent annual cost (index 0 is year 1).</summary>
+    public double[] YearWeights => _yearWeights ??= EquivalentAnnualCost.YearWeights(DiscountRate, Years);
 
     /// <summary>
     /// A strategy with its own unit costs: an option with share s spreads its fixed costs over s × V units, c(sV) = c(V) + (1/s − 1) × F/V;
@@ -74,6 +85,7 @@ public sealed class SimulationModel
         Flexibility = Flexibility, UnitCost = UnitCost, CarryingRate = CarryingRate, ShortageCost = ShortageCost, Backorders = Backorders,
         EmergencyPremium = EmergencyPremium, EmergencyLeadWeeks = EmergencyLeadWeeks, EmergencyCapacity = EmergencyCapacity, Events = Events,
         Strategies = strategies, TimeToRecoverWeeks = TimeToRecoverWeeks, TransitWeeks = TransitWeeks, FixedPerUnit = FixedPerUnit, OneOffCostPerYear = OneOffCostPerYear,
+        DiscountRate = DiscountRate,
     };
 }
 

@@ -5,23 +5,29 @@ namespace Reshore.Core.Risk;
 /// <summary>What the simulator produced per strategy and scenario (annualised where it says so).</summary>
 public sealed class SimulationRawResult
 {
-    /// <summary>Creates empty result arrays.</summary>
-    public SimulationRawResult(int strategies, int scenarios)
+    /// <summary>Creates empty result arrays for <paramref name="years"/> years per scenario.</summary>
+    public SimulationRawResult(int strategies, int scenarios, int years = 1)
     {
         AnnualCost = Alloc(strategies, scenarios);
         FillRate = Alloc(strategies, scenarios);
         LostUnitsPerYear = Alloc(strategies, scenarios);
         EmergencyUnitsPerYear = Alloc(strategies, scenarios);
         MeanOnHand = Alloc(strategies, scenarios);
+        YearlyCost = Alloc(strategies, scenarios * years);
         Scenarios = scenarios;
+        Years = years;
     }
 
     private static double[][] Alloc(int a, int b) => Enumerable.Range(0, a).Select(_ => new double[b]).ToArray();
 
     /// <summary>Number of scenarios.</summary>
     public int Scenarios { get; }
-    /// <summary>[strategy][scenario] total cost ÷ years.</summary>
+    /// <summary>Years per scenario.</summary>
+    public int Years { get; }
+    /// <summary>[strategy][scenario] equivalent annual cost: Σ_y w_y × the cost of year y (docs/model.md 8.6).</summary>
     public double[][] AnnualCost { get; }
+    /// <summary>[strategy][scenario × years + year] the cost of each horizon year, undiscounted, with the annualised one-off costs.</summary>
+    public double[][] YearlyCost { get; }
     /// <summary>[strategy][scenario] demand met on time ÷ demand.</summary>
     public double[][] FillRate { get; }
     /// <summary>[strategy][scenario] units lost (or backordered) per year.</summary>
@@ -56,7 +62,7 @@ public static class WeeklySimulator
         IProgress<int>? progress = null, CancellationToken cancellation = default, int maxThreads = -1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scenarios, 1);
-        var result = new SimulationRawResult(model.Strategies.Length, scenarios);
+        var result = new SimulationRawResult(model.Strategies.Length, scenarios, model.Years);
         var done = 0;
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = maxThreads };
         // Blocks of scenarios keep the scheduling overhead small; each scenario still draws from its own stream.
@@ -74,7 +80,13 @@ public static class WeeklySimulator
     public static StreamRandom ScenarioRandom(int seed, int stream, int scenario) => new(seed, stream, scenario);
 
     /// <summary>The outcome of one strategy on one given scenario.</summary>
-    public readonly record struct StrategyOutcome(double AnnualCost, double FillRate, double LostUnitsPerYear, double EmergencyUnitsPerYear, double MeanOnHand);
+    /// <param name="AnnualCost">Equivalent annual cost (docs/model.md 8.6).</param>
+    /// <param name="FillRate">Demand met on time ÷ demand.</param>
+    /// <param name="LostUnitsPerYear">Units lost (or backordered) per year.</param>
+    /// <param name="EmergencyUnitsPerYear">Emergency units per year.</param>
+    /// <param name="MeanOnHand">Average end-of-week stock on hand.</param>
+    /// <param name="YearlyCost">The cost of each horizon year, undiscounted, with the annualised one-off costs.</param>
+    public readonly record struct StrategyOutcome(double AnnualCost, double FillRate, double LostUnitsPerYear, double EmergencyUnitsPerYear, double MeanOnHand, double[] YearlyCost);
 
     /// <summary>
     /// Runs one strategy on a scenario given explicitly — demand per week and, per option and week ([option × weeks + week]),
@@ -86,8 +98,9 @@ public static class WeeklySimulator
         Array.Copy(demand, ws.Demand, model.Weeks);
         Array.Copy(loss, ws.Loss, model.OptionCount * model.Weeks);
         Array.Copy(delay, ws.Delay, model.OptionCount * model.Weeks);
-        RunStrategy(model, model.Strategies[strategyIndex], ws, unitCost ?? model.UnitCost, out var cost, out var fill, out var lost, out var emergency, out var onHand);
-        return new StrategyOutcome(cost, fill, lost, emergency, onHand);
+        var yearly = new double[model.Years];
+        RunStrategy(model, model.Strategies[strategyIndex], ws, unitCost ?? model.UnitCost, yearly, out var cost, out var fill, out var lost, out var emergency, out var onHand);
+        return new StrategyOutcome(cost, fill, lost, emergency, onHand, yearly);
     }
 
     /// <summary>Buffers one thread reuses for every scenario it runs.</summary>
@@ -122,13 +135,16 @@ public static class WeeklySimulator
         for (var k = 0; k < m.Strategies.Length; k++)
         {
             var strategy = m.Strategies[k];
-            RunStrategy(m, strategy, ws, strategy.UnitCost ?? m.UnitCost, out result.AnnualCost[k][s], out result.FillRate[k][s], out result.LostUnitsPerYear[k][s],
-                out result.EmergencyUnitsPerYear[k][s], out result.MeanOnHand[k][s]);
+            RunStrategy(m, strategy, ws, strategy.UnitCost ?? m.UnitCost, result.YearlyCost[k].AsSpan(s * m.Years, m.Years), out result.AnnualCost[k][s], out result.FillRate[k][s],
+                out result.LostUnitsPerYear[k][s], out result.EmergencyUnitsPerYear[k][s], out result.MeanOnHand[k][s]);
         }
     }
 
-    /// <summary>Runs one strategy over one scenario's demand and disruptions (the hot loop: no allocation).</summary>
-    private static void RunStrategy(SimulationModel m, StrategyDefinition strategy, Workspace ws, double[] cost,
+    /// <summary>
+    /// Runs one strategy over one scenario's demand and disruptions (the hot loop: no allocation). Fills <paramref name="yearCost"/> with the
+    /// cost of each horizon year (running costs plus the strategy's annualised one-off costs) and returns their equivalent annual cost.
+    /// </summary>
+    private static void RunStrategy(SimulationModel m, StrategyDefinition strategy, Workspace ws, double[] cost, Span<double> yearCost,
         out double annualCost, out double fillRate, out double lostPerYear, out double emergencyPerYear, out double meanOnHand)
     {
         var n = m.OptionCount;
@@ -160,6 +176,7 @@ public static class WeeklySimulator
             for (var a = 0; a < activeCount; a++) c += shares[active[a]] * cost[costRow[a] + y];
             averageCost[y] = c;
         }
+        yearCost.Clear();
         var arrivals = ws.Arrivals;
         Array.Clear(arrivals);
         var targetWeeks = maxLead + 1 + strategy.BufferWeeks;
@@ -174,7 +191,7 @@ public static class WeeklySimulator
             onOrder += share * mu0 * lead[a];
         }
         var onHand = mu0 * (maxLead - meanLead + 1 + strategy.BufferWeeks);
-        double backlog = 0, purchase = 0, holding = 0, shortage = 0, emergencyCost = 0;
+        double backlog = 0;
         double demandTotal = 0, onTime = 0, lost = 0, emergencyUnits = 0, onHandSum = 0;
         var hasEmergency = !double.IsNaN(m.EmergencyPremium);
         var emergencyPremium = m.EmergencyPremium;
@@ -191,6 +208,7 @@ public static class WeeklySimulator
         {
             var y = t / 52;
             var mu = meanDemand[t];
+            var standard = averageCost[y];
             var arriving = arrivals[t];
             onHand += arriving;
             onOrder -= arriving;
@@ -207,8 +225,12 @@ public static class WeeklySimulator
             onTime += served;
             var missed = d - served;
             lost += missed;
-            shortage += missed * shortageCost;
             if (backorders) backlog += missed;
+            // The week's cost with the stock position (on hand + in transit − backlog) valued at the standard c̄_y: purchases minus the
+            // rise of the position's value. That equals c̄_y × demand (a lost unit is not bought, but its cost is part of what the sale
+            // would have carried), plus what purchases cost above or below the standard, plus the emergency premium, the shortage
+            // cost k_s per unit missed and holding (docs/model.md 8.6).
+            var weekCost = standard * d + shortageCost * missed;
             var order = mu * targetWeeks - (onHand + onOrder - backlog);
             if (order > 0)
             {
@@ -222,7 +244,7 @@ public static class WeeklySimulator
                     var ship = wanted < capacity ? wanted : capacity;
                     if (ship <= 0) continue;
                     arrivals[t + lead[a] + delay[cell]] += ship;
-                    purchase += ship * cost[costRow[a] + y];
+                    weekCost += ship * (cost[costRow[a] + y] - standard);
                     shipped += ship;
                 }
                 onOrder += shipped;
@@ -234,14 +256,17 @@ public static class WeeklySimulator
                     arrivals[t + emergencyLead] += extra;
                     onOrder += extra;
                     emergencyUnits += extra;
-                    emergencyCost += extra * (averageCost[y] + emergencyPremium);
+                    weekCost += extra * emergencyPremium;
                 }
             }
-            holding += onHand * averageCost[y] * weeklyCarry;
+            weekCost += onHand * standard * weeklyCarry;
+            yearCost[y] += weekCost;
             onHandSum += onHand;
         }
         var yearCount = weeks / 52.0;
-        annualCost = (purchase + holding + shortage + emergencyCost) / yearCount + strategy.FixedCostPerYear;
+        var fixedCost = strategy.FixedCostPerYear;
+        for (var y = 0; y < years; y++) yearCost[y] += fixedCost;
+        annualCost = EquivalentAnnualCost.Of(yearCost, m.YearWeights);
         fillRate = demandTotal > 0 ? onTime / demandTotal : 1;
         lostPerYear = lost / yearCount;
         emergencyPerYear = emergencyUnits / yearCount;

@@ -19,6 +19,8 @@ public static class SimulationJson
             id = i.ItemId,
             name = i.ItemName,
             weeks = i.Weeks,
+            discountRatePct = i.DiscountRate * 100,
+            costBasis = "equivalentAnnualCost",
             uncertainInputs = i.UncertainInputs,
             warnings = i.Warnings,
             strategies = i.Strategies.Select(s => new
@@ -27,15 +29,31 @@ public static class SimulationJson
                 name = s.Name,
                 shares = s.Shares,
                 bufferWeeks = s.BufferWeeks,
-                annualCost = new { mean = s.AnnualCost.Mean, stdError = s.AnnualCost.StdError, p5 = s.AnnualCost.P5, p50 = s.AnnualCost.P50, p95 = s.AnnualCost.P95, cvar95 = s.AnnualCost.Cvar95 },
+                annualCost = Statistics(s.AnnualCost),
+                singleYearCvar95 = s.SingleYearCvar95,
+                singleYearCvar95StdError = s.SingleYearCvar95StdError,
+                worstYearCost = s.WorstYearCost is { } worst ? Statistics(worst) : null,
+                annualCostByYear = s.AnnualCostByYear.Select((y, k) => new
+                {
+                    year = k + 1, mean = y.Mean, stdError = y.StdError, p5 = y.P5, p50 = y.P50, p95 = y.P95, cvar95 = y.Cvar95,
+                    p5StdError = y.P5StdError, p50StdError = y.P50StdError, p95StdError = y.P95StdError, cvar95StdError = y.Cvar95StdError,
+                }),
                 deterministicAnnualCost = s.DeterministicAnnualCost,
                 fillRate = s.FillRate,
                 expectedLostUnitsPerYear = s.ExpectedLostUnitsPerYear,
                 expectedEmergencyUnitsPerYear = s.ExpectedEmergencyUnitsPerYear,
                 meanOnHandUnits = s.MeanOnHandUnits,
                 probabilityCheapest = s.ProbabilityCheapest,
+                probabilityCheapestStdError = s.ProbabilityCheapestStdError,
                 options = s.Options.Select(o => new { id = o.OptionId, share = o.Share, timeToSurviveWeeks = o.TimeToSurviveWeeks, timeToRecoverWeeks = o.TimeToRecoverWeeks, atRisk = o.AtRisk }),
             }),
         }),
+    };
+
+    /// <summary>Mean, percentiles and CVaR95 with their standard errors; the field names of `annualCost`.</summary>
+    public static object Statistics(CostStatistics a) => new
+    {
+        mean = a.Mean, stdError = a.StdError, p5 = a.P5, p50 = a.P50, p95 = a.P95, cvar95 = a.Cvar95,
+        p5StdError = a.P5StdError, p50StdError = a.P50StdError, p95StdError = a.P95StdError, cvar95StdError = a.Cvar95StdError,
     };
 }

@@ -158,17 +158,17 @@ public static class ReportComposer
                 input.Simulation.Scenarios.ToString("N0", c), input.Simulation.Seed, sim.Weeks / 52, cur)));
             var best = sim.Strategies.MinBy(s => s.AnnualCost.Mean);
             blocks.Add(new TableBlock(
-                [T("Report_Strategy", "Strategy"), T("Report_Mean", "Mean"), "P5", "P95", "CVaR 95", T("Report_FillRate", "Fill rate"), T("Report_Cheapest", "P(cheapest)"), T("Report_Survival", "TTS < TTR + lead time")],
+                [T("Report_Strategy", "Strategy"), T("Report_Mean", "Mean"), "P5", "P95", "CVaR 95", T("Report_CvarOneYear", "CVaR 95, one year"), T("Report_FillRate", "Fill rate"), T("Report_Cheapest", "P(cheapest)"), T("Report_Survival", "TTS < TTR + lead time")],
                 sim.Strategies.Select(s => new TableRow(
                 [
                     (s.Name ?? OptionName(item, s.Id)) + (s.Shares.Count > 1 || s.BufferWeeks > 0
                         ? " (" + string.Join(" + ", s.Shares.Select(kv => $"{kv.Value.ToString("P0", c)} {OptionName(item, kv.Key)}")) + (s.BufferWeeks > 0 ? ", " + F("Report_BufferWeeks", "{0} wk buffer", s.BufferWeeks.ToString("0.#", c)) : "") + ")"
                         : ""),
-                    Money(s.AnnualCost.Mean), Money(s.AnnualCost.P5), Money(s.AnnualCost.P95), Money(s.AnnualCost.Cvar95),
+                    Money(s.AnnualCost.Mean), Money(s.AnnualCost.P5), Money(s.AnnualCost.P95), Money(s.AnnualCost.Cvar95), s.SingleYearCvar95 is { } oneYear ? Money(oneYear) : "–",
                     s.FillRate.ToString("P1", c), s.ProbabilityCheapest.ToString("P0", c),
                     s.Options.Any(o => o.AtRisk) ? string.Join(", ", s.Options.Where(o => o.AtRisk).Select(o => OptionName(item, o.OptionId))) : "—",
                 ], s == best)).ToList(),
-                [false, true, true, true, true, true, true, false], T("Report_RiskLegend", "Bold: lowest mean annual cost. Last column: options whose loss the strategy cannot bridge until they recover.")));
+                [false, true, true, true, true, true, true, true, false], T("Report_RiskLegend", "Bold: lowest mean annual cost. Last column: options whose loss the strategy cannot bridge until they recover.")));
             foreach (var w in sim.Warnings) blocks.Add(new ParagraphBlock(w, ParagraphStyle.Note));
             if (sim.UncertainInputs.Count > 0)
                 blocks.Add(new ParagraphBlock(F("Report_UncertainDrawn", "Uncertain inputs drawn per scenario: {0}.", string.Join(", ", sim.UncertainInputs.Select(p => Charts.InputLabel(p, input.Case, c)))), ParagraphStyle.Note));
