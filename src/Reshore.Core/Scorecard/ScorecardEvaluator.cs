@@ -332,7 +332,7 @@ public static class ScorecardEvaluator
                 {
                     var score = Band(r.TailExcess * 100, 2, 5, 10, 20) - (r.SurvivalFlag ? 1 : 0);
                     return new CriterionScore(criterion, Math.Max(1, score), ScoreSource.Computed, r.TailExcess,
-                        T("Map_RiskSim", "simulated CVaR95 ÷ mean − 1, %: ≤ 2 → 5, ≤ 5 → 4, ≤ 10 → 3, ≤ 20 → 2, more → 1; one point less when TTS < TTR + lead time"));
+                        T("Map_RiskSim", "simulated single-year CVaR95 ÷ mean − 1, %: ≤ 2 → 5, ≤ 5 → 4, ≤ 10 → 3, ≤ 20 → 2, more → 1; one point less when TTS < TTR + lead time"));
                 }
                 // Without its disruption risk the option's risk share says nothing: missing, not the best score.
                 if (o.Lines.FirstOrDefault(l => l.Factor == "disruption") is not { Assessed: true })
