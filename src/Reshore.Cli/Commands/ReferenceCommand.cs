@@ -5,22 +5,33 @@ using Spectre.Console;
 
 namespace Reshore.Cli.Commands;
 
-/// <summary>`reshore reference countries|lanes|emissions|carbon`: browse the reference data with sources and years.</summary>
+/// <summary>`reshore reference countries|lanes|emissions|carbon|tariffs`: browse the reference data with sources and years.</summary>
 public static class ReferenceCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext ctx)
     {
-        var what = new Argument<string>("table") { Description = "countries, lanes, emissions or carbon." };
-        what.AcceptOnlyFromAmong("countries", "lanes", "emissions", "carbon");
+        var what = new Argument<string>("table") { Description = "countries, lanes, emissions, carbon or tariffs." };
+        what.AcceptOnlyFromAmong("countries", "lanes", "emissions", "carbon", "tariffs");
         var sources = new Option<bool>("--sources") { Description = "Show the source of every value." };
         var reference = EvaluateCommand.ReferenceDataOption();
-        var command = new Command("reference", "Show the bundled reference data with sources and years.") { what, sources, reference };
+        var format = new Option<string>("--format") { Description = "table or json (json: tariffs).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var hs = new Option<string?>("--hs") { Description = "tariffs: only rows for this HS/CN code or prefix (e.g. 8539 or 8537 10 98)." };
+        var origin = new Option<string?>("--origin") { Description = "tariffs: only regimes and extra duties of this origin (ISO code)." };
+        var command = new Command("reference", "Show the bundled reference data with sources and years.") { what, sources, reference, format, hs, origin };
         command.SetAction(parse =>
         {
             var m = EvaluateCommand.LoadMarket(parse.GetValue(reference));
             var c = ctx.Culture;
             var showSources = parse.GetValue(sources);
+            if (parse.GetValue(what) == "tariffs")
+            {
+                OutputWriter.Write(ReferenceTariffs.Render(m, parse.GetValue(reference), parse.GetValue(format)!, parse.GetValue(hs), parse.GetValue(origin), showSources, c, ConsoleFactory.IsTerminal(ctx.Out)), null, ctx.Out);
+                return CliApp.Ok;
+            }
+            if (parse.GetValue(format) == "json")
+                throw new UserInputException($"--format json is available for tariffs on this release; {parse.GetValue(what)} prints a table.");
             var text = ConsoleFactory.Render(console =>
             {
                 var table = new Table().Border(TableBorder.Simple);

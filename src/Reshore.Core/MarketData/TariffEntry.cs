@@ -29,6 +29,14 @@ public sealed record TariffEntry
     /// <summary>Last day the row applies; null: until further notice.</summary>
     public DateOnly? ValidTo { get; init; }
 
+    /// <summary>Source of the row (publisher, act, address) and its year, also for rows whose MFN duty is only an expression.</summary>
+    public string? Source { get; init; }
+    /// <summary>Year of <see cref="Source"/>.</summary>
+    public int? SourceYear { get; init; }
+
+    /// <summary>The reference file the row came from (tariffs.csv, tariff_mfn.csv), for messages; null when built in code.</summary>
+    public string? File { get; init; }
+
     /// <summary>Whether the row carries MFN information (a rate or an expression).</summary>
     public bool HasMfn => MfnDutyPct is not null || DutyExpression is not null;
 

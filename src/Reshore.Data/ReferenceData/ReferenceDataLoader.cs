@@ -189,6 +189,9 @@ public static class ReferenceDataLoader
                     : throw new FormatException($"{f}: row {r["hs_code"]} has neither mfn_duty_pct nor duty_expression."),
                 ValidFrom = Date(r, "valid_from", f),
                 ValidTo = Date(r, "valid_to", f),
+                File = f,
+                Source = text,
+                SourceYear = year,
             });
         }
         return list;
@@ -262,6 +265,9 @@ public static class ReferenceDataLoader
             Measure = r["measure"],
             ValidFrom = Date(r, "valid_from", f),
             ValidTo = Date(r, "valid_to", f),
+            File = f,
+            Source = r["source"],
+            SourceYear = Year(r, "year"),
         };
     }
 }
