@@ -52,10 +52,11 @@ public static class DutyResolver
                 continue;
             }
             if (hs.Length < 4)
-                return Missing(hsCode is null ? "hsCode (item) or trade.dutyRatePct" : $"trade.dutyRatePct (no reference tariff for HS {hsCode})");
+                return Missing(hsCode is null ? "hsCode (item) or trade.dutyRatePct" : $"trade.dutyRatePct (no reference tariff for HS {hsCode}: give at least 4 digits)");
             var row = market.MfnTariff(hs, from);
             if (row is null)
-                return Missing($"trade.dutyRatePct (no reference tariff for HS {hsCode} on {from:yyyy-MM-dd})");
+                return Missing(Text.Format(culture, "Missing_NoTariff",
+                    "trade.dutyRatePct (no reference tariff for HS {0} on {1:yyyy-MM-dd}; the bundled MFN table follows the CN of 2020, so codes created by HS 2022 are missing)", hsCode, from));
             if (row.MfnDutyPct is not { } mfn)
                 return Missing(Text.Format(culture, "Missing_MfnExpression",
                     "trade.dutyRatePct or the 8-digit CN code (the EU MFN duty for HS {0} is \"{1}\")", row.HsPrefix, row.DutyExpression));
