@@ -93,17 +93,7 @@ public static class ReferenceDataLoader
             Name = r["name"],
             Currency = CurrencyCode.Parse(r["currency"]),
             EuMember = r["eu_member"] == "yes",
-            TradeRegime = r["eu_trade_regime"] switch
-            {
-                "member" => EuTradeRegime.Member,
-                "customs_union" => EuTradeRegime.CustomsUnion,
-                "fta" => EuTradeRegime.Fta,
-                "eba" => EuTradeRegime.Eba,
-                "gsp_plus" => EuTradeRegime.GspPlus,
-                "gsp" => EuTradeRegime.Gsp,
-                "mfn" => EuTradeRegime.Mfn,
-                var other => throw new FormatException($"{f}: unknown eu_trade_regime '{other}' for {r["iso2"]}."),
-            },
+            TradeRegime = Regime(r["eu_trade_regime"], f, r["iso2"], "eu_trade_regime"),
             TradeAgreement = r["eu_trade_agreement"],
             LabourCostEurPerHour = Sourced(r, "labour_cost_eur_per_hour", "labour_cost_year", "labour_cost_source", f) with { Source = $"{r["labour_cost_source"]} [{r["labour_cost_scope"]}]" },
             WageGrowthPct = Sourced(r, "wage_growth_pct", "wage_growth_year", "wage_growth_source", f),
@@ -230,7 +220,7 @@ public static class ReferenceDataLoader
         : throw new FormatException($"{file}: column {column} holds '{text}', not a date (yyyy-mm-dd).");
 
     /// <summary>Maps a regime name of the CSV files to an <see cref="EuTradeRegime"/>.</summary>
-    public static EuTradeRegime Regime(string text, string file, string row) => text switch
+    public static EuTradeRegime Regime(string text, string file, string row, string column = "regime") => text switch
     {
         "member" => EuTradeRegime.Member,
         "customs_union" => EuTradeRegime.CustomsUnion,
@@ -239,7 +229,7 @@ public static class ReferenceDataLoader
         "gsp_plus" => EuTradeRegime.GspPlus,
         "gsp" => EuTradeRegime.Gsp,
         "mfn" => EuTradeRegime.Mfn,
-        var other => throw new FormatException($"{file}: unknown regime '{other}' for {row}."),
+        var other => throw new FormatException($"{file}: unknown {column} '{other}' for {row}."),
     };
 
     private static TariffEntry Tariff(IReadOnlyDictionary<string, string> r)
