@@ -64,6 +64,20 @@ public sealed record MarketSnapshot
                .ThenBy(t => t.Origin is null ? 0 : 1)
                .FirstOrDefault();
 
+    /// <summary>
+    /// A lower bound of the MFN rate of a code on <paramref name="on"/>, %: the rate of <see cref="MfnTariff(string, DateOnly)"/>
+    /// when it is a plain percentage; otherwise (a 4-digit heading, or an HS6 whose CN8 lines differ) the lowest plain rate of the
+    /// longer codes under it; null when none is known. For screening, which must not overstate the duty avoided.
+    /// </summary>
+    public double? MfnRateLowerBound(string hsDigits, DateOnly on)
+    {
+        if (MfnTariff(hsDigits, on) is { MfnDutyPct: { } rate }) return rate.Value;
+        var below = Tariffs.Where(t => t.MfnDutyPct is not null && t.HsPrefix.Length > hsDigits.Length
+                                       && t.HsPrefix.StartsWith(hsDigits, StringComparison.Ordinal) && t.AppliesOn(on))
+                           .Select(t => t.MfnDutyPct!.Value).ToList();
+        return below.Count > 0 ? below.Min() : null;
+    }
+
     /// <summary>The origin-specific extra duty row in force on the snapshot date with the longest prefix.</summary>
     public TariffEntry? ExtraDuty(string hsDigits, CountryCode origin) => ExtraDuties(hsDigits, origin, AsOf).MaxBy(t => t.HsPrefix.Length);
 

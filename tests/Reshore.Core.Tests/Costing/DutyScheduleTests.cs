@@ -165,6 +165,27 @@ public sealed class DutyScheduleTests
     }
 
     [Fact]
+    public void The_screening_lower_bound_takes_the_lowest_cn8_rate_when_the_hs6_rate_varies()
+    {
+        var on = new DateOnly(2026, 6, 1);
+        var market = Market() with
+        {
+            Tariffs =
+            [
+                .. Market().Tariffs,
+                new TariffEntry { HsPrefix = "940540", Description = "lamps", DutyExpression = "varies by CN8: 2.7-4.7%" },
+                new TariffEntry { HsPrefix = "94054039", Description = "of plastics", MfnDutyPct = new SourcedValue(4.7, "test", 2020) },
+                new TariffEntry { HsPrefix = "94054099", Description = "other", MfnDutyPct = new SourcedValue(2.7, "test", 2020) },
+            ],
+        };
+        Assert.Equal(2.7, market.MfnRateLowerBound("940540", on));      // HS6 varies: min(4.7, 2.7)
+        Assert.Equal(2.7, market.MfnRateLowerBound("9405", on));        // heading: lowest line under it
+        Assert.Equal(4.7, market.MfnRateLowerBound("94054039", on));    // a CN8 with its own rate
+        Assert.Equal(3.7, market.MfnRateLowerBound("85395200", on));    // the HS6 row 853952 applies
+        Assert.Null(market.MfnRateLowerBound("2501", on));
+    }
+
+    [Fact]
     public void Time_weighted_rate_weighs_each_rate_by_its_days()
     {
         // (47 × 86.5 + 318 × 0) ÷ 365 = 11.138356…
