@@ -648,7 +648,7 @@ public sealed class TcoCostingEngine
                 inputs.Add(NetWeightInput);
                 value += TradeFormulas.Specific(Money(perTonne, 0), NetWeightKg);
             }
-            Add("extraTariffs", value, inputs, duty.Note);
+            Add("extraTariffs", value, inputs, duty.RatePct is null ? null : duty.Note);
             return value;
         }
 
