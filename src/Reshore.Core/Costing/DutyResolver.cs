@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Reshore.Core.Costing.Formulas;
 using Reshore.Core.Domain;
 using Reshore.Core.Localization;
@@ -21,7 +23,13 @@ public static class DutyResolver
         if (Scheduled(trade, ScheduledDuty.ImportDuty, calendarYear, culture) is { } scheduled) return scheduled;
         if (trade.DutyRatePct is { } given)
             return WholeYear(calendarYear, new InputValue("trade.dutyRatePct", given, "%", "case", false), null);
+        // The reference path depends only on these; simulations and the optimiser re-cost the same option many times.
+        return Cached(market, ("import", origin.Code, hsCode, trade.PreferentialOrigin, calendarYear, culture.Name),
+            () => ReferenceImportDuty(market, origin, hsCode, trade, calendarYear, culture));
+    }
 
+    private static DutyRate ReferenceImportDuty(MarketSnapshot market, CountryProfile origin, string? hsCode, TradeInputs trade, int calendarYear, CultureInfo culture)
+    {
         var hs = Digits(hsCode);
         var periods = new List<DutyPeriod>();
         var inputs = new List<InputValue>();
@@ -78,6 +86,12 @@ public static class DutyResolver
         if (Scheduled(trade, ScheduledDuty.ExtraDuty, calendarYear, culture) is { } scheduled) return scheduled;
         if (trade.ExtraDutyPct is { } given)
             return WholeYear(calendarYear, new InputValue("trade.extraDutyPct", given, "%", "case", false), null);
+        return Cached(market, ("extra", origin.Code, hsCode, null, calendarYear, culture.Name),
+            () => ReferenceExtraDuty(market, origin, hsCode, calendarYear, culture));
+    }
+
+    private static DutyRate ReferenceExtraDuty(MarketSnapshot market, CountryProfile origin, string? hsCode, int calendarYear, CultureInfo culture)
+    {
         var hs = Digits(hsCode);
         var none = new DutyRate(null, [], [], null, None(market, hs, origin.Code, calendarYear, culture));
         if (hs.Length < 4) return none;
@@ -100,6 +114,13 @@ public static class DutyResolver
         var rate = periods.Sum(p => p.Days * p.RatePct) / days;
         return new DutyRate(rate, periods, [], null, null);
     }
+
+    // Results of the reference path per snapshot instance. Each case context builds its own snapshot (with its exchange rates
+    // and country overrides), so within one snapshot a country code stands for one profile.
+    private static readonly ConditionalWeakTable<MarketSnapshot, ConcurrentDictionary<(string, CountryCode, string?, bool?, int, string), DutyRate>> Cache = new();
+
+    private static DutyRate Cached(MarketSnapshot market, (string, CountryCode, string?, bool?, int, string) key, Func<DutyRate> compute) =>
+        Cache.GetValue(market, static _ => new()).GetOrAdd(key, _ => compute());
 
     private static DutyRate? Scheduled(TradeInputs trade, ScheduledDuty duty, int calendarYear, CultureInfo culture)
     {
