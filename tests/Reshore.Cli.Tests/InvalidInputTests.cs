@@ -91,6 +91,39 @@ public sealed class InvalidInputTests
         AssertInvalid(r, "$.items[0].unitWeighKg", "did you mean 'unitWeightKg'?", ":10:");
     }
 
+    private static string WithSchedule(string entries) => ValidJson.Replace(
+        "\"production\": { \"unitPrice\": \"4.2 USD\" } }",
+        "\"production\": { \"unitPrice\": \"4.2 USD\" }, \"trade\": { \"dutySchedule\": [ " + entries + " ] } }");
+
+    [Fact]
+    public void A_duty_schedule_evaluates()
+    {
+        var r = EvaluateJson(WithSchedule("""{ "duty": "importDuty", "fromYear": 2029, "ratePct": 12, "reason": "preference lost" }"""));
+        Assert.True(r.ExitCode == 0, r.Error);
+    }
+
+    [Fact]
+    public void A_duty_schedule_entry_ending_before_it_starts_is_rejected()
+    {
+        var r = EvaluateJson(WithSchedule("""{ "duty": "extraDuty", "fromYear": 2030, "untilYear": 2028, "ratePct": 20 }"""));
+        AssertInvalid(r, "$.items[0].options[0].trade.dutySchedule[0].untilYear", "untilYear 2028 is before fromYear 2030");
+    }
+
+    [Fact]
+    public void Overlapping_duty_schedule_entries_are_rejected()
+    {
+        var r = EvaluateJson(WithSchedule("""{ "duty": "importDuty", "untilYear": 2029, "ratePct": 0 }, { "duty": "importDuty", "fromYear": 2029, "ratePct": 12 }"""));
+        AssertInvalid(r, "$.items[0].options[0].trade.dutySchedule[1]", "Overlaps $.items[0].options[0].trade.dutySchedule[0]: both set importDuty in 2029–2029");
+    }
+
+    [Fact]
+    public void A_duty_schedule_entry_outside_the_horizon_and_an_unknown_duty_are_rejected()
+    {
+        AssertInvalid(EvaluateJson(WithSchedule("""{ "duty": "importDuty", "fromYear": 2040, "ratePct": 5 }""")),
+            "$.items[0].options[0].trade.dutySchedule[0]", "outside the horizon 2027–2031");
+        AssertInvalid(EvaluateJson(WithSchedule("""{ "duty": "antiDumping", "ratePct": 5 }""")), "$.items[0].options[0].trade.dutySchedule[0].duty");
+    }
+
     [Fact]
     public void Two_status_quo_options_are_rejected()
     {

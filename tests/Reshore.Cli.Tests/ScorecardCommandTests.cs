@@ -47,7 +47,7 @@ public sealed class ScorecardCommandTests
     {
         var r = CliRunner.Run("evaluate", Example("led-lamps.yaml"), "--format", "json", "--simulate-risk", "100");
         Assert.True(r.ExitCode == 0, r.Error);
-        Assert.Contains("simulated CVaR95", r.Out);
+        Assert.Contains("simulated single-year CVaR95", r.Out);
     }
 
     [Theory]

@@ -27,12 +27,19 @@ public static class ReferenceCommand
         format.AcceptOnlyFromAmong("table", "json");
         var stale = new Option<int>("--stale-years") { Description = "check: list values older than this many years before the data set's date (default 3).", DefaultValueFactory = _ => 3 };
         var reference = EvaluateCommand.ReferenceDataOption();
-        var command = new Command("reference", "Show the bundled reference data with sources and years, or check a data set.") { what, sources, format, stale, reference };
+        var hs = new Option<string?>("--hs") { Description = "tariffs: only rows for this HS/CN code or prefix (e.g. 8539 or 8537 10 98)." };
+        var origin = new Option<string?>("--origin") { Description = "tariffs: only regimes and extra duties of this origin (ISO code)." };
+        var command = new Command("reference", "Show the bundled reference data with sources and years, or check a data set.") { what, sources, format, stale, reference, hs, origin };
         command.SetAction(parse =>
         {
             var m = EvaluateCommand.LoadMarket(parse.GetValue(reference));
             var table = parse.GetValue(what)!;
             var json = parse.GetValue(format) == "json";
+            if (table == "tariffs")
+            {
+                OutputWriter.Write(ReferenceTariffs.Render(m, parse.GetValue(reference), parse.GetValue(format)!, parse.GetValue(hs), parse.GetValue(origin), parse.GetValue(sources), ctx.Culture, ConsoleFactory.IsTerminal(ctx.Out)), null, ctx.Out);
+                return CliApp.Ok;
+            }
             if (table == "check")
             {
                 var report = ReferenceChecker.Run(m, staleYears: parse.GetValue(stale));
@@ -86,10 +93,6 @@ public static class ReferenceCommand
         "carbon" => m.EtsPriceEurPerTonne.OrderBy(kv => kv.Key).Select(kv => (object)new
         {
             year = kv.Key, etsPrice = Sourced(kv.Value, "EUR/t CO2e"), cbamFactor = m.CbamFactorPct.TryGetValue(kv.Key, out var c) ? Sourced(c, "% of free allocation") : null,
-        }),
-        "tariffs" => m.Tariffs.Select(t => (object)new
-        {
-            hsPrefix = t.HsPrefix, description = t.Description, origin = t.Origin?.Value, mfnDuty = Sourced(t.MfnDutyPct, "%"), extraDuty = Sourced(t.ExtraDutyPct, "%"), measure = t.Measure,
         }),
         _ => m.Fx.Currencies.OrderBy(c => c.Value, StringComparer.Ordinal).Select(c => (object)new { currency = c.Value, eurPerUnit = Sourced(m.Fx.EurPerUnit(c), "EUR per unit") }),
     };
@@ -149,14 +152,6 @@ public static class ReferenceCommand
                 {
                     table.AddRow(f.Id, f.DefaultFor?.ToString() ?? "", Markup.Escape(f.VehicleClass), f.GramsPerTonneKm.Value.ToString("0.##", c));
                     Sources(4, f.GramsPerTonneKm);
-                }
-                break;
-            case "tariffs":
-                foreach (var h in new[] { "HS/CN", "Description", "Origin", "MFN %", "Extra %", "Measure" }) table.AddColumn(h);
-                foreach (var t in m.Tariffs)
-                {
-                    table.AddRow(t.HsPrefix, Markup.Escape(t.Description), t.Origin?.Value ?? "", t.MfnDutyPct.Value.ToString("0.0##", c), t.ExtraDutyPct?.Value.ToString("0.0##", c) ?? "", Markup.Escape(t.Measure ?? ""));
-                    Sources(6, t.MfnDutyPct, t.ExtraDutyPct);
                 }
                 break;
             case "fx":

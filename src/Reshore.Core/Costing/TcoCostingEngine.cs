@@ -728,61 +728,36 @@ public sealed class TcoCostingEngine
 
         private double Duty(TradeInputs trade, double customsValue)
         {
-            var inputs = new List<InputValue> { Derived("customs value (CIF)", customsValue, Cur, "goods + freight to border + insurance") };
-            double rate;
-            string? note = null;
-            var regime = _country.TradeRegime;
-            if (trade.DutyRatePct is { } given)
+            var duty = DutyResolver.ImportDuty(_ctx.Market, _country, _item.HsCode, trade, _ctx.CalendarYear(_year), _culture);
+            if (duty.RatePct is not { } ratePct)
             {
-                rate = given / 100;
-                inputs.Add(Case("trade.dutyRatePct", given, "%"));
-            }
-            else if (regime == EuTradeRegime.CustomsUnion)
-            {
-                rate = 0;
-                note = F("Note_CustomsUnion", "Customs union with the EU ({0}): no duty on industrial goods.", _country.TradeAgreement);
-            }
-            else if (regime is EuTradeRegime.Fta or EuTradeRegime.Eba or EuTradeRegime.GspPlus && (trade.PreferentialOrigin ?? true))
-            {
-                rate = 0;
-                inputs.Add(trade.PreferentialOrigin is null
-                    ? Model("preferential origin", 1, "yes/no", "rules of origin assumed met")
-                    : Case("trade.preferentialOrigin", 1, "yes/no"));
-                note = F("Note_Preference", "Preferential rate 0% under {0}; requires proof of origin.", _country.TradeAgreement);
-            }
-            else if (HsDigits.Length >= 4 && _ctx.Market.MfnTariff(HsDigits) is { } tariff)
-            {
-                rate = tariff.MfnDutyPct.Value / 100;
-                inputs.Add(Default($"EU MFN duty {tariff.HsPrefix} ({tariff.Description})", tariff.MfnDutyPct, "%"));
-                if (regime == EuTradeRegime.Gsp) note = T("Note_Gsp", "Standard GSP: the MFN rate is shown; give trade.dutyRatePct for the GSP rate of this line.");
-            }
-            else
-            {
-                NotAssessed("importDuty", _item.HsCode is null ? "hsCode (item) or trade.dutyRatePct" : $"trade.dutyRatePct (no reference tariff for HS {_item.HsCode})");
+                NotAssessed("importDuty", duty.Missing!);
                 return 0;
             }
-            inputs.Add(Derived("duty rate applied", rate * 100, "%", "from the inputs above"));
-            var value = TradeFormulas.AdValorem(rate, customsValue);
-            Add("importDuty", value, inputs, note);
+            var inputs = new List<InputValue> { Derived("customs value (CIF)", customsValue, Cur, "goods + freight to border + insurance") };
+            inputs.AddRange(duty.Periods.Select(p => p.Input));
+            inputs.AddRange(duty.Inputs);
+            inputs.Add(Derived("duty rate applied", ratePct, "%", duty.Periods.Count > 1 ? "Σ days × rate ÷ days in the year" : "from the inputs above"));
+            var value = TradeFormulas.AdValorem(ratePct / 100, customsValue);
+            Add("importDuty", value, inputs, duty.Note);
             return value;
         }
 
         private double ExtraTariffs(TradeInputs trade, double customsValue)
         {
-            SourcedValue? rate = null;
-            if (trade.ExtraDutyPct is { } e) rate = new SourcedValue(e, "case", null);
-            else if (HsDigits.Length >= 4 && _ctx.Market.ExtraDuty(HsDigits, _option.Country) is { } row) rate = row.ExtraDutyPct;
-            if (rate is null && trade.ExtraDutyPerTonne is null)
+            var duty = DutyResolver.ExtraDuty(_ctx.Market, _country, _item.HsCode, trade, _ctx.CalendarYear(_year), _culture);
+            if (duty.RatePct is null && trade.ExtraDutyPerTonne is null)
             {
-                Skip("extraTariffs", LineStatus.NotAssessed, T("Note_NoExtraDuty", "No anti-dumping or extra duty given or found in the reference tariffs for this origin and HS code."));
+                Skip("extraTariffs", LineStatus.NotAssessed, duty.Note!);
                 return 0;
             }
             var inputs = new List<InputValue> { Derived("customs value (CIF)", customsValue, Cur, "goods + freight to border + insurance") };
             var value = 0.0;
-            if (rate is not null)
+            if (duty.RatePct is { } ratePct)
             {
-                inputs.Add(Default("extra duty rate", rate, "%"));
-                value += TradeFormulas.AdValorem(rate.Value / 100, customsValue);
+                inputs.AddRange(duty.Periods.Select(p => p.Input));
+                if (duty.Periods.Count > 1) inputs.Add(Derived("extra duty rate applied", ratePct, "%", "Σ days × rate ÷ days in the year"));
+                value += TradeFormulas.AdValorem(ratePct / 100, customsValue);
             }
             if (trade.ExtraDutyPerTonne is { } perTonne)
             {
@@ -790,7 +765,7 @@ public sealed class TcoCostingEngine
                 inputs.Add(NetWeightInput);
                 value += TradeFormulas.Specific(Money(perTonne, 0), NetWeightKg);
             }
-            Add("extraTariffs", value, inputs);
+            Add("extraTariffs", value, inputs, duty.RatePct is null ? null : duty.Note);
             return value;
         }
 

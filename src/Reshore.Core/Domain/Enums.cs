@@ -173,3 +173,12 @@ public enum CostCategory
     /// <summary>User-defined lines.</summary>
     Other,
 }
+
+/// <summary>The duty a <see cref="DutyScheduleEntry"/> sets.</summary>
+public enum ScheduledDuty
+{
+    /// <summary>The customs duty (MFN or preferential rate).</summary>
+    ImportDuty,
+    /// <summary>Anti-dumping, countervailing or other additional duty.</summary>
+    ExtraDuty,
+}

@@ -295,6 +295,37 @@ public sealed record TradeInputs
     /// <summary>CBAM inputs for covered goods.</summary>
     [Description("Carbon border adjustment inputs, for goods covered by CBAM.")]
     public CbamInputs? Cbam { get; init; }
+
+    /// <summary>Duty rates that change over the horizon.</summary>
+    [Description("Duty rates by calendar year, e.g. a preference lost on graduation or an anti-dumping duty that expires. A year covered here overrides dutyRatePct / extraDutyPct and the reference tariffs for that duty; other years keep them.")]
+    public IReadOnlyList<DutyScheduleEntry>? DutySchedule { get; init; }
+}
+
+/// <summary>One duty's ad valorem rate over a span of calendar years.</summary>
+public sealed record DutyScheduleEntry
+{
+    /// <summary>Which duty.</summary>
+    [Required, Description("importDuty (the customs duty: MFN or preferential) or extraDuty (anti-dumping, countervailing or other additional duty).")]
+    public ScheduledDuty Duty { get; init; }
+
+    /// <summary>First calendar year, inclusive.</summary>
+    [Range(1990, 2150), Description("First calendar year the rate applies; default: from the start of the horizon.")]
+    public int? FromYear { get; init; }
+
+    /// <summary>Last calendar year, inclusive.</summary>
+    [Range(1990, 2150), Description("Last calendar year the rate applies (inclusive); default: to the end of the horizon.")]
+    public int? UntilYear { get; init; }
+
+    /// <summary>Rate, % of the customs value.</summary>
+    [Required, Range(0.0, 500.0), Description("Ad valorem rate in those years, % of the customs value.")]
+    public double RatePct { get; init; }
+
+    /// <summary>Why the rate applies.</summary>
+    [Description("Why, e.g. \"EBA ends three years after LDC graduation\" or \"anti-dumping duty Reg. (EU) 2022/191 expires\".")]
+    public string? Reason { get; init; }
+
+    /// <summary>Whether the entry covers <paramref name="calendarYear"/>.</summary>
+    public bool Covers(int calendarYear) => (FromYear is null || calendarYear >= FromYear) && (UntilYear is null || calendarYear <= UntilYear);
 }
 
 /// <summary>CBAM inputs (Regulation (EU) 2023/956).</summary>

@@ -55,20 +55,3 @@ public sealed record EmissionFactor
 /// <param name="Scope">Strategic scope (grade), when given.</param>
 /// <param name="Source">Source.</param>
 public sealed record CriticalRawMaterial(string Name, int ListYear, string Strategic, string? Scope, string Source);
-
-/// <summary>An EU customs duty for an HS prefix, MFN or origin-specific.</summary>
-public sealed record TariffEntry
-{
-    /// <summary>HS/CN prefix (digits only).</summary>
-    public required string HsPrefix { get; init; }
-    /// <summary>Description.</summary>
-    public required string Description { get; init; }
-    /// <summary>MFN ad valorem duty, %.</summary>
-    public required SourcedValue MfnDutyPct { get; init; }
-    /// <summary>Origin for extra duties; null for MFN rows.</summary>
-    public CountryCode? Origin { get; init; }
-    /// <summary>Extra (anti-dumping, countervailing) duty, %.</summary>
-    public SourcedValue? ExtraDutyPct { get; init; }
-    /// <summary>Legal measure.</summary>
-    public string? Measure { get; init; }
-}

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Reshore.Core.Domain;
 using Reshore.Core.Values;
 
@@ -28,8 +29,10 @@ public sealed record MarketSnapshot
     public required IReadOnlyList<string> CbamCoveredPrefixes { get; init; }
     /// <summary>Source of the CBAM annex.</summary>
     public required string CbamSource { get; init; }
-    /// <summary>Tariff rows.</summary>
+    /// <summary>Tariff rows: MFN rates by HS/CN prefix and origin-specific extra duties, each with its validity dates.</summary>
     public required IReadOnlyList<TariffEntry> Tariffs { get; init; }
+    /// <summary>Dated EU trade regimes by origin (agreements, customs union, GSP, GSP+, EBA).</summary>
+    public IReadOnlyList<TariffPreference> Preferences { get; init; } = [];
     /// <summary>Exchange rates.</summary>
     public required FxTable Fx { get; init; }
     /// <summary>EU critical raw materials lists (2020 and 2023).</summary>
@@ -52,17 +55,80 @@ public sealed record MarketSnapshot
             ? matched
             : DefaultEmissionFactor(mode);
 
-    /// <summary>The longest MFN tariff row whose prefix starts <paramref name="hsDigits"/>.</summary>
-    public TariffEntry? MfnTariff(string hsDigits) =>
-        Tariffs.Where(t => t.Origin is null && hsDigits.StartsWith(t.HsPrefix, StringComparison.Ordinal))
+    /// <summary>The MFN tariff row in force on the snapshot date (see <see cref="MfnTariff(string, DateOnly)"/>).</summary>
+    public TariffEntry? MfnTariff(string hsDigits) => MfnTariff(hsDigits, AsOf);
+
+    /// <summary>
+    /// The MFN tariff row for <paramref name="hsDigits"/> on <paramref name="on"/>: among the rows that carry an MFN rate or
+    /// expression (whatever their origin: the MFN rate is erga omnes), cover the code and apply on that date, the longest
+    /// prefix; on a tie the newer source year, then the row without origin.
+    /// </summary>
+    public TariffEntry? MfnTariff(string hsDigits, DateOnly on) =>
+        RowsCovering(hsDigits).Where(t => t.HasMfn && t.AppliesOn(on))
                .OrderByDescending(t => t.HsPrefix.Length)
+               .ThenByDescending(t => t.MfnDutyPct?.Year ?? 0)
+               .ThenBy(t => t.Origin is null ? 0 : 1)
                .FirstOrDefault();
 
-    /// <summary>Origin-specific extra duty rows matching the code.</summary>
-    public TariffEntry? ExtraDuty(string hsDigits, CountryCode origin) =>
-        Tariffs.Where(t => t.Origin == origin && t.ExtraDutyPct is not null && hsDigits.StartsWith(t.HsPrefix, StringComparison.Ordinal))
-               .OrderByDescending(t => t.HsPrefix.Length)
-               .FirstOrDefault();
+    /// <summary>
+    /// A lower bound of the MFN rate of a code on <paramref name="on"/>, %: the rate of <see cref="MfnTariff(string, DateOnly)"/>
+    /// when it is a plain percentage; otherwise (a 4-digit heading, or an HS6 whose CN8 lines differ) the lowest plain rate of the
+    /// longer codes under it; null when none is known. For screening, which must not overstate the duty avoided.
+    /// </summary>
+    public double? MfnRateLowerBound(string hsDigits, DateOnly on)
+    {
+        if (MfnTariff(hsDigits, on) is { MfnDutyPct: { } rate }) return rate.Value;
+        var below = Tariffs.Where(t => t.MfnDutyPct is not null && t.HsPrefix.Length > hsDigits.Length
+                                       && t.HsPrefix.StartsWith(hsDigits, StringComparison.Ordinal) && t.AppliesOn(on))
+                           .Select(t => t.MfnDutyPct!.Value).ToList();
+        return below.Count > 0 ? below.Min() : null;
+    }
+
+    /// <summary>The origin-specific extra duty row in force on the snapshot date with the longest prefix.</summary>
+    public TariffEntry? ExtraDuty(string hsDigits, CountryCode origin) => ExtraDuties(hsDigits, origin, AsOf).MaxBy(t => t.HsPrefix.Length);
+
+    /// <summary>
+    /// The extra duties on <paramref name="hsDigits"/> from <paramref name="origin"/> on <paramref name="on"/>: per kind
+    /// (anti-dumping, provisional or definitive; countervailing; other) the row with the longest prefix, then the latest start.
+    /// Duties of different kinds add up.
+    /// </summary>
+    public IReadOnlyList<TariffEntry> ExtraDuties(string hsDigits, CountryCode origin, DateOnly on) =>
+        RowsCovering(hsDigits).Where(t => t.Origin == origin && t.ExtraDutyPct is not null && t.AppliesOn(on))
+               .GroupBy(t => t.ExtraDutyKind is ExtraDutyKind.ProvisionalAntiDumping ? ExtraDutyKind.AntiDumping : t.ExtraDutyKind ?? ExtraDutyKind.Other)
+               .Select(g => g.OrderByDescending(t => t.HsPrefix.Length).ThenByDescending(t => t.ValidFrom ?? DateOnly.MinValue).First())
+               .OrderBy(t => t.ExtraDutyKind)
+               .ToList();
+
+    /// <summary>The dated trade regime of <paramref name="origin"/> on <paramref name="on"/> (the latest-starting row in force), or null when none is listed.</summary>
+    public TariffPreference? Preference(CountryCode origin, DateOnly on) =>
+        Preferences.Where(p => p.Origin == origin && p.AppliesOn(on)).MaxBy(p => p.ValidFrom ?? DateOnly.MinValue);
+
+    /// <summary>
+    /// The days of <paramref name="calendarYear"/> after 1 January on which a tariff row for the code, or a regime of the origin,
+    /// starts or stops applying: the boundaries of the periods over which a year's duty is averaged.
+    /// </summary>
+    public IReadOnlyList<DateOnly> TariffChanges(string hsDigits, CountryCode origin, int calendarYear)
+    {
+        var first = new DateOnly(calendarYear, 1, 1);
+        var last = new DateOnly(calendarYear, 12, 31);
+        var bounds = RowsCovering(hsDigits).Where(t => t.Origin is null || t.Origin == origin || t.HasMfn)
+                            .SelectMany(t => new[] { t.ValidFrom, t.ValidTo?.AddDays(1) })
+                            .Concat(Preferences.Where(p => p.Origin == origin).SelectMany(p => new[] { p.ValidFrom, p.ValidTo?.AddDays(1) }));
+        return bounds.OfType<DateOnly>().Where(d => d > first && d <= last).Distinct().Order().ToList();
+    }
+
+    // Tariff rows indexed by prefix, per Tariffs list instance (a copy made with `with` gets its own index): a lookup walks the
+    // code's prefixes instead of scanning thousands of rows for every option and year.
+    private static readonly ConditionalWeakTable<IReadOnlyList<TariffEntry>, ILookup<string, TariffEntry>> TariffIndex = new();
+
+    /// <summary>The tariff rows whose prefix covers <paramref name="hsDigits"/>, longest prefix first.</summary>
+    public IEnumerable<TariffEntry> RowsCovering(string hsDigits)
+    {
+        var index = TariffIndex.GetValue(Tariffs, static rows => rows.ToLookup(t => t.HsPrefix, StringComparer.Ordinal));
+        for (var n = hsDigits.Length; n >= 1; n--)
+            foreach (var row in index[hsDigits[..n]])
+                yield return row;
+    }
 
     /// <summary>Whether the HS/CN code is in the CBAM annex.</summary>
     public bool IsCbamCovered(string hsDigits) =>

@@ -169,7 +169,7 @@ public static class ScorecardEvaluator
                 if (sim is null) return item;
                 var risk = sim.Strategies.Where(s => item.Options.Any(o => o.Id == s.Id) && s.Shares.Count == 1)
                     // The tail of a single year (the H-year average's tail shrinks like 1/√H, model §8.8).
-                    .ToDictionary(s => s.Id, s => (s.AnnualCost.Mean > 0 ? (s.AnnualCost.SingleYearCvar95 ?? s.AnnualCost.Cvar95) / s.AnnualCost.Mean - 1 : 0, s.Options.Any(x => x.AtRisk)));
+                    .ToDictionary(s => s.Id, s => (s.AnnualCost.Mean > 0 ? (s.SingleYearCvar95 ?? s.AnnualCost.Cvar95) / s.AnnualCost.Mean - 1 : 0, s.Options.Any(x => x.AtRisk)));
                 return item with { Scorecard = Evaluate(context, c.Items[i], item, culture, risk) };
             }).ToList(),
         };

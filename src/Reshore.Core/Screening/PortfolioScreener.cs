@@ -272,7 +272,7 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
     private double MfnRate(string hs)
     {
         if (_mfnRate.TryGetValue(hs, out var cached)) return cached;
-        return _mfnRate[hs] = market.MfnTariff(hs)?.MfnDutyPct.Value ?? 0;
+        return _mfnRate[hs] = market.MfnRateLowerBound(hs, market.AsOf) ?? 0;
     }
 
     /// <summary>Freight and transport CO2e per kg on the country's default lane (road for nearshore, sea otherwise), loads limited by weight.</summary>

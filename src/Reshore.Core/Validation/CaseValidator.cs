@@ -175,6 +175,7 @@ public static class CaseValidator
         }
         if (o.Production?.LabourHoursBasis == LabourHoursBasis.HomeStandard && o.Production.LabourCostPerHour is null && !Known(c, market, c.HomeCountry ?? CountryCode.Parse("BE")))
             errors.Add(new($"{path}.production.labourHoursBasis", "homeStandard hours need the home country's productivity index."));
+        CheckDutySchedule(c, o.Trade?.DutySchedule ?? [], $"{path}.trade.dutySchedule", errors);
         var others = o.OtherCosts ?? [];
         for (var i = 0; i < others.Count; i++)
             if (others[i].PerUnit is null && others[i].PerYear is null)
@@ -186,6 +187,36 @@ public static class CaseValidator
             var first = same.First().Index;
             foreach (var dup in same.Skip(1))
                 errors.Add(new($"{path}.otherCosts[{dup.Index}].name", $"'{others[dup.Index].Name}' has the same name as otherCosts[{first}] ('{others[first].Name}'): give each line of an option its own name, or add the amounts into one line."));
+        }
+    }
+
+    /// <summary>Each entry spans at least one year of the horizon, and no two entries set the same duty in the same year.</summary>
+    private static void CheckDutySchedule(ReshoringCase c, IReadOnlyList<DutyScheduleEntry> schedule, string path, List<CaseError> errors)
+    {
+        var first = c.BaseYear;
+        var last = c.BaseYear + c.HorizonYears - 1;
+        for (var i = 0; i < schedule.Count; i++)
+        {
+            var e = schedule[i];
+            var ep = $"{path}[{i}]";
+            var from = e.FromYear ?? first;
+            var until = e.UntilYear ?? last;
+            if (e.FromYear is { } f && e.UntilYear is { } u && u < f)
+            {
+                errors.Add(new($"{ep}.untilYear", $"untilYear {u} is before fromYear {f}."));
+                continue;
+            }
+            if (until < first || from > last)
+                errors.Add(new(ep, $"The entry covers {from}–{until}, outside the horizon {first}–{last} (baseYear and horizonYears)."));
+            for (var j = 0; j < i; j++)
+            {
+                var o = schedule[j];
+                if (o.Duty != e.Duty) continue;
+                var oFrom = o.FromYear ?? first;
+                var oUntil = o.UntilYear ?? last;
+                if (from <= oUntil && oFrom <= until)
+                    errors.Add(new(ep, $"Overlaps {path}[{j}]: both set {JsonName(e.Duty.ToString())} in {Math.Max(from, oFrom)}–{Math.Min(until, oUntil)}. Give each year one rate."));
+            }
         }
     }
 

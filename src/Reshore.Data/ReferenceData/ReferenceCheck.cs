@@ -256,22 +256,21 @@ public sealed class CarbonPriceCheck : SourcedValueCheck
     }
 }
 
-/// <summary>Tariff rows: duties within 0–100 % (MFN) and 0–500 % (trade defence). Richer tariff checks plug in beside it.</summary>
-public sealed class TariffBoundsCheck : SourcedValueCheck
+/// <summary>
+/// The tariff data's own checks (<see cref="TariffReferenceCheck"/>: rate bounds, dates, coverage of chapters 25–97, MFN consistency,
+/// overlapping regimes, agreement with countries.csv, stale values) as findings of <c>reshore reference check</c>.
+/// </summary>
+public sealed class TariffBoundsCheck : IReferenceCheck
 {
     /// <inheritdoc />
-    public override string Name => "tariffs";
+    public string Name => "tariffs";
 
     /// <inheritdoc />
-    public override IEnumerable<ReferenceFinding> Check(MarketSnapshot market, ReferenceCheckOptions o)
+    public IEnumerable<ReferenceFinding> Check(MarketSnapshot market, ReferenceCheckOptions options)
     {
-        var noStale = o with { StaleYears = 100 };
-        foreach (var t in market.Tariffs)
-        {
-            var key = t.Origin is { } origin ? $"{t.HsPrefix} {origin}" : t.HsPrefix;
-            foreach (var x in Value("tariffs.csv", key, "mfn_duty_pct", t.MfnDutyPct, 0, 100, "%", noStale)) yield return x;
-            foreach (var x in Value("tariffs.csv", key, "extra_duty_pct", t.ExtraDutyPct, 0, 500, "%", noStale)) yield return x;
-        }
+        var report = TariffReferenceCheck.Run(market);
+        foreach (var f in report.Errors) yield return new ReferenceFinding(FindingSeverity.Error, Name, f.File, f.Row, "", f.Message);
+        foreach (var f in report.Warnings.Concat(report.Stale)) yield return new ReferenceFinding(FindingSeverity.Warning, Name, f.File, f.Row, "", f.Message);
     }
 }
 

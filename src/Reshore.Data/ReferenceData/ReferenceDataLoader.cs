@@ -15,6 +15,9 @@ public static class ReferenceDataLoader
     public static IReadOnlyList<string> Files { get; } =
         ["dataset.csv", "countries.csv", "energy_prices.csv", "lanes.csv", "emission_factors.csv", "carbon_prices.csv", "cbam_factors.csv", "cbam_goods.csv", "tariffs.csv", "fx_rates.csv", "critical_raw_materials.csv"];
 
+    /// <summary>Tariff files a folder may leave out (a data set made before they existed): the MFN table, the dated regimes and their sources.</summary>
+    public static IReadOnlyList<string> OptionalFiles { get; } = ["tariff_mfn.csv", "tariff_preferences.csv", "tariff_sources.csv"];
+
     private static MarketSnapshot? _embedded;
 
     /// <summary>The bundled data set (cached).</summary>
@@ -25,7 +28,8 @@ public static class ReferenceDataLoader
         Load(name =>
         {
             var path = Path.Combine(directory, name);
-            return File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"Reference data file {name} is missing in {directory}.", path);
+            if (File.Exists(path)) return File.ReadAllText(path);
+            return OptionalFiles.Contains(name) ? null : throw new FileNotFoundException($"Reference data file {name} is missing in {directory}.", path);
         });
 
     /// <summary>The text of an embedded reference file.</summary>
@@ -37,9 +41,10 @@ public static class ReferenceDataLoader
         return reader.ReadToEnd();
     }
 
-    private static MarketSnapshot Load(Func<string, string> read)
+    private static MarketSnapshot Load(Func<string, string?> read)
     {
-        IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(string name) => Csv.Parse(read(name), name);
+        IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(string name) =>
+            read(name) is { } text ? Csv.Parse(text, name) : [];
         var dataset = Rows("dataset.csv").ToDictionary(r => r["key"], r => r["value"]);
         var fx = new Dictionary<CurrencyCode, SourcedValue>();
         foreach (var r in Rows("fx_rates.csv"))
@@ -60,7 +65,8 @@ public static class ReferenceDataLoader
                 r => new SourcedValue(Num(r, "cbam_factor_pct", "cbam_factors.csv"), r["source"], int.Parse(r["year"], CultureInfo.InvariantCulture))),
             CbamCoveredPrefixes = Rows("cbam_goods.csv").Select(r => r["cn_prefix"]).ToList(),
             CbamSource = Rows("cbam_goods.csv").First()["source"],
-            Tariffs = Rows("tariffs.csv").Select(Tariff).ToList(),
+            Tariffs = TariffRows(Rows),
+            Preferences = PreferenceRows(Rows),
             Fx = new FxTable(fx),
             CriticalRawMaterials = Rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
                 r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
@@ -114,17 +120,7 @@ public static class ReferenceDataLoader
             Name = r["name"],
             Currency = CurrencyCode.Parse(r["currency"]),
             EuMember = r["eu_member"] == "yes",
-            TradeRegime = r["eu_trade_regime"] switch
-            {
-                "member" => EuTradeRegime.Member,
-                "customs_union" => EuTradeRegime.CustomsUnion,
-                "fta" => EuTradeRegime.Fta,
-                "eba" => EuTradeRegime.Eba,
-                "gsp_plus" => EuTradeRegime.GspPlus,
-                "gsp" => EuTradeRegime.Gsp,
-                "mfn" => EuTradeRegime.Mfn,
-                var other => throw new FormatException($"{f}: unknown eu_trade_regime '{other}' for {r["iso2"]}."),
-            },
+            TradeRegime = Regime(r["eu_trade_regime"], f, r["iso2"], "eu_trade_regime"),
             TradeAgreement = r["eu_trade_agreement"],
             LabourCostEurPerHour = Optional(r, "labour_cost_eur_per_hour", "labour_cost_year", "labour_cost_source", f),
             LabourCostScope = Text(r, "labour_cost_scope"),
@@ -195,18 +191,113 @@ public static class ReferenceDataLoader
         GramsPerTonneKm = new SourcedValue(Num(r, "g_co2e_per_tkm", "emission_factors.csv"), $"{r["source"]} [{r["source_status"]}]", Year(r, "year")),
     };
 
+    /// <summary>The tariff sources by id ("publisher, title, address" and year), embedded or from <paramref name="directory"/>.</summary>
+    public static IReadOnlyDictionary<string, (string Text, int? Year)> TariffSources(string? directory = null)
+    {
+        var text = directory is null ? ReadEmbedded("tariff_sources.csv")
+            : File.Exists(Path.Combine(directory, "tariff_sources.csv")) ? File.ReadAllText(Path.Combine(directory, "tariff_sources.csv")) : null;
+        return text is null ? new Dictionary<string, (string, int?)>() : Sources(Csv.Parse(text, "tariff_sources.csv"));
+    }
+
+    private static Dictionary<string, (string Text, int? Year)> Sources(IReadOnlyList<IReadOnlyDictionary<string, string>> rows) =>
+        rows.ToDictionary(r => r["source_id"], r => ($"{r["publisher"]}, {r["title"]}, {r["address"]}", Year(r, "year")), StringComparer.Ordinal);
+
+    private static List<TariffEntry> TariffRows(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
+    {
+        var sources = Sources(rows("tariff_sources.csv"));
+        var list = rows("tariffs.csv").Select(Tariff).ToList();
+        const string f = "tariff_mfn.csv";
+        foreach (var r in rows(f))
+        {
+            var (text, year) = Source(sources, r["source_id"], f, r["hs_code"]);
+            list.Add(new TariffEntry
+            {
+                HsPrefix = Digits(r["hs_code"], f),
+                Description = r["description"],
+                MfnDutyPct = r["mfn_duty_pct"].Length > 0 ? new SourcedValue(Num(r, "mfn_duty_pct", f), text, year) : null,
+                DutyExpression = r["mfn_duty_pct"].Length > 0 ? null : r["duty_expression"].Length > 0 ? r["duty_expression"]
+                    : throw new FormatException($"{f}: row {r["hs_code"]} has neither mfn_duty_pct nor duty_expression."),
+                ValidFrom = Date(r, "valid_from", f),
+                ValidTo = Date(r, "valid_to", f),
+                File = f,
+                Source = text,
+                SourceYear = year,
+            });
+        }
+        return list;
+    }
+
+    private static List<TariffPreference> PreferenceRows(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
+    {
+        var sources = Sources(rows("tariff_sources.csv"));
+        const string f = "tariff_preferences.csv";
+        return rows(f).Select(r =>
+        {
+            var (text, year) = Source(sources, r["source_id"], f, r["origin_iso2"]);
+            return new TariffPreference
+            {
+                Origin = CountryCode.Parse(r["origin_iso2"]),
+                Regime = Regime(r["regime"], f, r["origin_iso2"]),
+                Agreement = r["agreement"],
+                ValidFrom = Date(r, "valid_from", f),
+                ValidTo = Date(r, "valid_to", f),
+                Source = text,
+                Year = year,
+                Notes = r["notes"].Length > 0 ? r["notes"] : null,
+            };
+        }).ToList();
+    }
+
+    private static (string Text, int? Year) Source(Dictionary<string, (string Text, int? Year)> sources, string id, string file, string row) =>
+        sources.TryGetValue(id, out var s) ? s : throw new FormatException($"{file}: row {row} names source '{id}', which tariff_sources.csv does not list.");
+
+    private static string Digits(string code, string file) =>
+        code.Length > 0 && code.All(char.IsAsciiDigit) ? code : throw new FormatException($"{file}: '{code}' is not an HS/CN code of digits.");
+
+    private static DateOnly? Date(IReadOnlyDictionary<string, string> r, string column, string file) =>
+        !r.TryGetValue(column, out var text) || text.Length == 0 ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new FormatException($"{file}: column {column} holds '{text}', not a date (yyyy-mm-dd).");
+
+    /// <summary>Maps a regime name of the CSV files to an <see cref="EuTradeRegime"/>.</summary>
+    public static EuTradeRegime Regime(string text, string file, string row, string column = "regime") => text switch
+    {
+        "member" => EuTradeRegime.Member,
+        "customs_union" => EuTradeRegime.CustomsUnion,
+        "fta" => EuTradeRegime.Fta,
+        "eba" => EuTradeRegime.Eba,
+        "gsp_plus" => EuTradeRegime.GspPlus,
+        "gsp" => EuTradeRegime.Gsp,
+        "mfn" => EuTradeRegime.Mfn,
+        var other => throw new FormatException($"{file}: unknown {column} '{other}' for {row}."),
+    };
+
     private static TariffEntry Tariff(IReadOnlyDictionary<string, string> r)
     {
         const string f = "tariffs.csv";
+        var kind = r.GetValueOrDefault("extra_duty_kind") ?? "";
         return new TariffEntry
         {
             HsPrefix = new string(r["hs_prefix"].Where(char.IsDigit).ToArray()),
             Description = r["description"],
-            MfnDutyPct = new SourcedValue(r["mfn_duty_pct"].Length > 0 ? Num(r, "mfn_duty_pct", f) : 0, r["source"], Year(r, "year")),
+            MfnDutyPct = r["mfn_duty_pct"].Length > 0 ? new SourcedValue(Num(r, "mfn_duty_pct", f), r["source"], Year(r, "year")) : null,
             Origin = r["origin_iso2"].Length > 0 ? CountryCode.Parse(r["origin_iso2"]) : null,
-            ExtraDutyPct = r["extra_duty_pct"].Length > 0 && double.TryParse(r["extra_duty_pct"], NumberStyles.Float, CultureInfo.InvariantCulture, out var e)
-                ? new SourcedValue(e, $"{r["measure"]}: {r["source"]}", Year(r, "year")) : null,
+            ExtraDutyPct = r["extra_duty_pct"].Length > 0 ? new SourcedValue(Num(r, "extra_duty_pct", f), $"{r["measure"]}: {r["source"]}", Year(r, "year")) : null,
+            ExtraDutyKind = kind switch
+            {
+                "" => r["extra_duty_pct"].Length > 0 ? ExtraDutyKind.Other : null,
+                "anti_dumping" => ExtraDutyKind.AntiDumping,
+                "provisional_anti_dumping" => ExtraDutyKind.ProvisionalAntiDumping,
+                "countervailing" => ExtraDutyKind.Countervailing,
+                "other" => ExtraDutyKind.Other,
+                _ => throw new FormatException($"{f}: unknown extra_duty_kind '{kind}' for {r["hs_prefix"]}."),
+            },
             Measure = r["measure"],
+            ValidFrom = Date(r, "valid_from", f),
+            ValidTo = Date(r, "valid_to", f),
+            File = f,
+            Source = r["source"],
+            SourceYear = Year(r, "year"),
         };
     }
 }

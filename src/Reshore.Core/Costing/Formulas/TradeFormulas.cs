@@ -9,6 +9,18 @@ public static class TradeFormulas
     /// <summary>Ad valorem duty per unit = rate × customs value.</summary>
     public static double AdValorem(double rate, double customsValue) => rate * customsValue;
 
+    /// <summary>
+    /// A duty rate averaged over a calendar year in which it changes: Σ dᵢ × rᵢ ÷ Σ dᵢ, with dᵢ the days of period i and rᵢ
+    /// its rate. Imports are taken as spread evenly over the year, so each rate weighs by the share of the year it is in force.
+    /// </summary>
+    public static double TimeWeightedRate(IReadOnlyList<(int Days, double Rate)> periods)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(periods.Count);
+        var days = periods.Sum(p => p.Days);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(days, 0);
+        return periods.Sum(p => p.Days * p.Rate) / days;
+    }
+
     /// <summary>Specific duty per unit = amount per tonne × m ÷ 1000.</summary>
     public static double Specific(double amountPerTonne, double unitWeightKg) => amountPerTonne * unitWeightKg / 1000;
 
