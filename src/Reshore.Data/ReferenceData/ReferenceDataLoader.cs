@@ -15,10 +15,13 @@ public static class ReferenceDataLoader
     public static IReadOnlyList<string> Files { get; } =
         ["dataset.csv", "countries.csv", "energy_prices.csv", "lanes.csv", "emission_factors.csv", "carbon_prices.csv", "cbam_factors.csv", "cbam_goods.csv", "tariffs.csv", "fx_rates.csv", "critical_raw_materials.csv"];
 
+    /// <summary>Files a data set may hold; a folder without them still loads (older copies of the data set).</summary>
+    public static IReadOnlyList<string> OptionalFiles { get; } = ["fx_history.csv"];
+
     private static MarketSnapshot? _embedded;
 
     /// <summary>The bundled data set (cached).</summary>
-    public static MarketSnapshot Embedded() => _embedded ??= Load(ReadEmbedded);
+    public static MarketSnapshot Embedded() => _embedded ??= Load(ReadEmbedded, name => OptionalFiles.Contains(name) ? ReadEmbedded(name) : null);
 
     /// <summary>Loads a data set from a folder holding the same files.</summary>
     public static MarketSnapshot FromDirectory(string directory) =>
@@ -26,7 +29,7 @@ public static class ReferenceDataLoader
         {
             var path = Path.Combine(directory, name);
             return File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"Reference data file {name} is missing in {directory}.", path);
-        });
+        }, name => File.Exists(Path.Combine(directory, name)) ? File.ReadAllText(Path.Combine(directory, name)) : null);
 
     /// <summary>The text of an embedded reference file.</summary>
     public static string ReadEmbedded(string name)
@@ -37,7 +40,7 @@ public static class ReferenceDataLoader
         return reader.ReadToEnd();
     }
 
-    private static MarketSnapshot Load(Func<string, string> read)
+    private static MarketSnapshot Load(Func<string, string> read, Func<string, string?> readOptional)
     {
         IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(string name) => Csv.Parse(read(name), name);
         var dataset = Rows("dataset.csv").ToDictionary(r => r["key"], r => r["value"]);
@@ -62,9 +65,28 @@ public static class ReferenceDataLoader
             CbamSource = Rows("cbam_goods.csv").First()["source"],
             Tariffs = Rows("tariffs.csv").Select(Tariff).ToList(),
             Fx = new FxTable(fx),
+            FxHistory = readOptional("fx_history.csv") is { } history ? FxHistory(Csv.Parse(history, "fx_history.csv")) : new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>(),
             CriticalRawMaterials = Rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
                 r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
         };
+    }
+
+    private static Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>> FxHistory(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
+    {
+        const string f = "fx_history.csv";
+        var history = new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>();
+        foreach (var group in rows.GroupBy(r => r["currency"]))
+        {
+            var years = new Dictionary<int, SourcedValue>();
+            foreach (var r in group)
+            {
+                var year = Year(r, "year") ?? throw new FormatException($"{f}: {group.Key} has a row without a year.");
+                if (!years.TryAdd(year, new SourcedValue(Num(r, "eur_per_unit", f), $"{r["source"]} [{r["basis"]}]", year)))
+                    throw new FormatException($"{f}: {group.Key} has two rows for {year}.");
+            }
+            history[CurrencyCode.Parse(group.Key)] = years;
+        }
+        return history;
     }
 
     private static double Num(IReadOnlyDictionary<string, string> r, string column, string file) =>
