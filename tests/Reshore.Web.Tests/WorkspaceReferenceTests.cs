@@ -24,7 +24,7 @@ public abstract class WorkspaceReferenceTests<TApp>(TApp app) : IClassFixture<TA
 
     private static object Ecuador => new { code = "EC", name = "Ecuador", currency = "USD", tradeRegime = "fta", labourCostEurPerHour = 3.1, electricityEurPerKwh = 0.09, gridGCo2ePerKwh = 250, source = "INEC test figures", year = 2025 };
     private static object Guayaquil => new { id = "EC-SEA-GUAYAQUIL", origin = "EC", originPlace = "Guayaquil", mode = "sea", distanceKm = 10500, transitDays = 21, rate = 1800, rateCurrency = "USD", rateUnit = "per_feu", isDefault = true, source = "forwarder quote test", year = 2026 };
-    private static object LedDuty => new { hsCode = "8539 52", description = "LED lamps", mfnDutyPct = 9.9, source = "TARIC test", year = 2026 };
+    private static object LedDuty => new { hsCode = "8539 52 00", description = "LED lamps", mfnDutyPct = 9.9, source = "TARIC test", year = 2026 };
 
     [Fact]
     public async Task A_workspace_adds_a_country_a_lane_and_an_hs_code_and_its_cases_use_them()
@@ -41,7 +41,7 @@ public abstract class WorkspaceReferenceTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal("EC", country.GetProperty("key").GetString());
         await Json(await client.PutAsJsonAsync($"/api/workspaces/{ws}/reference/lanes", Guayaquil), HttpStatusCode.OK);
         var duty = await Json(await client.PutAsJsonAsync($"/api/workspaces/{ws}/reference/hs-codes", LedDuty), HttpStatusCode.OK);
-        Assert.Equal("853952", duty.GetProperty("key").GetString());
+        Assert.Equal("85395200", duty.GetProperty("key").GetString());
 
         var list = await Json(await client.GetAsync($"/api/workspaces/{ws}/reference"), HttpStatusCode.OK);
         Assert.Equal(1, list.GetProperty("countries").GetArrayLength());
@@ -66,7 +66,7 @@ public abstract class WorkspaceReferenceTests<TApp>(TApp app) : IClassFixture<TA
         await Json(await client.PostAsJsonAsync($"/api/workspaces/{other}/cases", new { text = EcuadorCase, format = "yaml" }), HttpStatusCode.BadRequest);
 
         // Removing the HS code brings back the bundled duty; removing the country makes the stored case unreadable (400, not 500).
-        await Json(await client.DeleteAsync($"/api/workspaces/{ws}/reference/hs-codes/853952"), HttpStatusCode.NoContent);
+        await Json(await client.DeleteAsync($"/api/workspaces/{ws}/reference/hs-codes/85395200"), HttpStatusCode.NoContent);
         Assert.DoesNotContain("workspace: TARIC test", (await Json(await client.PostAsync($"/api/cases/{id}/evaluate", null), HttpStatusCode.OK)).GetRawText());
         await Json(await client.DeleteAsync($"/api/workspaces/{ws}/reference/countries/ec"), HttpStatusCode.NoContent);
         await Json(await client.PostAsync($"/api/cases/{id}/evaluate", null), HttpStatusCode.BadRequest);
@@ -86,7 +86,7 @@ public abstract class WorkspaceReferenceTests<TApp>(TApp app) : IClassFixture<TA
 
         await Json(await viewer.GetAsync($"/api/workspaces/{ws}/reference"), HttpStatusCode.OK);
         await Json(await viewer.PutAsJsonAsync($"/api/workspaces/{ws}/reference/countries", Ecuador), HttpStatusCode.Forbidden);
-        await Json(await viewer.DeleteAsync($"/api/workspaces/{ws}/reference/hs-codes/853952"), HttpStatusCode.Forbidden);
+        await Json(await viewer.DeleteAsync($"/api/workspaces/{ws}/reference/hs-codes/85395200"), HttpStatusCode.Forbidden);
         await Json(await outsider.GetAsync($"/api/workspaces/{ws}/reference"), HttpStatusCode.NotFound);
         await Json(await outsider.PutAsJsonAsync($"/api/workspaces/{ws}/reference/countries", Ecuador), HttpStatusCode.NotFound);
 
