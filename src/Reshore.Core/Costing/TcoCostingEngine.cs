@@ -372,56 +372,41 @@ public sealed class TcoCostingEngine
             var value = 0.0;
             if (p.EnergyKwhPerUnit is { } kwh)
             {
-                double price;
-                if (p.ElectricityPricePerKwh is { } e)
+                // The consumption band follows the item's annual electricity use at this site (kWh per unit × volume).
+                if (EnergyPrice(p.ElectricityPricePerKwh, "production.electricityPricePerKwh", () => _country.ElectricityFor(kwh * _volume / 1000), "electricity", index) is not { } price)
                 {
-                    price = Money(e, 0) * index;
-                    inputs.Add(MoneyInput("production.electricityPricePerKwh", e, "/kWh"));
+                    NotAssessed("energy", F("Note_NoReferenceElectricity", "production.electricityPricePerKwh or referenceOverrides.countries.{0}.electricityPricePerKwh (the reference data hold no electricity price for {0})", _option.Country));
+                    return 0;
                 }
-                else
-                {
-                    // The consumption band follows the item's annual electricity use at this site (kWh per unit × volume).
-                    var annualMwh = kwh * _volume / 1000;
-                    if (_country.ElectricityFor(annualMwh) is not { } reference)
-                    {
-                        NotAssessed("energy", F("Note_NoReferenceElectricity", "production.electricityPricePerKwh or referenceOverrides.countries.{0}.electricityPricePerKwh (the reference data hold no electricity price for {0})", _option.Country));
-                        return 0;
-                    }
-                    price = LocalEur(reference.Value) * index;
-                    inputs.Add(Default($"electricity price {_option.Country}", reference, "EUR/kWh"));
-                }
-                var electricity = ProductionFormulas.Energy(kwh, price);
+                var electricity = ProductionFormulas.Energy(kwh, price.PerKwh);
                 if ((p.ElectricityPricePerKwh?.Currency ?? _country.Currency) != _ctx.Currency) _foreignExposurePerUnit += electricity;
-                inputs.Insert(0, Case("production.energyKwhPerUnit", kwh, "kWh/unit"));
+                inputs.AddRange([Case("production.energyKwhPerUnit", kwh, "kWh/unit"), price.Input]);
                 value += electricity;
             }
             if (p.GasKwhPerUnit is { } gasKwh)
             {
-                double price;
-                if (p.GasPricePerKwh is { } g)
+                // Gas is priced like electricity: the Eurostat band (I1…I6) of the item's annual gas use at this site.
+                if (EnergyPrice(p.GasPricePerKwh, "production.gasPricePerKwh", () => _country.GasFor(gasKwh * _volume / 1000), "natural gas", index) is not { } price)
                 {
-                    price = Money(g, 0) * index;
-                    inputs.Add(MoneyInput("production.gasPricePerKwh", g, "/kWh"));
+                    NotAssessed("energy", F("Note_NoReferenceGas", "production.gasPricePerKwh (the reference data hold no natural-gas price for {0})", _option.Country));
+                    return 0;
                 }
-                else
-                {
-                    // Gas is priced like electricity: the Eurostat band (I1…I6) of the item's annual gas use at this site.
-                    if (_country.GasFor(gasKwh * _volume / 1000) is not { } reference)
-                    {
-                        NotAssessed("energy", F("Note_NoReferenceGas", "production.gasPricePerKwh (the reference data hold no natural-gas price for {0})", _option.Country));
-                        return 0;
-                    }
-                    price = LocalEur(reference.Value) * index;
-                    inputs.Add(Default($"natural gas price {_option.Country}", reference, "EUR/kWh"));
-                }
-                var gas = ProductionFormulas.Energy(gasKwh, price);
+                var gas = ProductionFormulas.Energy(gasKwh, price.PerKwh);
                 if ((p.GasPricePerKwh?.Currency ?? _country.Currency) != _ctx.Currency) _foreignExposurePerUnit += gas;
-                inputs.Add(Case("production.gasKwhPerUnit", gasKwh, "kWh/unit"));
+                inputs.AddRange([price.Input, Case("production.gasKwhPerUnit", gasKwh, "kWh/unit")]);
                 value += gas;
             }
             inputs.Add(IndexInput("energy price index", index, "assumptions.energyPriceGrowthPct"));
             Add("energy", value, inputs);
             return value;
+        }
+
+        /// <summary>An energy price per kWh in the case currency for year t: the case's, else the country's reference price (null: none known).</summary>
+        private (double PerKwh, InputValue Input)? EnergyPrice(Money? given, string field, Func<SourcedValue?> reference, string carrier, double index)
+        {
+            if (given is { } g) return (Money(g, 0) * index, MoneyInput(field, g, "/kWh"));
+            if (reference() is not { } r) return null;
+            return (LocalEur(r.Value) * index, Default($"{carrier} price {_option.Country}", r, "EUR/kWh"));
         }
 
         private double Depreciation(ProductionInputs p)

@@ -169,18 +169,8 @@ public static class ReferenceDataLoader
         period is not null && int.TryParse(period[^4..], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
 
     /// <summary>Maps a mode name of the CSV files to a <see cref="TransportMode"/>.</summary>
-    public static TransportMode Mode(string text) => text switch
-    {
-        "sea" => TransportMode.Sea,
-        "sea_short" => TransportMode.SeaShort,
-        "rail" => TransportMode.Rail,
-        "rail_cn_eu" => TransportMode.RailChinaEurope,
-        "road" => TransportMode.Road,
-        "air" => TransportMode.Air,
-        "air_short" => TransportMode.AirShort,
-        "inland_waterway" => TransportMode.InlandWaterway,
-        _ => throw new FormatException($"Unknown transport mode '{text}'."),
-    };
+    public static TransportMode Mode(string text) =>
+        LaneEntry.Modes.TryGetValue(text, out var mode) ? mode : throw new FormatException($"Unknown transport mode '{text}'.");
 
     private static Lane Lane(IReadOnlyDictionary<string, string> r)
     {
@@ -196,14 +186,9 @@ public static class ReferenceDataLoader
             TransitDays = new SourcedValue(Num(r, "transit_days", f), r["transit_source"], Year(r, "rate_year")),
             Rate = r["rate"].Length > 0 ? new SourcedValue(Num(r, "rate", f), r["rate_source"], Year(r, "rate_year")) : null,
             RateCurrency = CurrencyCode.Parse(r["rate_currency"]),
-            RateUnit = r["rate_unit"] switch
-            {
-                "per_feu" => RateUnit.PerFeu,
-                "per_kg" => RateUnit.PerKg,
-                "per_ftl" => RateUnit.PerFtl,
-                "per_tonne" => RateUnit.PerTonne,
-                var other => throw new FormatException($"{f}: unknown rate_unit '{other}' for lane {r["lane_id"]}."),
-            },
+            RateUnit = LaneEntry.Units.TryGetValue(r["rate_unit"], out var unit)
+                ? unit
+                : throw new FormatException($"{f}: unknown rate_unit '{r["rate_unit"]}' for lane {r["lane_id"]}."),
             IsDefault = r["is_default"] == "yes",
             EmissionFactorId = Text(r, "emission_factor_id"),
         };
