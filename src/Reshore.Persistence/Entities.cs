@@ -73,3 +73,30 @@ public sealed class CaseRecord
     /// <summary>Navigation.</summary>
     public Workspace? Workspace { get; set; }
 }
+
+/// <summary>
+/// A workspace's own reference value: a country, a lane or an HS code added to or changed in the bundled reference data,
+/// with its source and year. The workspace's cases are evaluated with these applied.
+/// </summary>
+public sealed class WorkspaceReferenceOverride
+{
+    /// <summary>Key.</summary>
+    public Guid Id { get; set; } = Guid.NewGuid();
+    /// <summary>Workspace.</summary>
+    public Guid WorkspaceId { get; set; }
+    /// <summary>country, lane or hsCode.</summary>
+    [MaxLength(20)]
+    public required string Kind { get; set; }
+    /// <summary>Country code, lane id, or HS code (with "-origin" for an origin-specific duty).</summary>
+    [MaxLength(80)]
+    public required string Key { get; set; }
+    /// <summary>The entry (values, source and year) as JSON.</summary>
+    public required string Json { get; set; }
+    /// <summary>Last change, UTC.</summary>
+    public DateTime UpdatedUtc { get; set; } = DateTime.UtcNow;
+    /// <summary>Who changed it last (user name).</summary>
+    [MaxLength(256)]
+    public string? UpdatedBy { get; set; }
+    /// <summary>Navigation.</summary>
+    public Workspace? Workspace { get; set; }
+}

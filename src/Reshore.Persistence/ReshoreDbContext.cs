@@ -16,6 +16,8 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
     /// <summary>Cases.</summary>
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    /// <summary>Workspaces' own reference values (countries, lanes, HS codes).</summary>
+    public DbSet<WorkspaceReferenceOverride> ReferenceOverrides => Set<WorkspaceReferenceOverride>();
     /// <summary>Reshoring-monitor cases.</summary>
     public DbSet<Monitor.MonitorCaseRecord> MonitorCases => Set<Monitor.MonitorCaseRecord>();
     /// <summary>Audit trail of the monitor cases.</summary>
@@ -36,6 +38,11 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
         {
             c.HasOne(x => x.Workspace).WithMany(w => w.Cases).HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
             c.HasIndex(x => new { x.WorkspaceId, x.Name });
+        });
+        builder.Entity<WorkspaceReferenceOverride>(r =>
+        {
+            r.HasOne(x => x.Workspace).WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            r.HasIndex(x => new { x.WorkspaceId, x.Kind, x.Key }).IsUnique();
         });
         Monitor.MonitorModel.Configure(builder);
     }

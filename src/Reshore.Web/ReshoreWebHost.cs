@@ -113,6 +113,7 @@ public static class ReshoreWebHost
         services.AddHttpContextAccessor();
         services.AddSingleton(ReferenceDataLoader.Embedded());
         services.AddSingleton<SimulationJobs>();
+        services.AddScoped<WorkspaceReference>();
         services.AddScoped<WorkspaceAccess>();
         services.AddScoped<CaseStore>();
         services.AddScoped<DatabaseInitializer>();
@@ -177,6 +178,7 @@ public static class ReshoreWebHost
         ApiEndpoints.Map(app);
         DownloadEndpoints.Map(app);
         MonitorEndpoints.Map(app);
+        ReferenceEndpoints.Map(app);
         app.MapRazorComponents<App>();
     }
 

@@ -94,8 +94,18 @@ public static class ReferenceCommand
         {
             year = kv.Key, etsPrice = Sourced(kv.Value, "EUR/t CO2e"), cbamFactor = m.CbamFactorPct.TryGetValue(kv.Key, out var c) ? Sourced(c, "% of free allocation") : null,
         }),
-        _ => m.Fx.Currencies.OrderBy(c => c.Value, StringComparer.Ordinal).Select(c => (object)new { currency = c.Value, eurPerUnit = Sourced(m.Fx.EurPerUnit(c), "EUR per unit") }),
+        _ => m.Fx.Currencies.Concat(m.FxHistory.Keys).Distinct().OrderBy(c => c.Value, StringComparer.Ordinal).Select(c => (object)new
+        {
+            currency = c.Value,
+            eurPerUnit = m.Fx.Has(c) ? Sourced(m.Fx.EurPerUnit(c), "EUR per unit") : null,
+            history = m.FxHistory.TryGetValue(c, out var h) ? h.OrderBy(kv => kv.Key).Select(kv => Sourced(kv.Value, "EUR per unit")) : [],
+            observedDrift = Trend(m, c) is { } t ? new { from = t.From, to = t.To, value = t.Drift * 100, unit = "%/yr", note = "compound annual change of the euro value of the currency; the default assumptions.currencyDriftPct stays 0" } : null,
+        }),
     };
+
+    /// <summary>The observed drift of a currency over up to five complete years ending at its default rate's year.</summary>
+    private static (int From, int To, double Drift)? Trend(MarketSnapshot m, CurrencyCode c) =>
+        m.FxHistory.TryGetValue(c, out var h) && m.Fx.Has(c) && m.Fx.EurPerUnit(c).Year is { } last ? FxTrend.Observed(h, last) : null;
 
     private static string V(SourcedValue? v, string format, CultureInfo c) =>
         v is null ? "–" : $"{v.Value.ToString(format, c)} ({v.Year?.ToString(CultureInfo.InvariantCulture) ?? "?"})";
@@ -155,12 +165,13 @@ public static class ReferenceCommand
                 }
                 break;
             case "fx":
-                foreach (var h in new[] { "Currency", "EUR per unit", "Year" }) table.AddColumn(h);
+                foreach (var h in new[] { "Currency", "EUR per unit", "Year", "Units per EUR", "Observed drift %/yr" }) table.AddColumn(h);
                 foreach (var cur in m.Fx.Currencies.OrderBy(x => x.Value, StringComparer.Ordinal))
                 {
                     var rate = m.Fx.EurPerUnit(cur);
-                    table.AddRow(cur.Value, rate.Value.ToString("G6", c), rate.Year?.ToString(CultureInfo.InvariantCulture) ?? "");
-                    Sources(3, rate);
+                    var trend = Trend(m, cur) is { } t ? $"{(t.Drift * 100).ToString("0.0", c)} ({t.From}–{t.To})" : "–";
+                    table.AddRow(cur.Value, rate.Value.ToString("G6", c), rate.Year?.ToString(CultureInfo.InvariantCulture) ?? "", (1 / rate.Value).ToString("G6", c), trend);
+                    Sources(5, rate);
                 }
                 break;
             default:

@@ -362,35 +362,51 @@ public sealed class TcoCostingEngine
 
         private double Energy(ProductionInputs p)
         {
-            if (p.EnergyKwhPerUnit is not { } kwh)
+            if (p.EnergyKwhPerUnit is null && p.GasKwhPerUnit is null)
             {
                 NotAssessed("energy", "production.energyKwhPerUnit");
                 return 0;
             }
-            double price;
-            InputValue priceInput;
             var index = _ctx.EnergyIndex(_year);
-            if (p.ElectricityPricePerKwh is { } e)
-            {
-                price = Money(e, 0) * index;
-                priceInput = MoneyInput("production.electricityPricePerKwh", e, "/kWh");
-            }
-            else
+            var inputs = new List<InputValue>();
+            var value = 0.0;
+            if (p.EnergyKwhPerUnit is { } kwh)
             {
                 // The consumption band follows the item's annual electricity use at this site (kWh per unit × volume).
-                var annualMwh = kwh * _volume / 1000;
-                if (_country.ElectricityFor(annualMwh) is not { } reference)
+                if (EnergyPrice(p.ElectricityPricePerKwh, "production.electricityPricePerKwh", () => _country.ElectricityFor(kwh * _volume / 1000), "electricity", index) is not { } price)
                 {
                     NotAssessed("energy", F("Note_NoReferenceElectricity", "production.electricityPricePerKwh or referenceOverrides.countries.{0}.electricityPricePerKwh (the reference data hold no electricity price for {0})", _option.Country));
                     return 0;
                 }
-                price = LocalEur(reference.Value) * index;
-                priceInput = Default($"electricity price {_option.Country}", reference, "EUR/kWh");
+                var electricity = ProductionFormulas.Energy(kwh, price.PerKwh);
+                if ((p.ElectricityPricePerKwh?.Currency ?? _country.Currency) != _ctx.Currency) _foreignExposurePerUnit += electricity;
+                inputs.AddRange([Case("production.energyKwhPerUnit", kwh, "kWh/unit"), price.Input]);
+                value += electricity;
             }
-            var value = ProductionFormulas.Energy(kwh, price);
-            if ((p.ElectricityPricePerKwh?.Currency ?? _country.Currency) != _ctx.Currency) _foreignExposurePerUnit += value;
-            Add("energy", value, [Case("production.energyKwhPerUnit", kwh, "kWh/unit"), priceInput, IndexInput("energy price index", index, "assumptions.energyPriceGrowthPct")]);
+            if (p.GasKwhPerUnit is { } gasKwh)
+            {
+                // Gas is priced like electricity: the Eurostat band (I1…I6) of the item's annual gas use at this site.
+                if (EnergyPrice(p.GasPricePerKwh, "production.gasPricePerKwh", () => _country.GasFor(gasKwh * _volume / 1000), "natural gas", index) is not { } price)
+                {
+                    NotAssessed("energy", F("Note_NoReferenceGas", "production.gasPricePerKwh (the reference data hold no natural-gas price for {0})", _option.Country));
+                    return 0;
+                }
+                var gas = ProductionFormulas.Energy(gasKwh, price.PerKwh);
+                if ((p.GasPricePerKwh?.Currency ?? _country.Currency) != _ctx.Currency) _foreignExposurePerUnit += gas;
+                inputs.AddRange([price.Input, Case("production.gasKwhPerUnit", gasKwh, "kWh/unit")]);
+                value += gas;
+            }
+            inputs.Add(IndexInput("energy price index", index, "assumptions.energyPriceGrowthPct"));
+            Add("energy", value, inputs);
             return value;
+        }
+
+        /// <summary>An energy price per kWh in the case currency for year t: the case's, else the country's reference price (null: none known).</summary>
+        private (double PerKwh, InputValue Input)? EnergyPrice(Money? given, string field, Func<SourcedValue?> reference, string carrier, double index)
+        {
+            if (given is { } g) return (Money(g, 0) * index, MoneyInput(field, g, "/kWh"));
+            if (reference() is not { } r) return null;
+            return (LocalEur(r.Value) * index, Default($"{carrier} price {_option.Country}", r, "EUR/kWh"));
         }
 
         private double Depreciation(ProductionInputs p)
@@ -817,8 +833,8 @@ public sealed class TcoCostingEngine
             var p = _option.Production ?? new ProductionInputs();
             // Production CO2e is known when energy or process emissions are given, and the grid intensity when energy is used.
             var gridMissing = p.EnergyKwhPerUnit is > 0 && _country.GridGCo2ePerKwh is null;
-            var production = CarbonFormulas.ProductionKg(p.EnergyKwhPerUnit ?? 0, _country.GridGCo2ePerKwh?.Value ?? 0, p.ProcessEmissionsKgPerUnit ?? 0);
-            return new EmissionTotals(transport, production, complete, (p.EnergyKwhPerUnit is not null || p.ProcessEmissionsKgPerUnit is not null) && !gridMissing);
+            var production = CarbonFormulas.ProductionKg(p.EnergyKwhPerUnit ?? 0, _country.GridGCo2ePerKwh?.Value ?? 0, p.GasKwhPerUnit ?? 0, p.ProcessEmissionsKgPerUnit ?? 0);
+            return new EmissionTotals(transport, production, complete, (p.EnergyKwhPerUnit is not null || p.GasKwhPerUnit is not null || p.ProcessEmissionsKgPerUnit is not null) && !gridMissing);
         }
 
         private void Carbon(EmissionTotals e)
@@ -840,7 +856,7 @@ public sealed class TcoCostingEngine
             }
             if (!e.ProductionAssessed)
             {
-                NotAssessed("carbonProduction", "production.energyKwhPerUnit or production.processEmissionsKgPerUnit");
+                NotAssessed("carbonProduction", "production.energyKwhPerUnit, production.gasKwhPerUnit or production.processEmissionsKgPerUnit");
                 return;
             }
             var grid = _country.GridGCo2ePerKwh ?? new SourcedValue(0, "not used: no electricity use", null);
@@ -848,9 +864,11 @@ public sealed class TcoCostingEngine
             var gross = CarbonFormulas.Cost(e.ProductionKg, price);
             var inputs = new List<InputValue>
             {
-                Derived("production CO2e", e.ProductionKg, "kg/unit", "kWh × grid g/kWh ÷ 1000 + process kg"),
+                Derived("production CO2e", e.ProductionKg, "kg/unit", "kWh × grid g/kWh ÷ 1000 + gas kWh × gas kg/kWh + process kg"),
                 CaseOr("production.energyKwhPerUnit", p.EnergyKwhPerUnit, 0, "kWh/unit"),
                 Default($"grid intensity {_option.Country}", grid, "g CO2e/kWh"),
+                CaseOr("production.gasKwhPerUnit", p.GasKwhPerUnit, 0, "kWh/unit"),
+                Derived("natural gas CO2 factor", CarbonFormulas.NaturalGasKgCo2PerKwhGcv, "kg CO2/kWh (GCV)", "IPCC 2006 Vol. 2 Table 2.3: 56,100 kg/TJ (NCV) × NCV/GCV 0.9"),
                 CaseOr("production.processEmissionsKgPerUnit", p.ProcessEmissionsKgPerUnit, 0, "kg/unit"),
                 priceInput,
             };

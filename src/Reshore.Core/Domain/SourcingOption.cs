@@ -131,6 +131,14 @@ public sealed record ProductionInputs
     [Description("Electricity price per kWh; default: the country's reference value.")]
     public Money? ElectricityPricePerKwh { get; init; }
 
+    /// <summary>Natural gas per unit, kWh (gross calorific value).</summary>
+    [Range(0.0, 1e7), Description("Natural gas burnt per unit, kWh (gross calorific value, as invoiced): adds gas to the energy cost and its combustion CO2e to production emissions.")]
+    public double? GasKwhPerUnit { get; init; }
+
+    /// <summary>Natural-gas price; default from reference data (Eurostat band by annual use).</summary>
+    [Description("Natural gas price per kWh (gross calorific value); default: the country's reference value for the consumption band.")]
+    public Money? GasPricePerKwh { get; init; }
+
     /// <summary>Overhead as % of direct cost.</summary>
     [Range(0.0, 500.0), Description("Plant overhead as % of direct labour, materials and energy.")]
     public double? OverheadPct { get; init; }

@@ -91,22 +91,38 @@ public sealed record CountryProfile
     /// published for the country, the nearest published band (said in the source); when no band is published, the single
     /// national price; null when the reference data hold no price at all.
     /// </summary>
-    public SourcedValue? ElectricityFor(double annualMwh)
+    public SourcedValue? ElectricityFor(double annualMwh) =>
+        BandPrice(ElectricityBands, ElectricityBandLimits, annualMwh, annualMwh.ToString("N0", CultureInfo.InvariantCulture) + " MWh/yr") ?? ElectricityEurPerKwh;
+
+    /// <summary>Eurostat non-household natural gas bands by annual consumption, in MWh (the bands are defined in GJ: 1 MWh = 3.6 GJ): [lower, upper).</summary>
+    public static IReadOnlyList<(string Band, double FromMwh, double ToMwh)> GasBandLimits { get; } =
+    [
+        ("I1", 0, 1_000 / 3.6), ("I2", 1_000 / 3.6, 10_000 / 3.6), ("I3", 10_000 / 3.6, 100_000 / 3.6), ("I4", 100_000 / 3.6, 1_000_000 / 3.6),
+        ("I5", 1_000_000 / 3.6, 4_000_000 / 3.6), ("I6", 4_000_000 / 3.6, double.PositiveInfinity),
+    ];
+
+    /// <summary>
+    /// The industrial natural-gas price (EUR per kWh, gross calorific value) for an annual consumption in MWh: the price of its
+    /// Eurostat band (I1…I6), else the nearest published band (said in the source); null when the reference data hold no gas price.
+    /// </summary>
+    public SourcedValue? GasFor(double annualMwh) =>
+        BandPrice(GasBands, GasBandLimits, annualMwh, $"{annualMwh.ToString("N0", CultureInfo.InvariantCulture)} MWh/yr = {(annualMwh * 3.6).ToString("N0", CultureInfo.InvariantCulture)} GJ/yr");
+
+    private static SourcedValue? BandPrice(IReadOnlyList<EnergyBandPrice> bands, IReadOnlyList<(string Band, double FromMwh, double ToMwh)> limits, double annualMwh, string consumption)
     {
-        var band = ElectricityBandOf(Math.Max(0, annualMwh));
-        if (ElectricityBands.Count == 0) return ElectricityEurPerKwh;
-        var order = ElectricityBandLimits.Select(b => b.Band).ToList();
+        if (bands.Count == 0) return null;
+        var band = limits.First(b => Math.Max(0, annualMwh) < b.ToMwh).Band;
+        var order = limits.Select(b => b.Band).ToList();
         var wanted = order.IndexOf(band);
-        var nearest = ElectricityBands
+        var nearest = bands
             .Where(b => order.Contains(b.Band))
             .OrderBy(b => Math.Abs(order.IndexOf(b.Band) - wanted))
             .ThenBy(b => order.IndexOf(b.Band))
             .FirstOrDefault();
-        if (nearest is null) return ElectricityEurPerKwh;
-        var consumption = annualMwh.ToString("N0", CultureInfo.InvariantCulture);
+        if (nearest is null) return null;
         var note = nearest.Band == band
-            ? $"band {band} ({consumption} MWh/yr)"
-            : $"band {nearest.Band}, the nearest published to band {band} ({consumption} MWh/yr)";
+            ? $"band {band} ({consumption})"
+            : $"band {nearest.Band}, the nearest published to band {band} ({consumption})";
         return nearest.Price with { Source = $"{nearest.Price.Source} [{note}]" };
     }
 }

@@ -35,6 +35,12 @@ public sealed record MarketSnapshot
     public IReadOnlyList<TariffPreference> Preferences { get; init; } = [];
     /// <summary>Exchange rates.</summary>
     public required FxTable Fx { get; init; }
+    /// <summary>
+    /// Exchange-rate history: euros per unit by currency and calendar year (annual averages; a running year is a
+    /// partial-year average). Shown and checked, and the basis of <see cref="FxTrend"/>; the engine converts with <see cref="Fx"/>.
+    /// </summary>
+    public IReadOnlyDictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>> FxHistory { get; init; } =
+        new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>();
     /// <summary>EU critical raw materials lists (2020 and 2023).</summary>
     public IReadOnlyList<CriticalRawMaterial> CriticalRawMaterials { get; init; } = [];
 

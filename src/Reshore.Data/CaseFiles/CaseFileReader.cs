@@ -80,7 +80,14 @@ public static class CaseFileReader
 /// <summary>A case with the inputs it gives as distributions.</summary>
 /// <param name="Case">The case, each uncertain input at its mean.</param>
 /// <param name="Uncertain">The uncertain inputs.</param>
-public sealed record CaseDocument(ReshoringCase Case, IReadOnlyList<UncertainInput> Uncertain);
+public sealed record CaseDocument(ReshoringCase Case, IReadOnlyList<UncertainInput> Uncertain)
+{
+    /// <summary>
+    /// The reference data the case was read against when they are not the bundled set (a web workspace's own countries,
+    /// lanes and HS codes); evaluations of the document use them. Null: the caller's market.
+    /// </summary>
+    public Reshore.Core.MarketData.MarketSnapshot? Market { get; init; }
+}
 
 /// <summary>Case file formats.</summary>
 public enum CaseFormat

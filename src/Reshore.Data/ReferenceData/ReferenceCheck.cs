@@ -58,7 +58,7 @@ public static class ReferenceChecker
 {
     /// <summary>The checks run by <c>reshore reference check</c>.</summary>
     public static IReadOnlyList<IReferenceCheck> Default { get; } =
-        [new CountryCheck(), new EnergyPriceCheck(), new LaneCheck(), new EmissionFactorCheck(), new CarbonPriceCheck(), new TariffBoundsCheck(), new PlaceholderCheck()];
+        [new CountryCheck(), new EnergyPriceCheck(), new LaneCheck(), new EmissionFactorCheck(), new CarbonPriceCheck(), new FxCheck(), new TariffBoundsCheck(), new PlaceholderCheck()];
 
     /// <summary>Runs <paramref name="checks"/> (default: <see cref="Default"/>) over <paramref name="market"/>.</summary>
     public static ReferenceCheckReport Run(MarketSnapshot market, IEnumerable<IReferenceCheck>? checks = null, int staleYears = 3)
@@ -271,6 +271,37 @@ public sealed class TariffBoundsCheck : IReferenceCheck
         var report = TariffReferenceCheck.Run(market);
         foreach (var f in report.Errors) yield return new ReferenceFinding(FindingSeverity.Error, Name, f.File, f.Row, "", f.Message);
         foreach (var f in report.Warnings.Concat(report.Stale)) yield return new ReferenceFinding(FindingSeverity.Warning, Name, f.File, f.Row, "", f.Message);
+    }
+}
+
+/// <summary>
+/// Exchange rates: every country's currency has a sourced, recent default rate and a history of at least three years; the
+/// default rate of a year matches that year's average in the history (a single-day snapshot is flagged).
+/// </summary>
+public sealed class FxCheck : SourcedValueCheck
+{
+    /// <inheritdoc />
+    public override string Name => "fx";
+
+    /// <inheritdoc />
+    public override IEnumerable<ReferenceFinding> Check(MarketSnapshot market, ReferenceCheckOptions o)
+    {
+        const string f = "fx_rates.csv";
+        foreach (var cur in market.Countries.Values.Select(c => c.Currency).Distinct().Where(c => c != CurrencyCode.Eur).OrderBy(c => c.Value, StringComparer.Ordinal))
+        {
+            var k = cur.Value;
+            var rate = market.Fx.Has(cur) ? market.Fx.EurPerUnit(cur) : null;
+            foreach (var x in Value(f, k, "eur_per_unit", rate, 1e-7, 10, "EUR per unit", o, $"give assumptions.fxRates.{k} (euros per unit) for amounts in {k}")) yield return x;
+            market.FxHistory.TryGetValue(cur, out var history);
+            if (history is null || history.Count < 3)
+                yield return new(FindingSeverity.Warning, Name, "fx_history.csv", k, "eur_per_unit", $"{history?.Count ?? 0} year(s) of history: at least 3 annual averages are needed to see a trend.");
+            else
+                foreach (var (year, v) in history)
+                    foreach (var x in Value("fx_history.csv", $"{k} {year}", "eur_per_unit", v, 1e-7, 10, "EUR per unit", o with { StaleYears = 100 })) yield return x;
+            if (rate is { Year: { } y } && history is not null && history.TryGetValue(y, out var average) && Math.Abs(rate.Value / average.Value - 1) > 0.01)
+                yield return new(FindingSeverity.Warning, Name, f, k, "eur_per_unit",
+                    $"{ReferenceChecker.Num(rate.Value)} differs by more than 1 % from the {y} average in fx_history.csv ({ReferenceChecker.Num(average.Value)}): a single-day rate?");
+        }
     }
 }
 

@@ -15,8 +15,8 @@ public static class ReferenceDataLoader
     public static IReadOnlyList<string> Files { get; } =
         ["dataset.csv", "countries.csv", "energy_prices.csv", "lanes.csv", "emission_factors.csv", "carbon_prices.csv", "cbam_factors.csv", "cbam_goods.csv", "tariffs.csv", "fx_rates.csv", "critical_raw_materials.csv"];
 
-    /// <summary>Tariff files a folder may leave out (a data set made before they existed): the MFN table, the dated regimes and their sources.</summary>
-    public static IReadOnlyList<string> OptionalFiles { get; } = ["tariff_mfn.csv", "tariff_preferences.csv", "tariff_sources.csv"];
+    /// <summary>Files a folder may leave out (a data set made before they existed): the MFN table, the dated tariff regimes and their sources, and the exchange-rate history.</summary>
+    public static IReadOnlyList<string> OptionalFiles { get; } = ["tariff_mfn.csv", "tariff_preferences.csv", "tariff_sources.csv", "fx_history.csv"];
 
     private static MarketSnapshot? _embedded;
 
@@ -68,9 +68,28 @@ public static class ReferenceDataLoader
             Tariffs = TariffRows(Rows),
             Preferences = PreferenceRows(Rows),
             Fx = new FxTable(fx),
+            FxHistory = read("fx_history.csv") is { } history ? FxHistory(Csv.Parse(history, "fx_history.csv")) : new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>(),
             CriticalRawMaterials = Rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
                 r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
         };
+    }
+
+    private static Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>> FxHistory(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
+    {
+        const string f = "fx_history.csv";
+        var history = new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>();
+        foreach (var group in rows.GroupBy(r => r["currency"]))
+        {
+            var years = new Dictionary<int, SourcedValue>();
+            foreach (var r in group)
+            {
+                var year = Year(r, "year") ?? throw new FormatException($"{f}: {group.Key} has a row without a year.");
+                if (!years.TryAdd(year, new SourcedValue(Num(r, "eur_per_unit", f), $"{r["source"]} [{r["basis"]}]", year)))
+                    throw new FormatException($"{f}: {group.Key} has two rows for {year}.");
+            }
+            history[CurrencyCode.Parse(group.Key)] = years;
+        }
+        return history;
     }
 
     private static double Num(IReadOnlyDictionary<string, string> r, string column, string file) =>
@@ -143,18 +162,8 @@ public static class ReferenceDataLoader
         period is not null && int.TryParse(period[^4..], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
 
     /// <summary>Maps a mode name of the CSV files to a <see cref="TransportMode"/>.</summary>
-    public static TransportMode Mode(string text) => text switch
-    {
-        "sea" => TransportMode.Sea,
-        "sea_short" => TransportMode.SeaShort,
-        "rail" => TransportMode.Rail,
-        "rail_cn_eu" => TransportMode.RailChinaEurope,
-        "road" => TransportMode.Road,
-        "air" => TransportMode.Air,
-        "air_short" => TransportMode.AirShort,
-        "inland_waterway" => TransportMode.InlandWaterway,
-        _ => throw new FormatException($"Unknown transport mode '{text}'."),
-    };
+    public static TransportMode Mode(string text) =>
+        LaneEntry.Modes.TryGetValue(text, out var mode) ? mode : throw new FormatException($"Unknown transport mode '{text}'.");
 
     private static Lane Lane(IReadOnlyDictionary<string, string> r)
     {
@@ -170,14 +179,9 @@ public static class ReferenceDataLoader
             TransitDays = new SourcedValue(Num(r, "transit_days", f), r["transit_source"], Year(r, "rate_year")),
             Rate = r["rate"].Length > 0 ? new SourcedValue(Num(r, "rate", f), r["rate_source"], Year(r, "rate_year")) : null,
             RateCurrency = CurrencyCode.Parse(r["rate_currency"]),
-            RateUnit = r["rate_unit"] switch
-            {
-                "per_feu" => RateUnit.PerFeu,
-                "per_kg" => RateUnit.PerKg,
-                "per_ftl" => RateUnit.PerFtl,
-                "per_tonne" => RateUnit.PerTonne,
-                var other => throw new FormatException($"{f}: unknown rate_unit '{other}' for lane {r["lane_id"]}."),
-            },
+            RateUnit = LaneEntry.Units.TryGetValue(r["rate_unit"], out var unit)
+                ? unit
+                : throw new FormatException($"{f}: unknown rate_unit '{r["rate_unit"]}' for lane {r["lane_id"]}."),
             IsDefault = r["is_default"] == "yes",
             EmissionFactorId = Text(r, "emission_factor_id"),
         };

@@ -227,7 +227,7 @@ public static class ApiEndpoints
         CaseDocument doc;
         try
         {
-            doc = analysis.Read(c.Case.Json);
+            doc = analysis.Read(c.Case.Json, await access.MarketAsync(c.Case.WorkspaceId, ct));
         }
         catch (CaseValidationException e)
         {
@@ -261,7 +261,7 @@ public static class ApiEndpoints
         if (await access.CaseAsync(id, ct) is not { } c) return NotFound("case", id);
         try
         {
-            return run(analysis.Read(c.Case.Json));
+            return run(analysis.Read(c.Case.Json, await access.MarketAsync(c.Case.WorkspaceId, ct)));
         }
         catch (CaseValidationException e)
         {
@@ -274,7 +274,7 @@ public static class ApiEndpoints
     private static IResult NotFound(string what, string id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {what} {id} in your workspaces.");
 
-    private static IResult Forbidden(string detail) => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+    internal static IResult Forbidden(string detail) => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
     private static IResult Conflict(CaseRecord current, int yours) => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Edit conflict",
         detail: $"The case was changed by {current.UpdatedBy} at {current.UpdatedUtc:u} (version {current.Version}) after the version you edited ({yours}). Reload it, apply your changes again and save.",

@@ -25,7 +25,7 @@ public static class DownloadEndpoints
                 : ApiEndpoints.NotFound("case", id)).WithSummary("The case file (JSON), as the CLI reads it.");
         api.MapGet("/cases/{id:guid}/case.xlsx", async (Guid id, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
             await WithDocument(id, access, analysis, ct, (c, doc) =>
-                Results.File(CaseWorkbook.FromCase(doc, analysis.Market, CultureInfo.CurrentUICulture), Xlsx, FileName(c.Name, "xlsx"))))
+                Results.File(CaseWorkbook.FromCase(doc, analysis.MarketOf(doc), CultureInfo.CurrentUICulture), Xlsx, FileName(c.Name, "xlsx"))))
             .WithSummary("The case as a filled workbook (edit it in Excel and import it again).");
         api.MapGet("/cases/{id:guid}/results.xlsx", async (Guid id, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct) =>
             await WithDocument(id, access, analysis, ct, (c, doc) =>
@@ -63,14 +63,14 @@ public static class DownloadEndpoints
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static ReportInput Report(Reshore.Data.CaseFiles.CaseDocument doc, CaseAnalysis analysis, int? scenarios, CaseRecord c, CancellationToken ct) =>
-        ReportBuilder.Build(doc, analysis.Market, CultureInfo.CurrentUICulture, new ReportOptions { Scenarios = scenarios is { } n ? Math.Clamp(n, 0, 100_000) : null }, c.Name, ct);
+        ReportBuilder.Build(doc, analysis.MarketOf(doc), CultureInfo.CurrentUICulture, new ReportOptions { Scenarios = scenarios is { } n ? Math.Clamp(n, 0, 100_000) : null }, c.Name, ct);
 
     private static async Task<IResult> WithDocument(Guid id, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct, Func<CaseRecord, Reshore.Data.CaseFiles.CaseDocument, IResult> run)
     {
         if (await access.CaseAsync(id, ct) is not { } c) return ApiEndpoints.NotFound("case", id);
         try
         {
-            return run(c.Case, analysis.Read(c.Case.Json));
+            return run(c.Case, analysis.Read(c.Case.Json, await access.MarketAsync(c.Case.WorkspaceId, ct)));
         }
         catch (CaseValidationException e)
         {

@@ -20,9 +20,19 @@ public sealed class CaseAnalysis(MarketSnapshot market)
     /// <summary>Reads and validates a stored case (JSON); throws <see cref="Core.Validation.CaseValidationException"/> when it no longer validates.</summary>
     public CaseDocument Read(string json, string fileName = "case.json") => CaseFileReader.ReadDocument(json, CaseFormat.Json, fileName, Market);
 
-    // Reviews by (case text, language): a case with risk settings is simulated for its verdict, which takes seconds, and the same
-    // stored version always gives the same numbers (fixed seed), so each is computed once. Bounded: cleared when it grows past 64.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Json, string Culture), CaseEvaluation> _reviews = new();
+    /// <summary>
+    /// Reads and validates a stored case against <paramref name="market"/> (its workspace's reference data); the document
+    /// keeps that market, so every evaluation of it uses the workspace's countries, lanes and HS codes.
+    /// </summary>
+    public CaseDocument Read(string json, MarketSnapshot market) =>
+        CaseFileReader.ReadDocument(json, CaseFormat.Json, "case.json", market) with { Market = ReferenceEquals(market, Market) ? null : market };
+
+    /// <summary>The reference data a document is evaluated with: its own (workspace) market, else the bundled one.</summary>
+    public MarketSnapshot MarketOf(CaseDocument document) => document.Market ?? Market;
+
+    // Reviews by (case text, language, reference data): a case with risk settings is simulated for its verdict, which takes seconds, and
+    // the same stored version always gives the same numbers (fixed seed), so each is computed once. Bounded: cleared when it grows past 64.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Json, string Culture, MarketSnapshot Market), CaseEvaluation> _reviews = new();
 
     /// <summary>
     /// The evaluation with its decision summaries: TCO per option, business case, scorecard, and the simulation when the case has risk settings
@@ -30,25 +40,26 @@ public sealed class CaseAnalysis(MarketSnapshot market)
     /// </summary>
     public CaseEvaluation Evaluate(CaseDocument document, CultureInfo culture, string? json = null)
     {
-        if (json is null) return CaseReviewer.Review(document.Case, document.Uncertain, Market, culture).Evaluation;
+        var market = MarketOf(document);
+        if (json is null) return CaseReviewer.Review(document.Case, document.Uncertain, market, culture).Evaluation;
         if (_reviews.Count > 64) _reviews.Clear();
-        return _reviews.GetOrAdd((json, culture.Name), _ => CaseReviewer.Review(document.Case, document.Uncertain, Market, culture).Evaluation);
+        return _reviews.GetOrAdd((json, culture.Name, market), _ => CaseReviewer.Review(document.Case, document.Uncertain, market, culture).Evaluation);
     }
 
     /// <summary>Simulation with progress and cancellation.</summary>
     public SimulationResult Simulate(CaseDocument document, CultureInfo culture, int? scenarios, int? seed, string? itemId,
         IProgress<(string Item, int Done, int Total)>? progress = null, CancellationToken cancellation = default) =>
-        new RiskAnalyzer(culture).Simulate(document.Case, document.Uncertain, Market, scenarios, seed, itemId, progress, cancellation);
+        new RiskAnalyzer(culture).Simulate(document.Case, document.Uncertain, MarketOf(document), scenarios, seed, itemId, progress, cancellation);
 
     /// <summary>The optimiser.</summary>
     public IReadOnlyList<ItemOptimization> Optimize(CaseDocument document, CultureInfo culture, OptimizeRequest request,
         IProgress<(string Item, int Done, int Total)>? progress = null, CancellationToken cancellation = default) =>
-        new OptimizationService().Optimize(document.Case, document.Uncertain, Market, culture, request.Item, request.RiskAversion, request.Alpha,
+        new OptimizationService().Optimize(document.Case, document.Uncertain, MarketOf(document), culture, request.Item, request.RiskAversion, request.Alpha,
             request.Frontier, request.Scenarios ?? 200, request.Seed ?? document.Case.Risk?.Seed ?? 1, progress: progress, cancellation: cancellation);
 
     /// <summary>Tornado per item over the case's uncertain inputs (empty when it has none).</summary>
     public IReadOnlyList<TornadoResult> Tornado(CaseDocument document) =>
-        document.Uncertain.Count == 0 ? [] : document.Case.Items.Select(i => new SensitivityAnalyzer().Tornado(document.Case, document.Uncertain, Market, i.Id)).ToList();
+        document.Uncertain.Count == 0 ? [] : document.Case.Items.Select(i => new SensitivityAnalyzer().Tornado(document.Case, document.Uncertain, MarketOf(document), i.Id)).ToList();
 
     /// <summary>Evaluation JSON, as `reshore evaluate --format json`.</summary>
     public static string EvaluationJsonText(CaseEvaluation e, CultureInfo culture) => EvaluationJson.Serialize(e, culture);

@@ -44,7 +44,7 @@ public static class CaseImport
                 ImportedCase imported;
                 try
                 {
-                    imported = CaseWorkbook.Import(copy, name, analysis.Market);
+                    imported = CaseWorkbook.Import(copy, name, await store.MarketAsync(workspaceId));
                 }
                 catch (WorkbookImportException e)
                 {

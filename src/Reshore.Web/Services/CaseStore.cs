@@ -6,10 +6,13 @@ using Reshore.Persistence;
 namespace Reshore.Web.Services;
 
 /// <summary>Stores cases: every save is validated first (nothing invalid is stored) and guarded by the case's version.</summary>
-public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis)
+public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis, WorkspaceReference reference)
 {
     /// <summary>Turns case text (JSON or YAML) into validated canonical JSON and the case's name; throws <see cref="CaseValidationException"/>.</summary>
-    public (string Json, string Name) Validate(string text, CaseFormat format, string fileName)
+    public (string Json, string Name) Validate(string text, CaseFormat format, string fileName) => Validate(text, format, fileName, analysis.Market);
+
+    /// <summary>As <see cref="Validate(string, CaseFormat, string)"/>, against a workspace's reference data.</summary>
+    public (string Json, string Name) Validate(string text, CaseFormat format, string fileName, Core.MarketData.MarketSnapshot market)
     {
         string json;
         try
@@ -21,14 +24,14 @@ public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis)
             throw new CaseValidationException([new CaseError("$", e.Message) { File = fileName, Line = e.Line, Column = e.Column }]);
         }
         // Errors are reported against the text the user gave (its lines), then the canonical JSON is stored.
-        var document = CaseFileReader.ReadDocument(text, format, fileName, analysis.Market);
+        var document = CaseFileReader.ReadDocument(text, format, fileName, market);
         return (json, document.Case.Name);
     }
 
     /// <summary>Creates a case in a workspace.</summary>
     public async Task<CaseRecord> CreateAsync(Guid workspaceId, string text, CaseFormat format, string fileName, string userName, CancellationToken ct = default)
     {
-        var (json, name) = Validate(text, format, fileName);
+        var (json, name) = Validate(text, format, fileName, await reference.MarketAsync(workspaceId, ct));
         var record = new CaseRecord { WorkspaceId = workspaceId, Name = Trim(name), Json = json, UpdatedBy = userName };
         db.Cases.Add(record);
         await db.SaveChangesAsync(ct);
@@ -41,7 +44,8 @@ public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis)
     /// </summary>
     public async Task<SaveOutcome> UpdateAsync(Guid caseId, string text, CaseFormat format, int expectedVersion, string userName, CancellationToken ct = default)
     {
-        var (json, name) = Validate(text, format, "case.json");
+        var workspaceId = await db.Cases.Where(c => c.Id == caseId).Select(c => (Guid?)c.WorkspaceId).FirstOrDefaultAsync(ct);
+        var (json, name) = Validate(text, format, "case.json", workspaceId is { } ws ? await reference.MarketAsync(ws, ct) : analysis.Market);
         // Deleted by someone else since the caller checked access: nothing to save into.
         var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == caseId, ct)
             ?? throw new CaseValidationException([new CaseError("$", "The case was deleted in the meantime; nothing was saved.")]);
@@ -70,6 +74,9 @@ public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis)
     {
         await db.Cases.Where(c => c.Id == caseId).ExecuteDeleteAsync(ct);
     }
+
+    /// <summary>The reference data of a workspace (for imports that check country codes).</summary>
+    public Task<Core.MarketData.MarketSnapshot> MarketAsync(Guid workspaceId, CancellationToken ct = default) => reference.MarketAsync(workspaceId, ct);
 
     private static string Trim(string name) => name.Length <= 300 ? name : name[..300];
 }

@@ -5,7 +5,7 @@ using Reshore.Persistence;
 namespace Reshore.Web.Services;
 
 /// <summary>What the signed-in user may see and do: only workspaces they belong to, with their role there.</summary>
-public sealed class WorkspaceAccess(ReshoreDbContext db, IHttpContextAccessor http)
+public sealed class WorkspaceAccess(ReshoreDbContext db, IHttpContextAccessor http, WorkspaceReference reference)
 {
     /// <summary>The signed-in user's id, or null.</summary>
     public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -40,6 +40,9 @@ public sealed class WorkspaceAccess(ReshoreDbContext db, IHttpContextAccessor ht
         var ws = await db.Workspaces.AsNoTracking().FirstAsync(w => w.Id == workspaceId, ct);
         return (ws, role.Value);
     }
+
+    /// <summary>The reference data a workspace's cases are read and evaluated with (the bundled set with the workspace's own entries).</summary>
+    public Task<Core.MarketData.MarketSnapshot> MarketAsync(Guid workspaceId, CancellationToken ct = default) => reference.MarketAsync(workspaceId, ct);
 
     /// <summary>A case in one of the user's workspaces, with their role; null otherwise.</summary>
     public async Task<(CaseRecord Case, WorkspaceRole Role)?> CaseAsync(Guid caseId, CancellationToken ct = default)

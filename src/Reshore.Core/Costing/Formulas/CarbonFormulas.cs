@@ -11,6 +11,18 @@ public static class CarbonFormulas
     public static double ProductionKg(double kwhPerUnit, double gridGramsPerKwh, double processKg) =>
         kwhPerUnit * gridGramsPerKwh / 1000 + processKg;
 
+    /// <summary>
+    /// CO2 from burning natural gas, kg per kWh of gas on a gross calorific value basis (as invoiced and as Eurostat prices it):
+    /// IPCC 2006 Guidelines for National Greenhouse Gas Inventories, Vol. 2 (Energy), Table 2.3, default CO2 emission factor
+    /// for natural gas 56,100 kg/TJ on a net calorific value basis = 56,100 ÷ 277,777.8 kWh/TJ = 0.20196 kg/kWh (NCV),
+    /// × NCV/GCV = 0.9 (IEA/Eurostat convention for natural gas) = 0.18176 kg/kWh (GCV). Combustion only: no upstream methane.
+    /// </summary>
+    public const double NaturalGasKgCo2PerKwhGcv = 56_100.0 / (1e9 / 3_600) * 0.9;
+
+    /// <summary>Production CO2e per unit = kWh × grid g/kWh ÷ 1000 + gas kWh × <see cref="NaturalGasKgCo2PerKwhGcv"/> + process kg.</summary>
+    public static double ProductionKg(double kwhPerUnit, double gridGramsPerKwh, double gasKwhPerUnit, double processKg) =>
+        ProductionKg(kwhPerUnit, gridGramsPerKwh, processKg) + gasKwhPerUnit * NaturalGasKgCo2PerKwhGcv;
+
     /// <summary>Carbon cost per unit = kg ÷ 1000 × price per tonne.</summary>
     public static double Cost(double kgPerUnit, double pricePerTonne) => kgPerUnit / 1000 * pricePerTonne;
 
