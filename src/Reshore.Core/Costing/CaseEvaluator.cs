@@ -84,7 +84,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         var residual = new double[h + 1];
         foreach (var r in runs)
             running[r.Year] = r.Lines.Where(l => l.Factor != "depreciation" && (!hardOnly || l.Kind == CostKind.Hard)).Sum(l => l.PerYear);
-        foreach (var c in option.Transition?.OneOffCosts ?? [])
+        foreach (var c in TransitionAmounts.OneOffCostsOf(option))
         {
             var year = c.Year ?? 0;
             if (year > h) continue;

@@ -64,6 +64,7 @@ public static class ReferenceDataLoader
             Fx = new FxTable(fx),
             CriticalRawMaterials = Rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
                 r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
+            LabourMarkets = LabourMarketData.Load(read),
         };
     }
 

@@ -1,0 +1,41 @@
+using Reshore.Core.Values;
+
+namespace Reshore.Core.Costing;
+
+/// <summary>Where the hours of an option come from.</summary>
+public enum LabourSource
+{
+    /// <summary>Direct labour of an own plant or own process step (hours per unit × volume).</summary>
+    Direct,
+    /// <summary>Hours embodied in a supplier's or subcontractor's price: labour share × price ÷ the country's labour cost per hour.</summary>
+    Embodied,
+    /// <summary>Support staff of an automation scenario (technicians, engineers), given in FTE.</summary>
+    AutomationSupport,
+}
+
+/// <summary>Operators, technicians and engineers as fractions that add up to 1.</summary>
+public sealed record SkillSplit(double Operators, double Technicians, double Engineers)
+{
+    /// <summary>All operators: the model default for direct labour.</summary>
+    public static SkillSplit AllOperators { get; } = new(1, 0, 0);
+}
+
+/// <summary>
+/// Labour of one option in one year at one place: hours per year (or FTE, for automation support staff), its skill split, and why it
+/// is unknown when it is. An unknown entry is never counted as zero hours.
+/// </summary>
+/// <param name="Country">Where the work is done.</param>
+/// <param name="Step">Process step id, or null for the option's own production.</param>
+/// <param name="Source">Direct, embodied in a price, or automation support staff.</param>
+/// <param name="HoursPerYear">Hours worked per year; null when unknown or given in FTE.</param>
+/// <param name="Fte">FTE given by the case (automation support staff); null otherwise.</param>
+/// <param name="Skills">Skill split of the hours or FTE.</param>
+/// <param name="Missing">What to give when the hours are unknown; null when known.</param>
+public sealed record LabourHoursEntry(CountryCode Country, string? Step, LabourSource Source, double? HoursPerYear, double? Fte, SkillSplit Skills, string? Missing)
+{
+    /// <summary>True when the hours (or FTE) are known.</summary>
+    public bool Known => Missing is null;
+
+    /// <summary>The entry with its hours and FTE multiplied by <paramref name="factor"/>.</summary>
+    public LabourHoursEntry Scaled(double factor) => this with { HoursPerYear = HoursPerYear * factor, Fte = Fte * factor };
+}
