@@ -31,11 +31,30 @@ public sealed record SkillSplit(double Operators, double Technicians, double Eng
 /// <param name="Fte">FTE given by the case (automation support staff); null otherwise.</param>
 /// <param name="Skills">Skill split of the hours or FTE.</param>
 /// <param name="Missing">What to give when the hours are unknown; null when known.</param>
-public sealed record LabourHoursEntry(CountryCode Country, string? Step, LabourSource Source, double? HoursPerYear, double? Fte, SkillSplit Skills, string? Missing)
+/// <param name="CostPerYear">Labour cost of these hours per year in the case currency, when known (direct labour at its wage; the labour
+/// part of a price).</param>
+public sealed record LabourHoursEntry(CountryCode Country, string? Step, LabourSource Source, double? HoursPerYear, double? Fte, SkillSplit Skills, string? Missing, double? CostPerYear = null)
 {
     /// <summary>True when the hours (or FTE) are known.</summary>
     public bool Known => Missing is null;
 
     /// <summary>The entry with its hours and FTE multiplied by <paramref name="factor"/>.</summary>
-    public LabourHoursEntry Scaled(double factor) => this with { HoursPerYear = HoursPerYear * factor, Fte = Fte * factor };
+    public LabourHoursEntry Scaled(double factor) => this with { HoursPerYear = HoursPerYear * factor, Fte = Fte * factor, CostPerYear = CostPerYear * factor };
+}
+
+/// <summary>
+/// What an automation scenario does to one option-year: the direct labour cost and hours it saves against the manual process, and its
+/// running cost (maintenance, support staff, energy). Summed per year over an option's market runs.
+/// </summary>
+/// <param name="LabourSavedPerYear">w_t × (h_manual,t − h_t) ÷ π × V, case currency; null when the wage is unknown.</param>
+/// <param name="HoursSavedPerYear">(h_manual,t − h_t) ÷ π × V.</param>
+/// <param name="RunningCostPerYear">The automation line per year: maintenance and support staff (their share) + energy × V.</param>
+/// <param name="WagePerHour">Labour cost per hour at the automated place this year, case currency; null when unknown.</param>
+/// <param name="ManualHoursPerUnit">h, the manual process's hours per unit as given.</param>
+/// <param name="HoursSavedPerUnit">s, the hours saved per unit at full performance.</param>
+public sealed record AutomationEffect(double? LabourSavedPerYear, double HoursSavedPerYear, double RunningCostPerYear, double? WagePerHour, double ManualHoursPerUnit, double HoursSavedPerUnit)
+{
+    /// <summary>The sum of two runs' effects in one year.</summary>
+    public AutomationEffect Plus(AutomationEffect o) => new(LabourSavedPerYear + o.LabourSavedPerYear, HoursSavedPerYear + o.HoursSavedPerYear,
+        RunningCostPerYear + o.RunningCostPerYear, WagePerHour ?? o.WagePerHour, ManualHoursPerUnit, HoursSavedPerUnit);
 }

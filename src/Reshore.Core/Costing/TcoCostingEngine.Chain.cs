@@ -16,6 +16,7 @@ public sealed partial class TcoCostingEngine
     {
         private readonly RunScope _scope;
         private readonly List<LabourHoursEntry> _labourHours = [];
+        private AutomationEffect? _automationEffect;
         // Set while the production chain is built from process steps; null without steps.
         private StepChain? _chain;
         // The goods whose legs are being priced: the item (default) or a semi-finished good between steps.
@@ -106,8 +107,12 @@ public sealed partial class TcoCostingEngine
             var hoursThisYear = ProductionFormulas.LearningCurveHours(baseHours, learning, experience);
             var productivityMissing = F("Note_NoReferenceProductivity", "referenceOverrides.countries.{0}.productivityIndex, or labour hours measured at the site (the reference data hold no productivity index for {0})",
                 profile.ProductivityIndex is null ? country : _ctx.Home);
+            var entryIndex = _labourHours.Count;
             _labourHours.Add(new LabourHoursEntry(country, spec.StepId, LabourSource.Direct, productivity is { } pi ? hoursThisYear / pi * _volume : null, null, skills,
                 productivity is null ? productivityMissing : null));
+            var manualHoursThisYear = saving is null ? hoursThisYear : ProductionFormulas.LearningCurveHours(hours, learning, experience);
+            if (saving is not null && productivity is { } pa)
+                _automationEffect = new AutomationEffect(null, (manualHoursThisYear - hoursThisYear) / pa * _volume, 0, null, hours, saving.Value.Saved);
 
             if (wageGrowth is null)
                 return new CostPart(0, [], F("Note_NoReferenceWageGrowth", "assumptions.wageGrowthPct.{0} (the reference data hold no wage growth for {0})", country));
@@ -148,6 +153,9 @@ public sealed partial class TcoCostingEngine
             inputs.Add(Derived("wage this year (w_t)", wage, Cur + "/h", "w × (1+g_w)^(t−1) × fx_t"));
             var value = ProductionFormulas.Labour(hoursThisYear, wage, productivity.Value);
             if (wageCurrency != _ctx.Currency) _foreignExposurePerUnit += value;
+            _labourHours[entryIndex] = _labourHours[entryIndex] with { CostPerYear = value * _volume };
+            if (_automationEffect is { } effect && saving is not null)
+                _automationEffect = effect with { LabourSavedPerYear = ProductionFormulas.Labour(manualHoursThisYear - hoursThisYear, wage, productivity.Value) * _volume, WagePerHour = wage / productivity.Value };
             return new CostPart(value, inputs, null);
         }
 
@@ -206,7 +214,7 @@ public sealed partial class TcoCostingEngine
             var drift = (1 + _ctx.CurrencyDrift(profile.Currency)) / (1 + _ctx.CurrencyDrift(p.Currency)) - 1;
             var labourPart = _ctx.ToCaseCurrency(p with { Amount = ProductionFormulas.EscalatedPrice(p.Amount, share / 100, g.Value / 100, 0, _year, drift) - p.Amount * (1 - share / 100) }, _year);
             var hoursPerUnit = JobsFormulas.EmbodiedHoursPerUnit(labourPart, wage);
-            _labourHours.Add(new LabourHoursEntry(country, stepId, LabourSource.Embodied, hoursPerUnit * _volume, null, split, null));
+            _labourHours.Add(new LabourHoursEntry(country, stepId, LabourSource.Embodied, hoursPerUnit * _volume, null, split, null, labourPart * _volume));
         }
 
         // ------------------------------------------------------------ automation
@@ -305,6 +313,7 @@ public sealed partial class TcoCostingEngine
             inputs.Add(Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"));
             inputs.AddRange(FixedShareInputs());
             var value = fixedPerUnit + energy;
+            _automationEffect = (_automationEffect ?? new AutomationEffect(null, 0, 0, null, 0, a.LabourHoursSavedPerUnit)) with { RunningCostPerYear = value * _volume };
             Add("automation", value, inputs, missing.Count == 0 ? null : F("Note_Incomplete", "Incomplete: give {0}.", string.Join(", ", missing)),
                 fixedPerUnit: fixedPerUnit, incomplete: missing.Count > 0);
             return value;

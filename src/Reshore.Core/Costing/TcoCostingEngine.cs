@@ -16,8 +16,9 @@ namespace Reshore.Core.Costing;
 public sealed partial class TcoCostingEngine
 {
     /// <summary>Computes the lines of <paramref name="option"/> for horizon year <paramref name="year"/> (1-based).</summary>
+    /// <remarks>With markets (item.markets), the option's markets are costed run by run and merged (<see cref="MarketRuns"/>).</remarks>
     public OptionYearResult Calculate(CaseContext context, Item item, SourcingOption option, int year, CultureInfo culture) =>
-        Calculate(context, item, option, year, culture, null);
+        item.Markets is { Count: > 0 } ? MarketRuns.Calculate(this, context, item, option, year, culture) : Calculate(context, item, option, year, culture, null);
 
     /// <summary>
     /// Computes the lines of <paramref name="option"/> for horizon year <paramref name="year"/> for part of the item's markets
@@ -104,6 +105,7 @@ public sealed partial class TcoCostingEngine
                 ProductionEmissionsAssessed = emissions.ProductionAssessed,
                 LandedValuePerUnit = landedValue,
                 LabourHours = _labourHours,
+                Automation = _automationEffect,
             };
         }
 

@@ -80,6 +80,9 @@ public static class EvaluationJson
                 partiallyAssessed = o.PartiallyAssessed,
                 coverage = new { assessed = o.Coverage.Assessed, partial = o.Coverage.Partial, notAssessed = o.Coverage.NotAssessed, applicable = o.Coverage.Applicable, share = o.Coverage.Share },
                 defaultsUsed = o.DefaultsUsed.Select(Input),
+                jobs = JobsJson.Jobs(o.Jobs),
+                automation = JobsJson.Automation(o.Automation),
+                markets = JobsJson.Markets(o.Markets),
                 years = o.Years.Select(y => new
                 {
                     year = y.Year, calendarYear = y.CalendarYear, volume = y.Volume, tcoPerUnit = y.TcoPerUnit, tcoPerYear = y.TcoPerYear,
