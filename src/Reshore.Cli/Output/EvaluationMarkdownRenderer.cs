@@ -79,6 +79,7 @@ public static class EvaluationMarkdownRenderer
                 if (open.Count > 0) sb.AppendLine(Text.Format(c, "Cli_OpenBarriers", "Open points (barriers not priced in the case): {0}.", string.Join(", ", open))).AppendLine();
                 if (sc.AlternativesExplanation is { } alt) sb.AppendLine(alt).AppendLine();
             }
+            BlockRenderers.Markdown(sb, Reports.Document.JobsSection.Blocks(item, e.Currency.Value, c, "item-" + item.Id));
         }
         return sb.ToString();
     }

@@ -107,6 +107,7 @@ public static class EvaluationTableRenderer
             console.WriteLine();
             console.Write(new Panel(Markup.Escape(item.Explanation)).Header(T("Cli_Recommendation", "Recommendation")).Border(BoxBorder.Rounded));
             if (item.Scorecard is { } sc) RenderScorecard(console, item, sc, c);
+            BlockRenderers.Console(console, Reports.Document.JobsSection.Blocks(item, e.Currency.Value, c, "item-" + item.Id));
             var defaults = item.Options.SelectMany(o => o.DefaultsUsed).DistinctBy(d => d.Name).ToList();
             if (defaults.Count > 0)
             {

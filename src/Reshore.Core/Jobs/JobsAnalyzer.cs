@@ -90,6 +90,8 @@ public static class JobsAnalyzer
     {
         string T(string key, string en, params object?[] args) => Text.Format(culture, key, en, args);
         var notes = new List<string>();
+        // The rate is the region's when the case gives it, else the home country's (Eurostat).
+        var rateArea = ctx.Case.Jobs?.JobVacancyRatePct is not null ? region : ctx.Market.Countries.TryGetValue(ctx.Home, out var homeProfile) ? homeProfile.Name : ctx.Home.Value;
         SkillFte? hires = null, reductions = null;
         if (own.All(y => y.HomeSkills is not null) && sq.All(y => y.HomeSkills is not null))
         {
@@ -134,7 +136,9 @@ public static class JobsAnalyzer
                     ? T("Jobs_TrainingPerHour", "Training: {0} for about {1:N0} training hours ({2} per hour).", money(tc), training, money(tc / training.Value))
                     : T("Jobs_NoTraining", "About {0:N0} training hours needed, but no training one-off cost: add transition.oneOffCosts of type training.", training));
             if (tight == true)
-                notes.Add(T("Jobs_Tight", "The labour market in {0} is tight (job vacancy rate {1:0.0}%): filling the vacancies may take longer than {2:N0} weeks.", region, jvr?.Value ?? 0, leadTime ?? 0));
+                notes.Add(jvr is { } rate
+                    ? T("Jobs_Tight", "The home labour market is tight (job vacancy rate {0:0.0}%, {1}): filling the vacancies may take longer than {2:N0} weeks.", rate.Value, rateArea, leadTime ?? 0)
+                    : T("Jobs_TightGiven", "The home labour market is tight (jobs.labourMarketTight): filling the vacancies may take longer than {0:N0} weeks.", leadTime ?? 0));
         }
         foreach (var b in ctx.Case.MotivesAndBarriers?.Barriers ?? [])
         {

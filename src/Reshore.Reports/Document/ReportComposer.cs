@@ -219,6 +219,8 @@ public static class ReportComposer
             if (sc.AlternativesExplanation is { } alt) blocks.Add(new ParagraphBlock(alt));
             foreach (var w in sc.Warnings) blocks.Add(new ParagraphBlock(w, ParagraphStyle.Note));
         }
+
+        blocks.AddRange(JobsSection.Blocks(item, cur, c, anchor));
     }
 
     private static void ComposeAssumptions(ReportInput input, CultureInfo c, List<ReportBlock> blocks)
