@@ -10,12 +10,12 @@ namespace Reshore.Web.Tests;
 /// <summary>The server-rendered pages over HTTP: sign-in, editing with inline errors and conflicts, results.</summary>
 public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private async Task<(HttpClient Browser, Guid CaseId)> SignedInWithCase()
+    private async Task<(HttpClient Browser, Guid CaseId)> SignedInWithCase(string example = "led-lamps")
     {
         var email = $"page-{Guid.NewGuid():N}@example.org";
         var api = await app.NewUserClientAsync(email);
         var ws = (await (await api.PostAsJsonAsync("/api/workspaces", new { name = "Pages" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var created = await api.PostAsJsonAsync($"/api/workspaces/{ws}/cases", new { text = ExampleCatalog.Find("led-lamps")!.Text, format = "yaml" });
+        var created = await api.PostAsJsonAsync($"/api/workspaces/{ws}/cases", new { text = ExampleCatalog.Find(example)!.Text, format = "yaml" });
         var caseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -27,6 +27,7 @@ public static class EvaluationMarkdownRenderer
                 MarkdownTables.Append(sb, ResultTables.Scorecard(item, sc, c));
                 foreach (var line in ScorecardNotes.Lines(item, sc, c)) sb.AppendLine(MarkdownTables.Escape(line)).AppendLine();
             }
+            BlockRenderers.Markdown(sb, Reports.Document.JobsSection.Blocks(item, e.Currency.Value, c, "item-" + item.Id));
         }
         return sb.ToString();
     }

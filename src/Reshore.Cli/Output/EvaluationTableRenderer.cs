@@ -30,6 +30,7 @@ public static class EvaluationTableRenderer
                 foreach (var line in ScorecardNotes.Lines(item, sc, c)) console.MarkupLine(Markup.Escape(line));
                 foreach (var w in sc.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
             }
+            BlockRenderers.Console(console, Reports.Document.JobsSection.Blocks(item, e.Currency.Value, c, "item-" + item.Id));
             var defaults = item.Options.SelectMany(o => o.DefaultsUsed).DistinctBy(d => d.Name).ToList();
             if (defaults.Count > 0)
             {

@@ -143,6 +143,12 @@ public sealed record OptionEvaluation
     public IReadOnlyList<string> PartiallyAssessed { get; init; } = [];
     /// <summary>All yearly results (for drill-down and charts).</summary>
     public required IReadOnlyList<OptionYearResult> YearResults { get; init; }
+    /// <summary>Jobs and skills (docs/model.md §15.2).</summary>
+    public Jobs.OptionJobs? Jobs { get; init; }
+    /// <summary>The automation scenario valued on its own (§16); null without one.</summary>
+    public Jobs.AutomationCase? Automation { get; init; }
+    /// <summary>Who serves each of the item's markets and at what year-1 cost per unit (§15); empty without markets.</summary>
+    public IReadOnlyList<MarketService> Markets { get; init; } = [];
 }
 
 /// <summary>

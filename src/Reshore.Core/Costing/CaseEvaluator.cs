@@ -45,6 +45,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         var sq = cash[statusQuo.Id];
 
         var options = item.Options.Select(o => BuildOption(ctx, o, runs[o.Id], cash[o.Id], cashHard[o.Id], sq, o.Id == statusQuo.Id)).ToList();
+        options = WithJobsAndMarkets(ctx, item, options, statusQuo.Id, culture);
         var recommendOnAll = ctx.Assumptions.RecommendOnAllFactors ?? true;
         var byAll = options.MinBy(o => o.PvCost)!;
         var byHard = options.MinBy(o => o.PvCostHardOnly)!;
@@ -69,6 +70,23 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         return result with { Scorecard = Scorecard.ScorecardEvaluator.Evaluate(ctx, item, result, culture) };
     }
 
+    /// <summary>Adds each option's jobs, automation case and market services (none of which changes a cost).</summary>
+    private List<OptionEvaluation> WithJobsAndMarkets(CaseContext ctx, Item item, List<OptionEvaluation> options, string statusQuoId, CultureInfo culture)
+    {
+        var jobs = Jobs.JobsAnalyzer.Analyze(ctx, item, options, statusQuoId, culture);
+        var sq = options.Single(o => o.Id == statusQuoId);
+        return options.Select(o =>
+        {
+            var option = item.Options.Single(x => x.Id == o.Id);
+            return o with
+            {
+                Jobs = jobs[o.Id],
+                Automation = Jobs.AutomationAnalyzer.Analyze(ctx, item, option, o, sq, culture),
+                Markets = MarketRuns.Services(engine, ctx, item, option, culture),
+            };
+        }).ToList();
+    }
+
     /// <summary>An option's flows by year; <see cref="Net"/> counts the residual book value, <see cref="CashNet"/> does not.</summary>
     private sealed record Cash(double[] Running, double[] OneOff, double[] Incentives, double[] Residual, double[] Net)
     {
@@ -85,7 +103,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         var residual = new double[h + 1];
         foreach (var r in runs)
             running[r.Year] = r.Lines.Where(l => l.Factor != "depreciation" && (!hardOnly || l.Kind == CostKind.Hard)).Sum(l => l.PerYear);
-        foreach (var c in option.Transition?.OneOffCosts ?? [])
+        foreach (var c in TransitionAmounts.OneOffCostsOf(option))
         {
             var year = c.Year ?? 0;
             if (year > h) continue;

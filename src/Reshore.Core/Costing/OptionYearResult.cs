@@ -27,6 +27,10 @@ public sealed record OptionYearResult
     public required double TransitDays { get; init; }
     /// <summary>Landed value per unit used for inventory valuation.</summary>
     public required double LandedValuePerUnit { get; init; }
+    /// <summary>Labour behind the year's volume, by place, step and source (for the jobs view).</summary>
+    public IReadOnlyList<LabourHoursEntry> LabourHours { get; init; } = [];
+    /// <summary>What the option's automation scenario saves and costs this year; null without one.</summary>
+    public AutomationEffect? Automation { get; init; }
 
     /// <summary>Total per unit.</summary>
     public double TcoPerUnit => Lines.Sum(l => l.PerUnit);

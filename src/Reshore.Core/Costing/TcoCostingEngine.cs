@@ -13,13 +13,22 @@ namespace Reshore.Core.Costing;
 /// Each factor's arithmetic lives in <see cref="Formulas"/>; this class resolves inputs (case value, reference
 /// default or derived), records where each came from, and decides whether a line applies.
 /// </summary>
-public sealed class TcoCostingEngine
+public sealed partial class TcoCostingEngine
 {
     /// <summary>Computes the lines of <paramref name="option"/> for horizon year <paramref name="year"/> (1-based).</summary>
-    public OptionYearResult Calculate(CaseContext context, Item item, SourcingOption option, int year, CultureInfo culture)
+    /// <remarks>With markets (item.markets), the option's markets are costed run by run and merged (<see cref="MarketRuns"/>).</remarks>
+    public OptionYearResult Calculate(CaseContext context, Item item, SourcingOption option, int year, CultureInfo culture) =>
+        item.Markets is { Count: > 0 } ? MarketRuns.Calculate(this, context, item, option, year, culture) : Calculate(context, item, option, year, culture, null);
+
+    /// <summary>
+    /// Computes the lines of <paramref name="option"/> for horizon year <paramref name="year"/> for part of the item's markets
+    /// (<paramref name="scope"/>: their share of the volume and of the fixed annual amounts, and where they are delivered); the
+    /// whole item delivered to the home country when null.
+    /// </summary>
+    public OptionYearResult Calculate(CaseContext context, Item item, SourcingOption option, int year, CultureInfo culture, RunScope? scope)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
-        return new Calculation(context, item, option, year, culture).Run();
+        return new Calculation(context, item, option, year, culture, scope ?? RunScope.Whole(context.Home)).Run();
     }
 
     /// <summary>Annual volume of an item in horizon year t: V × (1 + g)^(t−1).</summary>
@@ -30,7 +39,7 @@ public sealed class TcoCostingEngine
     public static SupplyType SupplyTypeOf(SourcingOption option) =>
         option.SupplyType ?? (option.Production?.UnitPrice is not null ? SupplyType.Supplier : SupplyType.OwnPlant);
 
-    private sealed class Calculation
+    private sealed partial class Calculation
     {
         private readonly CaseContext _ctx;
         private readonly Item _item;
@@ -46,14 +55,15 @@ public sealed class TcoCostingEngine
         // Case fields whose absence leaves the lead time unknown (empty when it is known): the lines that need it are not assessed.
         private string? _leadTimeMissing;
 
-        public Calculation(CaseContext ctx, Item item, SourcingOption option, int year, CultureInfo culture)
+        public Calculation(CaseContext ctx, Item item, SourcingOption option, int year, CultureInfo culture, RunScope scope)
         {
             _ctx = ctx;
             _item = item;
             _option = option;
             _year = year;
             _culture = culture;
-            _volume = VolumeInYear(item, year);
+            _scope = scope;
+            _volume = VolumeInYear(item, year) * scope.VolumeShare;
             _country = ctx.Market.Country(option.Country);
             _supply = SupplyTypeOf(option);
         }
@@ -63,6 +73,7 @@ public sealed class TcoCostingEngine
         public OptionYearResult Run()
         {
             var goodsValue = Production();
+            goodsValue += AutomationLine();
             var legs = ResolveLegs();
             var freight = Logistics(goodsValue, legs);
             var customsValue = goodsValue + freight.ToBorder + freight.Insurance;
@@ -70,7 +81,7 @@ public sealed class TcoCostingEngine
             var emissions = Emissions(legs, freight);
             Carbon(emissions);
             var landedValue = goodsValue + freight.Total + tradeCost;
-            var leadTimeDays = (_option.Production?.OrderProcessingDays ?? 0) + (_option.Production?.ProductionLeadTimeDays ?? 0) + legs.Sum(l => l.TransitDays);
+            var leadTimeDays = (_option.Production?.OrderProcessingDays ?? 0) + (_option.Production?.ProductionLeadTimeDays ?? 0) + legs.Sum(l => l.TransitDays) + (_chain?.LeadTimeDays ?? 0);
             _leadTimeMissing = LeadTimeMissing(legs);
             var transitDays = legs.Sum(l => l.TransitDays);
             Inventory(landedValue, landedValue - tradeCost, transitDays, leadTimeDays);
@@ -93,6 +104,8 @@ public sealed class TcoCostingEngine
                 TransitDays = transitDays,
                 ProductionEmissionsAssessed = emissions.ProductionAssessed,
                 LandedValuePerUnit = landedValue,
+                LabourHours = _labourHours,
+                Automation = _automationEffect,
             };
         }
 
@@ -189,7 +202,8 @@ public sealed class TcoCostingEngine
         private string? LeadTimeMissing(List<ResolvedLeg> legs)
         {
             var missing = new List<string>();
-            if (_option.Production?.ProductionLeadTimeDays is null) missing.Add("production.productionLeadTimeDays");
+            if (_chain is not null) missing.AddRange(_chain.LeadTimeMissing);
+            else if (_option.Production?.ProductionLeadTimeDays is null) missing.Add("production.productionLeadTimeDays");
             missing.AddRange(legs.Where(l => !l.TransitKnown).Select(l => $"logistics.legs[{l.Index}].transitDays"));
             return missing.Count == 0 ? null : string.Join(", ", missing);
         }
@@ -204,14 +218,20 @@ public sealed class TcoCostingEngine
             if (_supply == SupplyType.Supplier)
             {
                 if (p.UnitPrice is { } price)
+                {
                     goods += UnitPrice(p, price);
+                    EmbodiedHours("production", _option.Country, p.PriceLabourSharePct, price, null, null, p.SkillMix);
+                }
                 else
                 {
                     NotAssessed("unitPrice", "production.unitPrice");
+                    EmbodiedHours("production", _option.Country, p.PriceLabourSharePct, null, "production.unitPrice", null, p.SkillMix);
                 }
                 foreach (var f in new[] { "labour", "materials", "energy", "overhead" })
                     Skip(f, LineStatus.IncludedInPrice, T("Note_IncludedInPrice", "Included in the supplier's unit price."));
             }
+            else if (p.Steps is { Count: > 0 } steps)
+                goods += ProductionFromSteps(p, steps, inflation);
             else
             {
                 Skip("unitPrice", LineStatus.NotApplicable, T("Note_OwnPlant", "Own plant: cost is built up from labour, materials, energy and overhead."));
@@ -231,16 +251,7 @@ public sealed class TcoCostingEngine
                 if (p.OverheadPct is not null || p.OverheadPerYear is not null)
                 {
                     var rate = (p.OverheadPct ?? 0) / 100;
-                    var fixedPerYear = p.OverheadPerYear is { } oy ? _ctx.ToCaseCurrency(oy, _year) * inflation : 0;
-                    var value = ProductionFormulas.Overhead(rate, direct, fixedPerYear, _volume);
-                    AddWithFixed("overhead", value, fixedPerYear / _volume,
-                    [
-                        Case("production.overheadPct (o)", rate * 100, "%"),
-                        Derived("direct cost per unit", direct, Cur, "labour + materials + energy"),
-                        Derived("production.overheadPerYear × inflation index (F)", fixedPerYear, Cur + "/yr", "case value, inflated"),
-                        Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"),
-                    ]);
-                    goods += value;
+                    goods += Overhead(p, direct, inflation);
                 }
                 else NotAssessed("overhead", "production.overheadPct or production.overheadPerYear");
                 goods += labour + materials + energy;
@@ -256,6 +267,24 @@ public sealed class TcoCostingEngine
             }
             else NotAssessed("packaging", "production.packagingPerUnit");
             return goods;
+        }
+
+        /// <summary>The overhead line: o × direct cost + F ÷ V (F counted at this run's share of the fixed amounts).</summary>
+        private double Overhead(ProductionInputs p, double direct, double inflation)
+        {
+            var rate = (p.OverheadPct ?? 0) / 100;
+            var fixedPerYear = p.OverheadPerYear is { } oy ? _ctx.ToCaseCurrency(oy, _year) * inflation * _scope.FixedShare : 0;
+            var value = ProductionFormulas.Overhead(rate, direct, fixedPerYear, _volume);
+            var inputs = new List<InputValue>
+            {
+                Case("production.overheadPct (o)", rate * 100, "%"),
+                Derived("direct cost per unit", direct, Cur, "labour + materials + energy"),
+                Derived("production.overheadPerYear × inflation index (F)", fixedPerYear, Cur + "/yr", "case value, inflated"),
+                Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"),
+            };
+            inputs.AddRange(FixedShareInputs());
+            AddWithFixed("overhead", value, fixedPerYear / _volume, inputs);
+            return value;
         }
 
         private double UnitPrice(ProductionInputs p, Money price)
@@ -288,68 +317,14 @@ public sealed class TcoCostingEngine
 
         private double Labour(ProductionInputs p)
         {
-            if (p.LabourHoursPerUnit is not { } hours)
+            var r = LabourAt(new LabourSpec("production", _option.Country, p.LabourHoursPerUnit, p.LabourHoursBasis, p.LabourCostPerHour, p.LearningRatePct, p.SkillMix, null));
+            if (r.Missing is { } missing)
             {
-                NotAssessed("labour", "production.labourHoursPerUnit");
+                NotAssessed("labour", missing);
                 return 0;
             }
-            var wageGrowth = _ctx.WageGrowthPct(_option.Country);
-            if (wageGrowth is null)
-            {
-                NotAssessed("labour", F("Note_NoReferenceWageGrowth", "assumptions.wageGrowthPct.{0} (the reference data hold no wage growth for {0})", _option.Country));
-                return 0;
-            }
-            if (p.LabourCostPerHour is null && _country.LabourCostEurPerHour is null)
-            {
-                NotAssessed("labour", F("Note_NoReferenceLabour", "production.labourCostPerHour or referenceOverrides.countries.{0}.labourCostPerHour (the reference data hold no labour cost for {0})", _option.Country));
-                return 0;
-            }
-            var homeProductivity = _ctx.Market.Countries.TryGetValue(_ctx.Home, out var homeProfile) ? homeProfile.ProductivityIndex : null;
-            if (p.LabourHoursBasis == LabourHoursBasis.HomeStandard && (_country.ProductivityIndex is null || homeProductivity is null))
-            {
-                var missing = _country.ProductivityIndex is null ? _option.Country : _ctx.Home;
-                NotAssessed("labour", F("Note_NoReferenceProductivity", "referenceOverrides.countries.{0}.productivityIndex, or labour hours measured at the site (the reference data hold no productivity index for {0})", missing));
-                return 0;
-            }
-            var inputs = new List<InputValue> { Case("production.labourHoursPerUnit (h)", hours, "h/unit") };
-            double wage;
-            var wageCurrency = p.LabourCostPerHour?.Currency ?? _country.Currency;
-            if (p.LabourCostPerHour is { } w)
-            {
-                wage = Money(w, 0) * _ctx.LocalWageIndex(_option.Country, _year) / Math.Pow(1 + _ctx.CurrencyDrift(_country.Currency), _year - 1);
-                inputs.Add(MoneyInput("production.labourCostPerHour (w)", w, "/h"));
-            }
-            else
-            {
-                var reference = _ctx.ReferenceWageAtBaseYear(_option.Country)!;
-                wage = LocalEur(reference.Value) * Math.Pow(1 + wageGrowth.Value / 100, _year - 1);
-                var referenceWage = _country.LabourCostEurPerHour!;
-                inputs.Add(Default($"labour cost per hour {_option.Country} ({referenceWage.Year})", referenceWage with { Source = _country.LabourCostScope is { } scope ? $"{referenceWage.Source} [{scope}]" : referenceWage.Source }, "EUR/h"));
-                inputs.Add(Derived($"labour cost per hour {_option.Country} in {_ctx.Case.BaseYear} (w)", reference.Value, "EUR/h", reference.Source));
-                if (_ctx.Currency != CurrencyCode.Eur) inputs.Add(FxInput(CurrencyCode.Eur));
-            }
-            inputs.Add(Default($"wage growth {_option.Country} (g_w)", wageGrowth, "%/yr"));
-            var productivity = 1.0;
-            if (p.LabourHoursBasis == LabourHoursBasis.HomeStandard)
-            {
-                var here = _country.ProductivityIndex!;
-                var home = homeProductivity!;
-                productivity = here.Value / home.Value;
-                inputs.Add(Default($"productivity index {_option.Country}", here, "index"));
-                inputs.Add(Default($"productivity index {_ctx.Home} (home)", home, "index"));
-            }
-            inputs.Add(Derived("relative productivity (π)", productivity, "ratio", p.LabourHoursBasis == LabourHoursBasis.HomeStandard ? "index country ÷ index home" : "hours measured at this site"));
-            var learning = (p.LearningRatePct ?? 0) / 100;
-            var experience = Experience();
-            var hoursThisYear = ProductionFormulas.LearningCurveHours(hours, learning, experience);
-            inputs.Add(CaseOr("production.learningRatePct (ℓ)", p.LearningRatePct, 0, "%/doubling"));
-            inputs.Add(Derived("experience (N_t)", experience, "first-year volumes", "1 + Σ_{k<t} V_k ÷ V₁"));
-            inputs.Add(Derived("hours per unit this year (h_t)", hoursThisYear, "h/unit", "Wright's law"));
-            inputs.Add(Derived("wage this year (w_t)", wage, Cur + "/h", "w × (1+g_w)^(t−1) × fx_t"));
-            var value = ProductionFormulas.Labour(hoursThisYear, wage, productivity);
-            if (wageCurrency != _ctx.Currency) _foreignExposurePerUnit += value;
-            Add("labour", value, inputs);
-            return value;
+            Add("labour", r.Value, r.Inputs, formula: _option.Automation is { Step: null } ? "h_t × w_t ÷ π, h_t = max(0, h − s r_t) × N_t^log2(1−ℓ)" : null);
+            return r.Value;
         }
 
         private double Experience()
@@ -373,7 +348,7 @@ public sealed class TcoCostingEngine
             if (p.EnergyKwhPerUnit is { } kwh)
             {
                 // The consumption band follows the item's annual electricity use at this site (kWh per unit × volume).
-                if (EnergyPrice(p.ElectricityPricePerKwh, "production.electricityPricePerKwh", () => _country.ElectricityFor(kwh * _volume / 1000), "electricity", index) is not { } price)
+                if (EnergyPrice(p.ElectricityPricePerKwh, "production.electricityPricePerKwh", () => _country.ElectricityFor(kwh * SiteVolume / 1000), "electricity", index) is not { } price)
                 {
                     NotAssessed("energy", F("Note_NoReferenceElectricity", "production.electricityPricePerKwh or referenceOverrides.countries.{0}.electricityPricePerKwh (the reference data hold no electricity price for {0})", _option.Country));
                     return 0;
@@ -386,7 +361,7 @@ public sealed class TcoCostingEngine
             if (p.GasKwhPerUnit is { } gasKwh)
             {
                 // Gas is priced like electricity: the Eurostat band (I1…I6) of the item's annual gas use at this site.
-                if (EnergyPrice(p.GasPricePerKwh, "production.gasPricePerKwh", () => _country.GasFor(gasKwh * _volume / 1000), "natural gas", index) is not { } price)
+                if (EnergyPrice(p.GasPricePerKwh, "production.gasPricePerKwh", () => _country.GasFor(gasKwh * SiteVolume / 1000), "natural gas", index) is not { } price)
                 {
                     NotAssessed("energy", F("Note_NoReferenceGas", "production.gasPricePerKwh (the reference data hold no natural-gas price for {0})", _option.Country));
                     return 0;
@@ -411,13 +386,16 @@ public sealed class TcoCostingEngine
 
         private double Depreciation(ProductionInputs p)
         {
-            var assets = (_option.Transition?.OneOffCosts ?? [])
+            var assets = TransitionAmounts.OneOffCostsOf(_option)
                 .Where(c => c.DepreciationYears is not null)
                 .Select(c => (Cost: c, Start: (c.Year ?? 0) + (c.Year is null or 0 ? 1 : 0), Life: c.DepreciationYears!.Value))
                 .ToList();
             var active = assets.Where(a => _year >= a.Start && _year < a.Start + a.Life)
                 .Select(a => (Capex: TransitionAmounts.OneOff(_ctx, a.Cost, a.Cost.Year ?? 0), LifeYears: a.Life)).ToList();
             var existing = p.ExistingDepreciationPerYear is { } ex ? _ctx.ToCaseCurrency(ex, _year) : 0;
+            // A run serving part of the markets carries its share of the fixed amounts (RunScope.FixedShare; 1 for the whole item).
+            active = active.Select(a => (a.Capex * _scope.FixedShare, a.LifeYears)).ToList();
+            existing *= _scope.FixedShare;
             if (assets.Count == 0 && p.ExistingDepreciationPerYear is null)
             {
                 if (_supply == SupplyType.Supplier) Skip("depreciation", LineStatus.IncludedInPrice, T("Note_IncludedInPrice", "Included in the supplier's unit price."));
@@ -433,6 +411,7 @@ public sealed class TcoCostingEngine
             }
             inputs.Add(CaseOr("production.existingDepreciationPerYear", p.ExistingDepreciationPerYear is null ? null : existing, 0, Cur + "/yr"));
             inputs.Add(Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"));
+            inputs.AddRange(FixedShareInputs());
             Add("depreciation", value, inputs, fixedPerUnit: value);
             return value;
         }
@@ -445,16 +424,16 @@ public sealed class TcoCostingEngine
                 return 0;
             }
             var index = inflate ? _ctx.InflationIndex(_year) : 1;
-            var annual = Money(amount, 0) * index;
+            var annual = Money(amount, 0) * index * _scope.FixedShare;
             var value = ProductionFormulas.PerUnit(annual, _volume);
-            Add(factor, value, [MoneyInput(path, amount, "/yr"), IndexInput("inflation index", index, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")], fixedPerUnit: value);
+            Add(factor, value, [MoneyInput(path, amount, "/yr"), IndexInput("inflation index", index, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"), .. FixedShareInputs()], fixedPerUnit: value);
             return value;
         }
 
         // ---------------------------------------------------------------- logistics
 
         /// <summary>A home-country option with no transport legs is made on site: transport lines do not apply.</summary>
-        private bool AtHomeWithoutTransport => _option.Country == _ctx.Home && (_option.Logistics?.Legs ?? []).Count == 0;
+        private bool AtHomeWithoutTransport => _option.Country == _scope.Destination && (_option.Logistics?.Legs ?? []).Count == 0;
 
         private sealed record ResolvedLeg(int Index, LegRole Role, TransportMode Mode, double TransitDays, double? DistanceKm, double? FreightPerUnit, double? KgCo2ePerUnit, List<InputValue> Inputs, string? Problem)
         {
@@ -474,9 +453,9 @@ public sealed class TcoCostingEngine
             return result;
         }
 
-        private ResolvedLeg ResolveLeg(int index, TransportLeg leg)
+        private ResolvedLeg ResolveLeg(int index, TransportLeg leg, string? legPath = null)
         {
-            var path = $"logistics.legs[{index}]";
+            var path = legPath ?? $"logistics.legs[{index}]";
             var inputs = new List<InputValue>();
             Lane? lane = leg.Lane is { } id ? _ctx.Market.Lanes[id] : null;
             var mode = leg.Mode ?? lane!.Mode;
@@ -502,7 +481,7 @@ public sealed class TcoCostingEngine
                     factorInput = Default($"emission factor {def.Id}", def.GramsPerTonneKm, "g CO2e/t·km");
                 }
                 inputs.Add(factorInput);
-                kg = CarbonFormulas.LegKg(_item.UnitWeightKg, d, gPerTkm);
+                kg = CarbonFormulas.LegKg(_cargo.WeightKg, d, gPerTkm);
             }
 
             Money? rate = leg.Rate ?? (lane?.Rate is { } laneRate ? new Money(laneRate.Value, lane.RateCurrency) : null);
@@ -524,30 +503,30 @@ public sealed class TcoCostingEngine
                     (perUnit, problem) = PerLoadFreight(leg, path, ratePerBasis, units, inputs);
                     break;
                 case RateUnit.PerM3:
-                    if (_item.UnitVolumeM3 is { } m3) perUnit = LogisticsFormulas.PerM3(ratePerBasis, m3);
+                    if (_cargo.VolumeM3 is { } m3) perUnit = LogisticsFormulas.PerM3(ratePerBasis, m3);
                     else { perUnit = null; problem = "unitVolumeM3 (item)"; }
                     break;
                 case RateUnit.PerKg:
-                    var chargeable = LogisticsFormulas.ChargeableWeightKg(_item.UnitWeightKg, _item.UnitVolumeM3 ?? 0);
+                    var chargeable = LogisticsFormulas.ChargeableWeightKg(_cargo.WeightKg, _cargo.VolumeM3 ?? 0);
                     inputs.Add(Derived("chargeable weight", chargeable, "kg/unit", "max(kg, m³ × 166.67)"));
                     perUnit = LogisticsFormulas.PerKg(ratePerBasis, chargeable);
                     break;
                 case RateUnit.PerTonne:
-                    perUnit = LogisticsFormulas.PerTonne(ratePerBasis, _item.UnitWeightKg);
+                    perUnit = LogisticsFormulas.PerTonne(ratePerBasis, _cargo.WeightKg);
                     break;
                 case RateUnit.PerTonneKm:
-                    if (distance is { } dd) perUnit = LogisticsFormulas.PerTonneKm(ratePerBasis, _item.UnitWeightKg, dd);
+                    if (distance is { } dd) perUnit = LogisticsFormulas.PerTonneKm(ratePerBasis, _cargo.WeightKg, dd);
                     else { perUnit = null; problem = $"{path}.distanceKm"; }
                     break;
                 case RateUnit.PerShipment:
-                    if (_option.Logistics?.ShipmentsPerYear is { } n) perUnit = LogisticsFormulas.PerShipment(ratePerBasis, n, _volume);
-                    else { perUnit = null; problem = "logistics.shipmentsPerYear"; }
+                    if (_cargo.ShipmentsPerYear is { } n) perUnit = LogisticsFormulas.PerShipment(ratePerBasis, n, _volume);
+                    else { perUnit = null; problem = _cargo.ShipmentsPath; }
                     break;
                 default:
                     perUnit = ratePerBasis;
                     break;
             }
-            inputs.Add(Case("unitWeightKg", _item.UnitWeightKg, "kg"));
+            inputs.Add(Case("unitWeightKg", _cargo.WeightKg, "kg"));
             if (perUnit is { } foreign && rate.Value.Currency != _ctx.Currency) _foreignExposurePerUnit += foreign;
             return new ResolvedLeg(index, role, mode, transit, distance, perUnit, kg, inputs, problem) { FixedPerShipment = unit == RateUnit.PerShipment, TransitKnown = transitKnown };
         }
@@ -558,7 +537,7 @@ public sealed class TcoCostingEngine
         /// </summary>
         private (double? PerUnit, string? Problem) PerLoadFreight(TransportLeg leg, string path, double ratePerLoad, double unitsPerLoad, List<InputValue> inputs)
         {
-            if (_option.Logistics?.ShipmentsPerYear is not { } n)
+            if (_cargo.ShipmentsPerYear is not { } n)
             {
                 inputs.Add(Model("shipment size", unitsPerLoad, "units", "full loads; give logistics.shipmentsPerYear"));
                 return (LogisticsFormulas.PerLoad(ratePerLoad, unitsPerLoad), null);
@@ -571,9 +550,9 @@ public sealed class TcoCostingEngine
                 var partUnit = leg.PartLoadRateUnit ?? RateUnit.PerM3;
                 var measure = partUnit switch
                 {
-                    RateUnit.PerKg => _item.UnitWeightKg,
-                    RateUnit.PerTonne => _item.UnitWeightKg / 1000,
-                    _ => _item.UnitVolumeM3,
+                    RateUnit.PerKg => _cargo.WeightKg,
+                    RateUnit.PerTonne => _cargo.WeightKg / 1000,
+                    _ => _cargo.VolumeM3,
                 };
                 if (measure is not { } perUnitMeasure) return (null, "unitVolumeM3 (item), for the part-load rate per m³");
                 partPerUnit = Money(partRate, 0) * _ctx.FreightIndex(_year) * perUnitMeasure;
@@ -598,7 +577,7 @@ public sealed class TcoCostingEngine
                 : (LogisticsFormulas.FtlVolumeM3, LogisticsFormulas.FtlPayloadKg);
             if (leg.FillRatePct is null) inputs.Add(Model("fill rate", fill * 100, "%", "85% usable volume"));
             else inputs.Add(Case($"{path}.fillRatePct", fill * 100, "%"));
-            var units = LogisticsFormulas.UnitsPerLoad(vol, payload, fill, _item.UnitVolumeM3 ?? 0, _item.UnitWeightKg);
+            var units = LogisticsFormulas.UnitsPerLoad(vol, payload, fill, _cargo.VolumeM3 ?? 0, _cargo.WeightKg);
             inputs.Add(Derived("units per load", units, "units", FormattableString.Invariant($"min(⌊{vol} m³ × fill ÷ m³/unit⌋, ⌊{payload} kg ÷ kg/unit⌋)")));
             return units;
         }
@@ -711,6 +690,7 @@ public sealed class TcoCostingEngine
         {
             var trade = _option.Trade ?? new TradeInputs();
             const string factors = "customsBrokerage importDuty extraTariffs cbam";
+            if (OwnTradeRules) return MarketTrade(customsValue);
             if (_country.EuMember || _option.Country == _ctx.Home)
             {
                 foreach (var f in factors.Split(' '))
@@ -828,9 +808,10 @@ public sealed class TcoCostingEngine
 
         private EmissionTotals Emissions(List<ResolvedLeg> legs, FreightTotals freight)
         {
-            var transport = legs.Sum(l => l.KgCo2ePerUnit ?? 0) + freight.EmergencyAirKgDelta;
-            var complete = legs.All(l => l.KgCo2ePerUnit is not null);
+            var transport = legs.Sum(l => l.KgCo2ePerUnit ?? 0) + freight.EmergencyAirKgDelta + (_chain?.TransportKg ?? 0);
+            var complete = legs.All(l => l.KgCo2ePerUnit is not null) && _chain?.TransportComplete != false;
             var p = _option.Production ?? new ProductionInputs();
+            if (_chain is not null || _option.Automation?.EnergyKwhPerUnit is not null) return ChainEmissions(p, transport, complete);
             // Production CO2e is known when energy or process emissions are given, and the grid intensity when energy is used.
             var gridMissing = p.EnergyKwhPerUnit is > 0 && _country.GridGCo2ePerKwh is null;
             var production = CarbonFormulas.ProductionKg(p.EnergyKwhPerUnit ?? 0, _country.GridGCo2ePerKwh?.Value ?? 0, p.GasKwhPerUnit ?? 0, p.ProcessEmissionsKgPerUnit ?? 0);
@@ -849,6 +830,11 @@ public sealed class TcoCostingEngine
             Add("carbonTransport", CarbonFormulas.Cost(e.TransportKg, price), [Derived("transport CO2e", e.TransportKg, "kg/unit", "Σ legs kg ÷ 1000 × km × g/t·km ÷ 1000"), priceInput],
                 e.Complete ? null : T("Note_LegWithoutDistance", "A leg has no distance: its emissions are missing."));
             var p = _option.Production ?? new ProductionInputs();
+            if (_chain is not null || _option.Automation?.EnergyKwhPerUnit is not null)
+            {
+                ChainCarbon(e, price, priceInput);
+                return;
+            }
             if (p.EnergyKwhPerUnit is > 0 && _country.GridGCo2ePerKwh is null)
             {
                 NotAssessed("carbonProduction", F("Note_NoReferenceGrid", "referenceOverrides.countries.{0}.gridIntensityGPerKwh (the reference data hold no grid intensity for {0})", _option.Country));
@@ -887,12 +873,12 @@ public sealed class TcoCostingEngine
             var valueInput = Derived("landed unit value (v)", landedValue, Cur, "production + logistics + customs lines");
             double? h = _item.InventoryCarryingRatePct is { } pct ? pct / 100 : null;
             var hInput = h is { } hv ? Case("inventoryCarryingRatePct (h)", hv * 100, "%/yr") : null;
-            double pipelineUnits = _volume * transitDays / 365, cycleUnits = 0, safetyUnits = 0;
+            double pipelineUnits = _volume * (transitDays + (_chain?.TransitDays ?? 0)) / 365, cycleUnits = 0, safetyUnits = 0;
 
             if (h is { } rate)
             {
-                Add("pipelineInventory", InventoryFormulas.Pipeline(valueInTransit, rate, transitDays),
-                    [Derived("value in transit (v_T)", valueInTransit, Cur, "landed value less brokerage, duties and CBAM (paid on arrival)"), hInput!, Derived("transit days (T)", transitDays, "days", "Σ legs")]);
+                Add("pipelineInventory", InventoryFormulas.Pipeline(valueInTransit, rate, transitDays) + ChainPipeline(rate),
+                    [Derived("value in transit (v_T)", valueInTransit, Cur, "landed value less brokerage, duties and CBAM (paid on arrival)"), hInput!, Derived("transit days (T)", transitDays, "days", "Σ legs"), .. ChainPipelineInputs()]);
                 if (_option.Logistics?.ShipmentsPerYear is { } n)
                 {
                     cycleUnits = _volume / (2 * n);
@@ -980,9 +966,9 @@ public sealed class TcoCostingEngine
             var inflation = _ctx.InflationIndex(_year);
             if (m.TravelTripsPerYear is { } trips && m.CostPerTrip is { } perTrip)
             {
-                var travel = ManagementFormulas.Travel(trips, Money(perTrip, 0) * inflation, _volume);
+                var travel = ManagementFormulas.Travel(trips, Money(perTrip, 0) * inflation * _scope.FixedShare, _volume);
                 Add("travel", travel,
-                    [Case("management.travelTripsPerYear", trips, "1/yr"), MoneyInput("management.costPerTrip", perTrip), IndexInput("inflation index", inflation, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")], fixedPerUnit: travel);
+                    [Case("management.travelTripsPerYear", trips, "1/yr"), MoneyInput("management.costPerTrip", perTrip), IndexInput("inflation index", inflation, "assumptions.inflationPct"), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"), .. FixedShareInputs()], fixedPerUnit: travel);
             }
             else NotAssessed("travel", "management.travelTripsPerYear and management.costPerTrip");
             PerYearLine("coordination", m.CoordinationPerYear, "management.coordinationPerYear");
@@ -992,8 +978,8 @@ public sealed class TcoCostingEngine
             else if (m.EngineeringChangesPerYear is { } changes && m.DelayCostPerChangeWeek is { } perWeek)
             {
                 var weeks = leadTimeDays / 7;
-                Add("engineeringChange", ManagementFormulas.EngineeringChangeDelay(changes, weeks, Money(perWeek, 0), _volume),
-                    [Case("management.engineeringChangesPerYear (n)", changes, "1/yr"), Derived("lead time (L)", weeks, "weeks", "order processing + production + transit"), MoneyInput("management.delayCostPerChangeWeek (c)", perWeek), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+                Add("engineeringChange", ManagementFormulas.EngineeringChangeDelay(changes, weeks, Money(perWeek, 0) * _scope.FixedShare, _volume),
+                    [Case("management.engineeringChangesPerYear (n)", changes, "1/yr"), Derived("lead time (L)", weeks, "weeks", "order processing + production + transit"), MoneyInput("management.delayCostPerChangeWeek (c)", perWeek), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"), .. FixedShareInputs()]);
             }
             else NotAssessed("engineeringChange", "management.engineeringChangesPerYear and management.delayCostPerChangeWeek");
         }
@@ -1034,8 +1020,8 @@ public sealed class TcoCostingEngine
             else NotAssessed("currency", "risk.currencyRiskPct");
 
             if (r.IpLoss is { } ip)
-                Add("ipLoss", RiskFormulas.IpLoss(ip.AnnualProbabilityPct / 100, Money(ip.Loss, 0), _volume),
-                    [Case("risk.ipLoss.annualProbabilityPct (p)", ip.AnnualProbabilityPct, "%"), MoneyInput("risk.ipLoss.loss", ip.Loss), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)")]);
+                Add("ipLoss", RiskFormulas.IpLoss(ip.AnnualProbabilityPct / 100, Money(ip.Loss, 0) * _scope.FixedShare, _volume),
+                    [Case("risk.ipLoss.annualProbabilityPct (p)", ip.AnnualProbabilityPct, "%"), MoneyInput("risk.ipLoss.loss", ip.Loss), Derived("annual volume (V)", _volume, "units", "V₁ × (1+g)^(t−1)"), .. FixedShareInputs()]);
             else NotAssessed("ipLoss", "risk.ipLoss");
         }
 
@@ -1099,7 +1085,7 @@ public sealed class TcoCostingEngine
             for (var i = 0; i < others.Count; i++)
             {
                 var o = others[i];
-                var fixedPart = o.PerYear is { } y ? ProductionFormulas.PerUnit(Money(y, 0), _volume) : 0;
+                var fixedPart = o.PerYear is { } y ? ProductionFormulas.PerUnit(Money(y, 0) * _scope.FixedShare, _volume) : 0;
                 var perUnit = (o.PerUnit is { } u ? Money(u, 0) : 0) + fixedPart;
                 var inputs = new List<InputValue>();
                 if (o.PerUnit is { } pu) inputs.Add(MoneyInput($"otherCosts[{i}].perUnit", pu));

@@ -9,4 +9,23 @@ public static class TransitionAmounts
     public static double OneOff(CaseContext ctx, OneOffCost cost, int year) =>
         cost.Amount is { } a ? ctx.ToCaseCurrency(a, Math.Max(1, year)) :
         cost.Quantity is { } q && cost.UnitCost is { } u ? q * ctx.ToCaseCurrency(u, Math.Max(1, year)) : 0;
+
+    /// <summary>
+    /// The option's one-off costs: its transition costs and, with an automation scenario, the cells' capex (cells × capex per cell, in
+    /// the scenario's year, depreciated over its life) as a capexAutomation cost.
+    /// </summary>
+    public static IReadOnlyList<OneOffCost> OneOffCostsOf(SourcingOption option)
+    {
+        var costs = option.Transition?.OneOffCosts ?? [];
+        if (option.Automation is not { } a) return costs;
+        return
+        [
+            .. costs,
+            new OneOffCost
+            {
+                Type = OneOffCostType.CapexAutomation, Description = a.Description ?? "automation scenario",
+                Quantity = a.Cells ?? 1, UnitCost = a.CapexPerCell, Year = a.CapexYear, DepreciationYears = a.DepreciationYears,
+            },
+        ];
+    }
 }

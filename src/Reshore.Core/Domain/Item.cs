@@ -98,6 +98,10 @@ public sealed record Item
     [Description("Emergency supply (e.g. air freight) that covers what the options cannot ship, at a premium.")]
     public EmergencySupply? EmergencySupply { get; init; }
 
+    /// <summary>Markets the item is sold in; none = one market served through the home country.</summary>
+    [Description("Markets the item is sold in (home, rest of the EU, the host country), each with its share of the volume; options may serve some of them. Leave out for one market served through the home country.")]
+    public IReadOnlyList<ItemMarket>? Markets { get; init; }
+
     /// <summary>The sourcing options; exactly one has governance statusQuo.</summary>
     [Required, Description("The sourcing options compared; exactly one has governance 'statusQuo'.")]
     public IReadOnlyList<SourcingOption> Options { get; init; } = [];

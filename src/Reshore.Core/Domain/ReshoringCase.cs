@@ -67,6 +67,10 @@ public sealed record ReshoringCase
     [Description("Settings of reshore dependencies bom: high-risk countries and the 'still dependent' threshold.")]
     public DependencySettings? Dependencies { get; init; }
 
+    /// <summary>Jobs and skills assumptions.</summary>
+    [Description("Assumptions of the jobs and skills view: hours per FTE, working weeks, home region and its labour market, hiring lead times and training hours by skill.")]
+    public JobsSettings? Jobs { get; init; }
+
     /// <summary>The items (products, parts, activities) whose sourcing is compared.</summary>
     [Required, Description("The products, parts or production activities whose sourcing options are compared.")]
     public IReadOnlyList<Item> Items { get; init; } = [];

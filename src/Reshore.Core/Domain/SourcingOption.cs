@@ -86,6 +86,26 @@ public sealed record SourcingOption
     /// <summary>One-off costs and incentives of switching to this option.</summary>
     [Description("One-off costs and incentives of switching to this option.")]
     public TransitionInputs? Transition { get; init; }
+
+    /// <summary>An automation scenario of this option.</summary>
+    [Description("Automation scenario: robot or cobot cells that take direct hours off the manual process, with their capex, maintenance, energy, capacity, ramp-up and skills; valued in the option and on its own.")]
+    public AutomationScenario? Automation { get; init; }
+
+    /// <summary>Markets this option's production serves; default all.</summary>
+    [Description("Ids of the item's markets this option's own production serves (default: all). The others are served by otherMarketsFrom.")]
+    public IReadOnlyList<string>? Markets { get; init; }
+
+    /// <summary>Option that serves the markets this one does not.</summary>
+    [Description("Id of the option that keeps serving the markets this option does not (e.g. the status-quo plant abroad for the host market).")]
+    public string? OtherMarketsFrom { get; init; }
+
+    /// <summary>Share of the other option's fixed annual costs kept, %.</summary>
+    [Range(0.0, 100.0), Description("Share of the fixed annual amounts (overhead per year, depreciation, tooling, audits, coordination, ...) of otherMarketsFrom kept while it serves only the remaining markets, %. Default 100.")]
+    public double? OtherMarketsFixedCostPct { get; init; }
+
+    /// <summary>Delivery to markets outside the EU, by market id.</summary>
+    [Description("Delivery to markets outside the EU that are not in this option's country, by market id: transport leg, shipments and the market's import duty.")]
+    public IReadOnlyDictionary<string, MarketDelivery>? Deliveries { get; init; }
 }
 
 /// <summary>How the unit is made and what it costs at the factory gate.</summary>
@@ -170,6 +190,14 @@ public sealed record ProductionInputs
     /// <summary>Order processing time, days.</summary>
     [Range(0.0, 3650.0), Description("Order processing and planning time before production starts, days.")]
     public double? OrderProcessingDays { get; init; }
+
+    /// <summary>Skill mix of the direct labour hours.</summary>
+    [Description("Skill mix of the direct labour hours (% operators, technicians, engineers). Default: all operators.")]
+    public SkillShares? SkillMix { get; init; }
+
+    /// <summary>Process steps, in order, each with its own location.</summary>
+    [Description("Process steps in order, each with its own country (partial reshoring by step): labour, energy and materials per step, transport and EU duty of the semi-finished good between steps. With steps, labour and energy come from the steps only.")]
+    public IReadOnlyList<ProcessStep>? Steps { get; init; }
 }
 
 /// <summary>How labour hours are measured.</summary>

@@ -43,6 +43,8 @@ public sealed record MarketSnapshot
         new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>();
     /// <summary>EU critical raw materials lists (2020 and 2023).</summary>
     public IReadOnlyList<CriticalRawMaterial> CriticalRawMaterials { get; init; } = [];
+    /// <summary>Working time and job vacancy rates by ISO alpha-2 code, and "EU" for the EU-27 (labour_market.csv).</summary>
+    public IReadOnlyDictionary<string, LabourMarketProfile> LabourMarkets { get; init; } = new Dictionary<string, LabourMarketProfile>();
 
     /// <summary>The country profile, or an exception naming the code.</summary>
     public CountryProfile Country(CountryCode code) =>

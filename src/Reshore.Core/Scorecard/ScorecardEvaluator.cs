@@ -341,6 +341,17 @@ public static class ScorecardEvaluator
                 return new CriterionScore(criterion, Band(share, 1, 3, 6, 10), ScoreSource.Computed, share,
                     T("Map_RiskTco", "risk cost lines as % of the TCO: ≤ 1 → 5, ≤ 3 → 4, ≤ 6 → 3, ≤ 10 → 2, more → 1"));
             }
+            case "reputation":
+            {
+                // Job creation at home (the study's Tabel 3, reputation and trust with the public and staff): the average net change in
+                // home FTE against the status quo over the horizon. Unknown jobs are missing, never a middle score.
+                var net = o.Jobs?.Years.Select(y => y.NetFteVsStatusQuo.Home).ToList();
+                if (net is null || net.Count == 0 || net.Any(n => n is null))
+                    return MissingInput(criterion, T("Sc_MissingJobs", "not scored: the jobs at home are unknown (give labour hours, or a supplier's priceLabourSharePct, and hours per FTE), or judge it"));
+                var mean = net.Average(n => n!.Value);
+                return new CriterionScore(criterion, Band(-mean, -10.5, -0.5, 0.5, 10), ScoreSource.Computed, mean,
+                    T("Map_Reputation", "job creation: net FTE at home against the status quo, average over the horizon: ≥ 10.5 → 5, ≥ 0.5 → 4, within ±0.5 → 3, ≥ −10 → 2, less → 1"));
+            }
             default:
                 return null;
         }

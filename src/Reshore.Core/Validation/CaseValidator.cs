@@ -38,6 +38,7 @@ public static class CaseValidator
         for (var i = 0; i < c.Items.Count; i++)
             CheckItem(c, c.Items[i], $"$.items[{i}]", market, HasRate, errors);
         CheckRanges(c, "$", HasRate, errors);
+        errors.AddRange(ChainValidator.Validate(c, market));
         return errors;
     }
 

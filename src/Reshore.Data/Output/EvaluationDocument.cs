@@ -83,6 +83,12 @@ public sealed record OptionDocument
     /// <summary>How many applicable cost factors were assessed.</summary>
     public CoverageDocument? Coverage { get; init; }
     public required IReadOnlyList<InputDocument> DefaultsUsed { get; init; }
+    /// <summary>FTEs at home and abroad per year, net change against the status quo, skill mix and hiring (model §15).</summary>
+    public JobsDocument? Jobs { get; init; }
+    /// <summary>The automation scenario on its own (model §16).</summary>
+    public AutomationDocument? Automation { get; init; }
+    /// <summary>The markets this option serves (model §15).</summary>
+    public IReadOnlyList<MarketServiceDocument> Markets { get; init; } = [];
     public required IReadOnlyList<YearDocument> Years { get; init; }
     public required IReadOnlyList<LineDocument> Lines { get; init; }
 }

@@ -62,6 +62,7 @@ public static class EvaluationJson
         Co2eKgPerUnit = o.Co2eKgPerUnit, TransportCo2eKgPerUnit = o.TransportCo2eKgPerUnit, ProductionCo2eKgPerUnit = o.ProductionCo2eAssessed ? o.ProductionCo2eKgPerUnit : null,
         Co2eComplete = o.Co2eComplete, LeadTimeDays = o.LeadTimeKnown ? o.LeadTimeDays : null, NotAssessed = o.NotAssessed, PartiallyAssessed = o.PartiallyAssessed,
         Coverage = new CoverageDocument(o.Coverage.Assessed, o.Coverage.Partial, o.Coverage.NotAssessed, o.Coverage.Applicable, o.Coverage.Share), DefaultsUsed = o.DefaultsUsed.Select(Input).ToList(),
+        Jobs = JobsJson.Jobs(o.Jobs), Automation = JobsJson.Automation(o.Automation), Markets = JobsJson.Markets(o.Markets),
         Years = o.Years.Select(y => new YearDocument(y.Year, y.CalendarYear, y.Volume, y.TcoPerUnit, y.TcoPerYear, y.RunningCost, y.OneOffCosts, y.Incentives,
             y.ResidualValue, y.NetCost, y.DiscountFactor, y.PresentValue, y.SavingVsStatusQuo, y.CumulativeSavingVsStatusQuo, y.Co2eKgPerUnit)).ToList(),
         Lines = o.Lines.Select(l => new LineDocument(l.Factor, l.Label ?? FactorText.Name(l.Factor, culture), Code(l.Category), Code(l.Kind), l.PerUnit, l.PerYear, l.Formula,

@@ -206,6 +206,8 @@ public static class ReportComposer
             foreach (var line in Tables.ScorecardNotes.Lines(item, sc, c)) blocks.Add(new ParagraphBlock(line));
             foreach (var w in sc.Warnings) blocks.Add(new ParagraphBlock(w, ParagraphStyle.Note));
         }
+
+        blocks.AddRange(JobsSection.Blocks(item, cur, c, anchor));
     }
 
     private static string OptionName(ItemEvaluation item, string id) => item.Options.FirstOrDefault(o => o.Id == id) is { } o ? o.Name ?? o.Id : id;

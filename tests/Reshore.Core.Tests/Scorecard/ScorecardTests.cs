@@ -79,11 +79,17 @@ public sealed class ScorecardTests
         // Innovation: R&D at home; be is at home (5); cn has no transport leg to measure, so an offshore location counts as 9,000 km → 2.
         Assert.Equal(5, be["innovation"].Score);
         Assert.Equal(2, cn["innovation"].Score);
-        foreach (var judgedOnly in new[] { "flexibility", "service", "reputation", "legislation", "culture" })
+        foreach (var judgedOnly in new[] { "flexibility", "service", "legislation", "culture" })
         {
             Assert.Null(cn[judgedOnly].Score);
             Assert.Equal(ScoreSource.Missing, cn[judgedOnly].Source);
         }
+        // Reputation (job creation, issue 19): the status quo's net change in home jobs is zero by definition (3); the Belgian supplier's
+        // home jobs are unknown without the labour share of its price, so its score is missing, never a middle score.
+        Assert.Equal(3, cn["reputation"].Score);
+        Assert.Equal(ScoreSource.Computed, cn["reputation"].Source);
+        Assert.Null(be["reputation"].Score);
+        Assert.Equal(ScoreSource.Missing, be["reputation"].Source);
         Assert.Null(cn["quality"].Score);   // no defect or return rates given
         Assert.Equal("equal", sc.WeightingMethod);
         Assert.True(sc.Coverage < 1);
