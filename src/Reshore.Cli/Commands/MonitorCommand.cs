@@ -125,8 +125,8 @@ public static class MonitorCommand
             var c = ctx.Culture;
             await using var db = await OpenAsync(parse.GetValue(database), ct);
             var cases = await new MonitorStore(db, TimeProvider.System).AllAsync(ct);
-            var result = MonitorStatistics.Compute(cases, parse.GetValue(all) ? new MonitorFilter() : MonitorFilter.Public, c);
             var dimension = parse.GetValue(by)!;
+            var result = MonitorStatistics.Compute(cases, parse.GetValue(all) ? new MonitorFilter() : MonitorFilter.Public, c, [dimension]);
             if (parse.GetValue(format) == "json")
             {
                 ctx.Out.WriteLine(MonitorExport.StatisticsJson(result with { Counts = new Dictionary<string, IReadOnlyList<CountRow>> { [dimension] = result.Counts[dimension] } }));
@@ -141,6 +141,9 @@ public static class MonitorCommand
                 foreach (var row in result.Counts[dimension]) table.AddRow(Markup.Escape(row.Key), Markup.Escape(row.Label), row.Count.ToString(c));
                 console.Write(table);
                 console.WriteLine(Text.Format(c, "Mon_Cli_Totals", "{0} cases; {1} jobs created in the {2} cases that report jobs.", result.Cases, result.Jobs.TotalJobs, result.Jobs.CasesWithKnownJobs));
+                if (result.Balance is { } b)
+                    console.WriteLine(Text.Format(c, "Mon_Cli_Balance", "Net balance: {0} reshoring and {1} offshoring cases (net {2}); jobs {3} in, {4} out (net {5}).",
+                        b.ReshoringCases, b.OffshoringCases, b.NetCases, b.ReshoringJobs, b.OffshoringJobs, b.NetJobs));
             }, ConsoleFactory.IsTerminal(ctx.Out));
             OutputWriter.Write(text, null, ctx.Out);
             return CliApp.Ok;

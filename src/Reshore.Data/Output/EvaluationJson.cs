@@ -114,7 +114,7 @@ public static class EvaluationJson
         sensitivity = sc.Sensitivity is { } r ? new { criterion = r.Criterion, weightChange = r.WeightChange, newWeight = r.NewWeight, newTopOptionId = r.NewTopOptionId } : null,
         suitability = sc.Suitability,
         suitabilityExplanation = sc.SuitabilityExplanation,
-        motives = sc.Motives.Select(m => new { id = m.Id, name = m.Name, context = m.Context, goal = m.Goal }),
+        motives = sc.Motives.Select(m => new { id = m.Id, name = m.Name, context = m.Context, goal = m.Goal, quadrant = Reshore.Core.Scorecard.ReshoringMotives.Find(m.Id)?.Zone.ToString() }),
         barriers = sc.Barriers.Select(b => new { id = b.Id, name = b.Name, linkedTo = b.LinkedTo, open = b.Open }),
         openBarriers = sc.Barriers.Where(b => b.Open).Select(b => b.Id),
         alternatives = sc.AlternativesExplanation,

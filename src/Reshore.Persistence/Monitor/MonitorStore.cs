@@ -133,16 +133,26 @@ public sealed class MonitorStore(ReshoreDbContext db, TimeProvider clock)
         }
         if (errors.Count > 0 || dryRun) return new ImportOutcome(import with { Errors = errors, Cases = errors.Count > 0 ? [] : import.Cases }, Stored: 0);
         var now = clock.GetUtcNow();
+        var records = new List<MonitorCaseRecord>(import.Cases.Count);
+        var audit = new List<MonitorAuditRecord>(import.Cases.Count);
         foreach (var c in import.Cases)
         {
             var stored = c with { Version = 1, CreatedBy = actor.UserId, IsSeed = c.IsSeed && actor.Role == MonitorRole.Admin };
             var record = MonitorCaseMapping.ToRecord(stored);
             record.CreatedUtc = record.UpdatedUtc = now.UtcDateTime;
-            db.MonitorCases.Add(record);
-            db.MonitorAudit.Add(MonitorCaseMapping.ToRecord(new AuditEntry(stored.Id, 1, actor.UserId, actor.Role, now, WorkflowAction.Create, null, stored.Status,
+            records.Add(record);
+            audit.Add(MonitorCaseMapping.ToRecord(new AuditEntry(stored.Id, 1, actor.UserId, actor.Role, now, WorkflowAction.Create, null, stored.Status,
                 MonitorWorkflow.Diff(null, stored), "import")));
         }
-        await db.SaveChangesAsync(ct);
+        // All rows or none: one transaction around multi-row INSERTs (the change tracker would make 20,000 rows take minutes).
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await BulkInsert.InsertAsync(db, records, ct);
+            await BulkInsert.InsertAsync(db, audit, ct);
+            await transaction.CommitAsync(ct);
+        });
         return new ImportOutcome(import, import.Cases.Count);
     }
 

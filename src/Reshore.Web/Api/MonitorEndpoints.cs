@@ -139,10 +139,14 @@ public static class MonitorEndpoints
             if (what == "stats") return Statistics(MonitorStatistics.Compute(cases, new MonitorFilter(), Culture), format ?? "csv", download: true);
             return ExportCases(cases, format ?? "csv");
         }).WithSummary("The cases you may see (what=cases) or their statistics (what=stats) as format=csv|xlsx|json, with the filters of /stats.");
-        api.MapPost("/screen", (ScreenInput input) =>
+        api.MapPost("/screen", (ScreenInput input, HttpContext http, IHostApplicationLifetime lifetime) =>
         {
             if (string.IsNullOrWhiteSpace(input.Text)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["paste the news text"] });
-            var r = NewsScreener.Screen(input.Text, Culture);
+            if (NewsScreener.IsTooLong(input.Text))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"the text has {input.Text.Length:N0} characters; at most {NewsScreener.MaxTextLength:N0} are screened"] });
+            // Stops when the client leaves or the server shuts down.
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            var r = NewsScreener.Screen(input.Text, Culture, cts.Token);
             return Results.Ok(new
             {
                 isLikelyReshoring = r.IsLikelyReshoring, score = r.Score, threshold = NewsScreener.Threshold, cues = r.Cues, company = r.Company, origins = r.Origins,

@@ -77,7 +77,7 @@ public static class MonitorDisplay
 
     /// <summary>A motive's label with its Eurofound quadrant: "delivery and lead times (external × customer value)".</summary>
     public static string Motive(string code) =>
-        MotiveTaxonomy.Find(code) is { } m ? $"{m.Label(Ui)} ({MotiveTaxonomy.QuadrantLabel(Ui, m.Quadrant)})" : code;
+        MotiveTaxonomy.Find(code) is { } m ? $"{m.Label(Ui)} ({MotiveTaxonomy.QuadrantLabel(Ui, m.Zone)})" : code;
 
     /// <summary>A NACE code with its label: "C26 – Manufacture of computer, electronic and optical products".</summary>
     public static string Nace(string code) => NaceSectors.Label(Ui, code) is var label && label != code ? $"{code} – {label}" : code;

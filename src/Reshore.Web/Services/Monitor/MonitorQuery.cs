@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
 using Reshore.Core.Domain;
+using Reshore.Core.Scorecard;
 using Reshore.Monitor;
 
 namespace Reshore.Web.Services.Monitor;
@@ -82,7 +83,7 @@ public static class MonitorQuery
             Governance = Enums<GovernanceModel>("governance"),
             Types = Enums<ReshoringType>("type"),
             Motives = Codes("motive", MotiveTaxonomy.Resolve, "a motive code"),
-            Quadrants = Enums<MotiveQuadrant>("quadrant"),
+            Quadrants = Enums<MotiveZone>("quadrant"),
             IsSeed = seed,
         };
     }
