@@ -29,14 +29,17 @@ public static class MonitorImport
         var rows = Csv.Read(reader, MaxRows + 2);
         if (rows.Count == 0) return Empty(culture);
         var header = rows[0];
+        var erm = ErmLayout.Matches(header);
         var data = new List<(int Row, Dictionary<string, string?> Cells)>();
         for (var i = 1; i < rows.Count; i++)
         {
             if (rows[i].All(string.IsNullOrWhiteSpace)) continue;
             var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
-            for (var k = 0; k < header.Count && k < rows[i].Count; k++) cells[Canonical(header[k])] = rows[i][k];
-            data.Add((i + 1, cells));
+            for (var k = 0; k < header.Count && k < rows[i].Count; k++) cells[erm ? header[k] : Canonical(header[k])] = rows[i][k];
+            data.Add((i + 1, erm ? ErmLayout.ToMonitorRow(cells) : cells));
         }
+        if (erm) header = [.. MonitorColumns.Required, MonitorColumns.ParentCompany, MonitorColumns.Nace, MonitorColumns.AnnouncementDate, MonitorColumns.Function,
+            MonitorColumns.SizeClass, MonitorColumns.TypeOverride, MonitorColumns.Jobs, MonitorColumns.Motives, MonitorColumns.Notes, MonitorColumns.SourceTitle, MonitorColumns.SourceUrl, MonitorColumns.SourceDate];
         return Build(header, data, culture, existing, rows.Skip(1).Select((r, i) => (r, i)).Where(x => x.r.Count > header.Count && x.r.Skip(header.Count).Any(c => c.Length > 0)).Select(x => x.i + 2));
     }
 

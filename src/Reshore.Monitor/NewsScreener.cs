@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Reshore.Core.Costing;
 using Reshore.Core.Localization;
+using Reshore.Core.Values;
 
 namespace Reshore.Monitor;
 
@@ -219,6 +220,7 @@ public static class NewsScreener
             Destination = destination is not null && MonitorLocations.IsCountry(destination) ? destination : "",
             Origins = origins.Where(o => o != destination).ToList(),
             JobsCreated = Jobs(text),
+            Investment = Investment(text),
             AnnouncementDate = Date(text),
             Notes = Text.Get(culture, "Mon_Screen_DraftNote", "Pre-filled by the news screener: check the company, the home country and the countries.") + "\n\n" + text,
         };
@@ -241,6 +243,52 @@ public static class NewsScreener
         if (!m.Success) return null;
         var digits = new string(m.Groups[1].Value.Where(char.IsAsciiDigit).ToArray());
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    // "EUR 12 million", "€12m", "€ 2,5 miljoen", "12 miljoen euro", "12 millions d'euros", "12 Mio. Euro", "$30 million", "£5m", "1.2 billion euros".
+    private const string Amount = @"(\d{1,3}(?:[.,\u00A0\u202F ]\d{3})+|\d+(?:[.,]\d+)?)";
+    private const string Scale = @"(million|millions|mln|mio\.?|miljoen|m|bn|billion|billions|milliard|milliarden|miljard|mrd\.?)";
+    private static readonly Regex CurrencyFirst = new(@"(?<![\p{L}\d])(€|EUR|euro|\$|US\$|USD|£|GBP)\s?" + Amount + @"(?:\s?" + Scale + @")?(?![\p{L}\d])", Opt, MatchTimeout);
+    private static readonly Regex AmountFirst = new(@"(?<![\p{L}\d.,])" + Amount + @"\s?" + Scale + @"\s+(?:d['’]\s?)?(euros?|eur|€|dollars?|usd|pounds?|gbp)(?![\p{L}])", Opt, MatchTimeout);
+
+    /// <summary>
+    /// The first amount of money the text names with a scale or a currency ("EUR 12 million", "€12m", "12 miljoen euro",
+    /// "12 millions d'euros", "12 Mio. Euro", "$30 million"); null when none. A bare currency amount without a scale is taken as is.
+    /// </summary>
+    public static Money? Investment(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<(int Index, string Number, string? Scale, string Currency)>();
+        foreach (Match m in CurrencyFirst.Matches(text)) found.Add((m.Index, m.Groups[2].Value, m.Groups[3].Success ? m.Groups[3].Value : null, m.Groups[1].Value));
+        foreach (Match m in AmountFirst.Matches(text)) found.Add((m.Index, m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value));
+        foreach (var (_, number, scale, currency) in found.OrderBy(f => f.Index))
+        {
+            if (ParseNumber(number) is not { } n) continue;
+            var factor = scale?.ToLowerInvariant().TrimEnd('.') switch
+            {
+                null => 1d,
+                "bn" or "billion" or "billions" or "milliard" or "milliarden" or "miljard" or "mrd" => 1e9,
+                _ => 1e6,
+            };
+            var code = currency.ToLowerInvariant() switch
+            {
+                "$" or "us$" or "usd" or "dollar" or "dollars" => "USD",
+                "£" or "gbp" or "pound" or "pounds" => "GBP",
+                _ => "EUR",
+            };
+            if (scale is null && n < 1000) continue;   // "€5" is a price, not an investment
+            if (Money.TryParse(string.Create(CultureInfo.InvariantCulture, $"{n * factor:0.##} {code}"), CurrencyCode.Eur, out var money, out _)) return money;
+        }
+        return null;
+    }
+
+    // "12", "2,5", "2.5", "1.200", "1,200", "1 200": a separator followed by exactly three digits groups thousands; otherwise it is the decimal mark.
+    private static double? ParseNumber(string text)
+    {
+        var t = text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
+        if (Regex.IsMatch(t, @"^\d{1,3}([.,  ]\d{3})+$")) t = new string(t.Where(char.IsAsciiDigit).ToArray());
+        else t = t.Replace(',', '.');
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
     private static readonly Dictionary<string, int> Months = BuildMonths();

@@ -243,4 +243,21 @@ public sealed class ObservatoryTest
         var text = string.Concat(Enumerable.Repeat("Acme NV brings production back from China to Belgium, creating 40 jobs. ", NewsScreener.MaxTextLength / 75));
         Assert.True(NewsScreener.Screen(text, En).IsLikelyReshoring);
     }
+
+    [Fact]
+    public void Two_person_rule_keeps_the_drafter_from_publishing_an_admin_included()
+    {
+        var admin = new MonitorActor("admin-1", MonitorRole.Admin);
+        var other = new MonitorActor("rev-2", MonitorRole.Reviewer);
+        var draft = Case("Four Eyes NV", 2022) with { Status = CaseStatus.InReview, CreatedBy = "admin-1" };
+        var strict = new MonitorWorkflow(TimeProvider.System, twoPersonRule: true);
+        var refused = strict.Apply(admin, draft, WorkflowAction.Publish, En);
+        Assert.False(refused.Succeeded);
+        Assert.True(refused.BlockedByTwoPersonRule);
+        Assert.True(strict.Apply(other, draft, WorkflowAction.Publish, En).Succeeded);
+        Assert.True(new MonitorWorkflow(TimeProvider.System).Apply(admin, draft, WorkflowAction.Publish, En).Succeeded);   // the rule is per deployment
+        var withdrawn = draft with { Status = CaseStatus.Withdrawn };
+        Assert.False(strict.Apply(admin, withdrawn, WorkflowAction.Republish, En).Succeeded);
+        Assert.True(strict.Apply(admin, draft, WorkflowAction.SendBack, En).Succeeded);                                   // other steps stay open
+    }
 }
