@@ -187,7 +187,7 @@ public abstract class MonitorApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var csv = await client.GetAsync("/api/monitor/export?format=csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var text = await csv.Content.ReadAsStringAsync();
-        Assert.StartsWith("id,status,isSeed,version,company", text.TrimStart('\uFEFF'));
+        Assert.StartsWith("id,status,isSeed,version,direction,company", text.TrimStart('\uFEFF'));
         Assert.Contains("Barco", text);
         var xlsx = await client.GetByteArrayAsync("/api/monitor/export?format=xlsx");
         Assert.Equal("PK", Encoding.ASCII.GetString(xlsx, 0, 2));

@@ -15,7 +15,8 @@ public static class MonitorQuery
 {
     /// <summary>Query parameters of a filter: each takes comma-separated values or repeats.</summary>
     public static IReadOnlyList<string> FilterParameters { get; } =
-        ["status", "from", "to", "homeCountry", "origin", "destination", "sector", "sizeClass", "function", "governance", "type", "motive", "quadrant", "seed"];
+        ["status", "from", "to", "homeCountry", "origin", "destination", "sector", "sizeClass", "function", "governance", "type", "motive", "quadrant", "seed",
+         "q", "direction", "region", "eurostatKind", "sort", "desc"];
 
     /// <summary>
     /// Reads a filter from query parameters: status, from and to (yyyy or yyyy-mm-dd; a year "to" means 31 December), homeCountry,
@@ -85,6 +86,10 @@ public static class MonitorQuery
             Motives = Codes("motive", MotiveTaxonomy.Resolve, "a motive code"),
             Quadrants = Enums<MotiveZone>("quadrant"),
             IsSeed = seed,
+            Directions = Enums<CaseDirection>("direction"),
+            EurostatKinds = Enums<EurostatKind>("eurostatKind"),
+            Regions = Codes("region", MonitorRegions.Normalize, "a region"),
+            Text = Values("q").Count == 0 ? null : string.Join(" ", Values("q")),
         };
     }
 
