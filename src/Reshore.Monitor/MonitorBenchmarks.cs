@@ -14,6 +14,16 @@ namespace Reshore.Monitor;
 /// <param name="Comparable">The monitor figure it is set beside (see <see cref="MonitorBenchmarks.Compare"/>), or null for context only.</param>
 public sealed record BenchmarkFigure(string Id, double Value, string Unit, string Scope, string Period, string Source, string StudyLines, string? Comparable)
 {
+    /// <summary>The source in a few words, for tables ("Eurofound 2019").</summary>
+    public string ShortSource => Source switch
+    {
+        var x when x.StartsWith("Eurofound", StringComparison.Ordinal) => "Eurofound 2019",
+        var x when x.StartsWith("Eurostat", StringComparison.Ordinal) => "Eurostat 2012 (MAKERS 2017)",
+        var x when x.StartsWith("European Manufacturing", StringComparison.Ordinal) => "EMS 2015 (Eurofound 2019)",
+        var x when x.StartsWith("CBS", StringComparison.Ordinal) => "CBS 2018",
+        var x => x,
+    };
+
     /// <summary>The label in the culture.</summary>
     public string Label(CultureInfo culture) => Text.Get(culture, "Bench_" + Id, Id);
 }
