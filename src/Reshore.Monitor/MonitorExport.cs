@@ -51,6 +51,9 @@ public static class MonitorExport
         JsonSerializer.Serialize(output, rows, Json);
     }
 
+    /// <summary>Writes one CSV row (RFC 4180, text that starts like a formula protected with an apostrophe).</summary>
+    public static void WriteRow(TextWriter writer, IEnumerable<string> fields) => Csv.WriteRow(writer, fields);
+
     /// <summary>Statistics as JSON.</summary>
     public static string StatisticsJson(MonitorStatisticsResult result) => JsonSerializer.Serialize(result, Json);
 

@@ -102,4 +102,28 @@ public sealed class MonitorCommandTests
         Assert.Equal(CliApp.InvalidInput, CliRunner.Run("monitor", "stats", "--by", "colour", "--database", TempDatabase()).ExitCode);
         Assert.Equal(CliApp.InvalidInput, CliRunner.Run("monitor", "import", "missing.csv", "--database", TempDatabase()).ExitCode);
     }
+
+    [Fact]
+    public void Screen_ranks_a_folder_of_articles_and_stores_drafts_for_the_flagged_ones()
+    {
+        var folder = Directory.CreateTempSubdirectory("reshore-screen-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "1.txt"), "Markets closed higher on Monday.");
+            File.WriteAllText(Path.Combine(folder.FullName, "2.txt"), "Valve maker Hydrovalve NV will bring production back from China to Belgium, creating 120 jobs.");
+            var json = CliRunner.Run("monitor", "screen", folder.FullName, "--format", "json");
+            Assert.True(json.ExitCode == CliApp.Ok, json.Error);
+            var ranked = JsonDocument.Parse(json.Out).RootElement;
+            Assert.Equal(("2.txt", true, 120), (ranked[0].GetProperty("source").GetString(), ranked[0].GetProperty("isLikelyReshoring").GetBoolean(), ranked[0].GetProperty("jobs").GetInt32()));
+            var db = TempDatabase();
+            var stored = CliRunner.Run("monitor", "screen", folder.FullName, "--create-drafts", "--database", db);
+            Assert.True(stored.ExitCode == CliApp.Ok, stored.Error);
+            Assert.Contains("1 drafts stored", stored.Out);
+            Assert.Equal(CliApp.InvalidInput, CliRunner.Run("monitor", "screen", Path.Combine(folder.FullName, "missing.xml")).ExitCode);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
