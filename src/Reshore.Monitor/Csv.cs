@@ -5,7 +5,8 @@ namespace Reshore.Monitor;
 /// <summary>Minimal RFC 4180 CSV: comma-separated, double-quoted fields with "" for a quote, CRLF or LF line ends, UTF-8.</summary>
 internal static class Csv
 {
-    public static List<List<string>> Read(TextReader reader)
+    /// <summary>Reads rows; stops after <paramref name="maxRows"/> rows (the rest of the input is not read).</summary>
+    public static List<List<string>> Read(TextReader reader, int maxRows = int.MaxValue)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
@@ -33,6 +34,7 @@ internal static class Csv
                 row.Add(Unprotect(field.ToString()));
                 field.Clear();
                 rows.Add(row);
+                if (rows.Count >= maxRows) return rows;
                 row = [];
                 any = false;
             }

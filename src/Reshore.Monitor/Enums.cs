@@ -37,6 +37,50 @@ public enum ReshoringType
     Nearshoring,
     /// <summary>Neither: the destination is neither home nor near home (e.g. a non-European company moving to Europe from elsewhere).</summary>
     Other,
+    /// <summary>Not a reshoring move: an offshoring case (<see cref="CaseDirection.Offshoring"/>), recorded for the net balance.</summary>
+    Offshoring,
+}
+
+/// <summary>Which way the activity moves. The monitor records offshoring cases too, so that the net balance of cases and jobs shows.</summary>
+public enum CaseDirection
+{
+    /// <summary>Back home or near home (the monitor's subject).</summary>
+    Reshoring,
+    /// <summary>Away from home to another country (jobs lost at home).</summary>
+    Offshoring,
+}
+
+/// <summary>
+/// Eurostat's distinction in its international sourcing survey (SERV study lines 1048–1060): backshoring brings back an activity
+/// the company had moved abroad itself (its own affiliate); home-shoring ("international relocation" back) brings home work that a
+/// third party did abroad. Derived from the governance model; a case may override it.
+/// </summary>
+public enum EurostatKind
+{
+    /// <summary>The company's own activity abroad comes back (Eurostat "backsourcing").</summary>
+    Backshoring,
+    /// <summary>Work done abroad by a third party comes home (Eurostat "international relocation").</summary>
+    HomeShoring,
+}
+
+/// <summary>What became of a reshoring move later.</summary>
+public enum ReversalKind
+{
+    /// <summary>The activity moved away again (e.g. Adidas' Speedfactories, closed 2019–2020).</summary>
+    Reversed,
+    /// <summary>The announced move was never carried out.</summary>
+    Abandoned,
+}
+
+/// <summary>The effect of the move on one scorecard criterion, expected or achieved.</summary>
+public enum OutcomeEffect
+{
+    /// <summary>Worse than before the move.</summary>
+    Worse,
+    /// <summary>No clear change.</summary>
+    Unchanged,
+    /// <summary>Better than before the move.</summary>
+    Better,
 }
 
 /// <summary>Where a case stands in the review workflow.</summary>
@@ -82,35 +126,4 @@ public enum WorkflowAction
     Withdraw,
     /// <summary>Withdrawn → published again.</summary>
     Republish,
-}
-
-/// <summary>Eurofound's context axis of a motive.</summary>
-public enum MotiveContext
-{
-    /// <summary>Factors outside the company (markets, host country, policy).</summary>
-    External,
-    /// <summary>Factors inside the company (strategy, processes, quality).</summary>
-    Internal,
-}
-
-/// <summary>Eurofound's strategic-goal axis of a motive.</summary>
-public enum MotiveGoal
-{
-    /// <summary>Raising the value the customer perceives.</summary>
-    CustomerValue,
-    /// <summary>Lowering cost.</summary>
-    CostEfficiency,
-}
-
-/// <summary>The four quadrants of Eurofound's motive framework (context × strategic goal).</summary>
-public enum MotiveQuadrant
-{
-    /// <summary>External context, customer-perceived value.</summary>
-    ExternalCustomerValue,
-    /// <summary>External context, cost efficiency.</summary>
-    ExternalCostEfficiency,
-    /// <summary>Internal context, customer-perceived value.</summary>
-    InternalCustomerValue,
-    /// <summary>Internal context, cost efficiency.</summary>
-    InternalCostEfficiency,
 }

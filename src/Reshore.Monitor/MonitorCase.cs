@@ -62,9 +62,52 @@ public sealed record MonitorCase
     /// <summary>Free notes.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>The type: <see cref="TypeOverride"/> when set, else derived by <see cref="ReshoringTypeRule.Derive"/>.</summary>
-    public ReshoringType Type => TypeOverride ?? ReshoringTypeRule.Derive(HomeCountry, Destination, Origins);
+    /// <summary>Reshoring (the default) or offshoring; offshoring cases count in the net balance only.</summary>
+    public CaseDirection Direction { get; init; } = CaseDirection.Reshoring;
+    /// <summary>Parent company or group, when the reporting entity is part of one (size and home country stay those of the entity).</summary>
+    public string? ParentCompany { get; init; }
+    /// <summary>Province or region at home where the activity lands (Belgium: NUTS 2 code, see <see cref="MonitorRegions"/>; elsewhere free text).</summary>
+    public string? Region { get; init; }
+    /// <summary>Manual override of <see cref="EurostatKind"/>; null = derive from <see cref="Governance"/>.</summary>
+    public EurostatKind? EurostatKindOverride { get; init; }
+    /// <summary>True when only some functions or process steps came back (partial reshoring).</summary>
+    public bool IsPartial { get; init; }
+    /// <summary>Which functions or process steps moved (partial reshoring).</summary>
+    public string? MovedActivities { get; init; }
+    /// <summary>Which stayed abroad (partial reshoring).</summary>
+    public string? StayedActivities { get; init; }
+    /// <summary>Social-economy partner doing the work at home (a Flemish "maatwerkbedrijf"), when there is one.</summary>
+    public string? SocialEconomyPartner { get; init; }
+    /// <summary>Expected and achieved outcomes per scorecard criterion.</summary>
+    public IReadOnlyList<CaseOutcome> Outcomes { get; init; } = [];
+    /// <summary>Reversed or abandoned later; null = neither known.</summary>
+    public ReversalKind? Reversal { get; init; }
+    /// <summary>When it was reversed or abandoned.</summary>
+    public DateOnly? ReversalDate { get; init; }
+    /// <summary>True when only the year of <see cref="ReversalDate"/> is known.</summary>
+    public bool ReversalYearOnly { get; init; }
+
+    /// <summary>The type: offshoring for an offshoring case; else <see cref="TypeOverride"/> when set, else derived by <see cref="ReshoringTypeRule.Derive"/>.</summary>
+    public ReshoringType Type => Direction == CaseDirection.Offshoring ? ReshoringType.Offshoring : TypeOverride ?? ReshoringTypeRule.Derive(HomeCountry, Destination, Origins);
+
+    /// <summary>
+    /// Eurostat's kind: <see cref="EurostatKindOverride"/> when set; else from the governance model — the company's own activity
+    /// abroad (in-house reshoring, reshoring for outsourcing) is backshoring, a third party's (reshoring for insourcing, outsourced
+    /// reshoring) home-shoring; null when the governance is unknown or the case is an offshoring case.
+    /// </summary>
+    public EurostatKind? EurostatKind => Direction == CaseDirection.Offshoring ? null : EurostatKindOverride ?? Governance switch
+    {
+        GovernanceModel.InHouseReshoring or GovernanceModel.ReshoringForOutsourcing => Monitor.EurostatKind.Backshoring,
+        GovernanceModel.ReshoringForInsourcing or GovernanceModel.OutsourcedReshoring => Monitor.EurostatKind.HomeShoring,
+        _ => null,
+    };
 
     /// <summary>The size class from <see cref="Employees"/> when given, else <see cref="SizeClass"/>.</summary>
     public CompanySizeClass? EffectiveSizeClass => Employees is { } e ? CompanySize.FromEmployees(e) : SizeClass;
 }
+
+/// <summary>The expected and achieved effect of a move on one scorecard criterion (<c>ScorecardEvaluator.CriterionIds</c>).</summary>
+/// <param name="Criterion">Criterion id: cost, quality, delivery, flexibility, service, innovation, environment, reputation, legislation, culture, riskMitigation.</param>
+/// <param name="Expected">What the company expected; null = not reported.</param>
+/// <param name="Achieved">What it achieved; null = not (yet) known.</param>
+public sealed record CaseOutcome(string Criterion, OutcomeEffect? Expected, OutcomeEffect? Achieved);

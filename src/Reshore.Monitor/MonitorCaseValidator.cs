@@ -28,7 +28,24 @@ public static class MonitorCaseValidator
         if (c.Employees is { } n and >= 0 && c.SizeClass is { } s && CompanySize.FromEmployees(n) != s)
             Add(MonitorColumns.SizeClass, Text.Format(culture, "Mon_Err_SizeMismatch", "Size class {0} does not match {1} employees (small < 50, medium 50–249, large ≥ 250).", s, n));
         CheckCountry(MonitorColumns.HomeCountry, c.HomeCountry);
-        CheckCountry(MonitorColumns.Destination, c.Destination);
+        // An offshoring case may go to a region ("to Asia"); a reshoring case lands in a country.
+        if (c.Direction == CaseDirection.Offshoring && MonitorLocations.IsLocation(c.Destination)) { }
+        else CheckCountry(MonitorColumns.Destination, c.Destination);
+        if (c.TypeOverride == ReshoringType.Offshoring)
+            Add(MonitorColumns.TypeOverride, Text.Get(culture, "Mon_Err_TypeOffshoring", "An offshoring case is recorded with direction Offshoring, not with the type."));
+        if (c.ReversalDate is not null && c.Reversal is null)
+            Add(MonitorColumns.ReversalDate, Text.Get(culture, "Mon_Err_ReversalDateAlone", "A reversal date needs a reversal (Reversed or Abandoned)."));
+        if (c.ReversalDate is { } rd && c.AnnouncementDate is { } ad && rd.Year < ad.Year)
+            Add(MonitorColumns.ReversalDate, Text.Get(culture, "Mon_Err_ReversalBeforeAnnouncement", "The reversal cannot come before the announcement."));
+        if (c.Outcomes.GroupBy(o => o.Criterion).Any(g => g.Count() > 1))
+            Add(MonitorColumns.Outcomes, Text.Get(culture, "Mon_Err_DuplicateOutcome", "A criterion is listed twice in the outcomes."));
+        foreach (var o in c.Outcomes.Where(o => !Reshore.Core.Scorecard.ScorecardEvaluator.CriterionIds.Contains(o.Criterion)))
+            Add(MonitorColumns.Outcomes, Text.Format(culture, "Mon_Err_Outcome", "'{0}' is not criterion:expected/achieved with a criterion of {1} and effects Worse, Unchanged or Better.",
+                o.Criterion, string.Join(", ", Reshore.Core.Scorecard.ScorecardEvaluator.CriterionIds)));
+        foreach (var (field, text, max) in new[] { (MonitorColumns.ParentCompany, c.ParentCompany, 300), (MonitorColumns.Region, c.Region, 100), (MonitorColumns.SocialEconomyPartner, c.SocialEconomyPartner, 300),
+                     (MonitorColumns.MovedActivities, c.MovedActivities, 2000), (MonitorColumns.StayedActivities, c.StayedActivities, 2000) })
+            if (text is { Length: var len } && len > max)
+                Add(field, Text.Format(culture, "Mon_Err_TooLong", "At most {0} characters.", max));
         if (c.NaceCode is not null && !NaceSectors.IsValid(c.NaceCode))
             Add(MonitorColumns.Nace, Text.Format(culture, "Mon_Err_Nace", "'{0}' is not a NACE Rev.2 section (A–U) or manufacturing division (C10–C33).", c.NaceCode));
         else if (complete && c.NaceCode is null) Add(MonitorColumns.Nace, Required());
@@ -42,7 +59,9 @@ public static class MonitorCaseValidator
         }
         if (c.Origins.Distinct(StringComparer.Ordinal).Count() != c.Origins.Count)
             Add(MonitorColumns.Origins, Text.Get(culture, "Mon_Err_DuplicateOrigin", "An origin is listed twice."));
-        if (c.Governance is GovernanceModel.StatusQuo or GovernanceModel.Offshoring)
+        if (c.Direction == CaseDirection.Offshoring && c.Governance is not (null or GovernanceModel.Offshoring))
+            Add(MonitorColumns.Governance, Text.Get(culture, "Mon_Err_OffshoringGovernance", "An offshoring case has governance Offshoring or none."));
+        else if (c.Direction == CaseDirection.Reshoring && c.Governance is GovernanceModel.StatusQuo or GovernanceModel.Offshoring)
             Add(MonitorColumns.Governance, Text.Format(culture, "Mon_Err_Governance", "'{0}' is not a reshoring governance model; use InHouseReshoring, ReshoringForOutsourcing, ReshoringForInsourcing or OutsourcedReshoring.", c.Governance));
         foreach (var m in c.Motives)
             if (!MotiveTaxonomy.IsKnown(m))

@@ -42,20 +42,37 @@ public static class MonitorColumns
     public const string SourceLanguage = "sourceLanguage";
     public const string SourceLines = "sourceLines";
     public const string Notes = "notes";
+    public const string Direction = "direction";
+    public const string ParentCompany = "parentCompany";
+    public const string Region = "region";
+    public const string EurostatKindOverride = "eurostatKindOverride";
+    public const string EurostatKind = "eurostatKind";
+    public const string Partial = "partial";
+    public const string MovedActivities = "movedActivities";
+    public const string StayedActivities = "stayedActivities";
+    public const string SocialEconomyPartner = "socialEconomyPartner";
+    public const string Outcomes = "outcomes";
+    public const string Reversal = "reversal";
+    public const string ReversalDate = "reversalDate";
 #pragma warning restore CS1591
 
-    /// <summary>All columns in export order. <see cref="Type"/> (the effective type) is written on export and ignored on import.</summary>
+    /// <summary>
+    /// All columns in export order. <see cref="Type"/> and <see cref="EurostatKind"/> (the effective values) are written on export and
+    /// ignored on import. <see cref="Outcomes"/> is "criterion:expected/achieved" per criterion, ';'-separated
+    /// ("quality:Better/Better;cost:Better/"; either side may be empty).
+    /// </summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Id, Status, IsSeed, Version, Company, Employees, SizeClass, HomeCountry, Nace, Function, AnnouncementDate, Origins, Destination,
-        TypeOverride, Type, Governance, Motives, Jobs, Investment, PublicSupport, PublicSupportNote,
+        Id, Status, IsSeed, Version, Direction, Company, ParentCompany, Employees, SizeClass, HomeCountry, Region, Nace, Function, AnnouncementDate,
+        Origins, Destination, TypeOverride, Type, Governance, EurostatKindOverride, EurostatKind, Partial, MovedActivities, StayedActivities,
+        SocialEconomyPartner, Motives, Jobs, Investment, PublicSupport, PublicSupportNote, Outcomes, Reversal, ReversalDate,
         SourceTitle, SourcePublisher, SourceDate, SourceUrl, SourceLanguage, SourceLines, Notes,
     ];
 
     /// <summary>Columns an import file must have.</summary>
     public static IReadOnlyList<string> Required { get; } = [Company, HomeCountry, Origins, Destination];
 
-    private static readonly string[] ReadOnlyColumns = [Type];
+    private static readonly string[] ReadOnlyColumns = [Type, EurostatKind];
 
     /// <summary>The case as (column, text) pairs in <see cref="All"/> order; empty text for no value.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> ToRow(MonitorCase c)
@@ -69,23 +86,35 @@ public static class MonitorColumns
             new(Status, c.Status.ToString()),
             new(IsSeed, c.IsSeed ? "true" : "false"),
             new(Version, c.Version.ToString(inv)),
+            new(Direction, c.Direction.ToString()),
             new(Company, c.CompanyName),
+            new(ParentCompany, c.ParentCompany ?? ""),
             new(Employees, c.Employees?.ToString(inv) ?? ""),
             new(SizeClass, c.EffectiveSizeClass?.ToString() ?? ""),
             new(HomeCountry, c.HomeCountry),
+            new(Region, c.Region ?? ""),
             new(Nace, c.NaceCode ?? ""),
             new(Function, c.Function.ToString()),
             new(AnnouncementDate, FormatDate(c.AnnouncementDate, c.AnnouncementYearOnly)),
             new(Origins, J(c.Origins)),
             new(Destination, c.Destination),
             new(TypeOverride, c.TypeOverride?.ToString() ?? ""),
-            new(Type, MonitorLocations.IsCountry(c.HomeCountry) && MonitorLocations.IsCountry(c.Destination) ? c.Type.ToString() : ""),
+            new(Type, MonitorLocations.IsCountry(c.HomeCountry) && MonitorLocations.IsCountry(c.Destination) || c.Direction == CaseDirection.Offshoring ? c.Type.ToString() : ""),
             new(Governance, c.Governance?.ToString() ?? ""),
+            new(EurostatKindOverride, c.EurostatKindOverride?.ToString() ?? ""),
+            new(EurostatKind, c.EurostatKind?.ToString() ?? ""),
+            new(Partial, c.IsPartial ? "true" : "false"),
+            new(MovedActivities, c.MovedActivities ?? ""),
+            new(StayedActivities, c.StayedActivities ?? ""),
+            new(SocialEconomyPartner, c.SocialEconomyPartner ?? ""),
             new(Motives, J(c.Motives)),
             new(Jobs, c.JobsCreated?.ToString(inv) ?? ""),
             new(Investment, c.Investment?.ToString() ?? ""),
             new(PublicSupport, c.PublicSupport?.ToString() ?? ""),
             new(PublicSupportNote, c.PublicSupportNote ?? ""),
+            new(Outcomes, FormatOutcomes(c.Outcomes)),
+            new(Reversal, c.Reversal?.ToString() ?? ""),
+            new(ReversalDate, FormatDate(c.ReversalDate, c.ReversalYearOnly)),
             new(SourceTitle, anySources ? J(c.Sources.Select(s => s.Title)) : ""),
             new(SourcePublisher, anySources ? J(c.Sources.Select(s => s.Publisher)) : ""),
             new(SourceDate, anySources ? J(c.Sources.Select(s => s.Date?.ToString("yyyy-MM-dd", inv))) : ""),
@@ -95,6 +124,10 @@ public static class MonitorColumns
             new(Notes, c.Notes ?? ""),
         ];
     }
+
+    /// <summary>"quality:Better/Better;cost:Better/" (criterion:expected/achieved, either side empty when unknown).</summary>
+    public static string FormatOutcomes(IEnumerable<CaseOutcome> outcomes) =>
+        string.Join(";", outcomes.Select(o => $"{o.Criterion}:{o.Expected}/{o.Achieved}"));
 
     /// <summary>"2018-05-31", or "2018" when only the year is known, or "".</summary>
     public static string FormatDate(DateOnly? date, bool yearOnly) =>
@@ -150,6 +183,45 @@ public static class MonitorColumns
             return null;
         }
 
+        List<CaseOutcome> ParseOutcomes()
+        {
+            var list = new List<CaseOutcome>();
+            foreach (var part in Split(Outcomes).Where(x => x.Length > 0))
+            {
+                var colon = part.IndexOf(':', StringComparison.Ordinal);
+                var criterion = colon < 0 ? part : part[..colon].Trim();
+                var known = Reshore.Core.Scorecard.ScorecardEvaluator.CriterionIds.FirstOrDefault(k => string.Equals(k, criterion, StringComparison.OrdinalIgnoreCase));
+                if (known is null || colon < 0)
+                {
+                    Bad(Outcomes, Text.Format(culture, "Mon_Err_Outcome", "'{0}' is not criterion:expected/achieved with a criterion of {1} and effects Worse, Unchanged or Better.",
+                        part, string.Join(", ", Reshore.Core.Scorecard.ScorecardEvaluator.CriterionIds)));
+                    continue;
+                }
+                var effects = part[(colon + 1)..].Split('/');
+                OutcomeEffect? Effect(int k)
+                {
+                    if (k >= effects.Length || effects[k].Trim().Length == 0) return null;
+                    if (Enum.TryParse<OutcomeEffect>(effects[k].Trim(), true, out var v) && !int.TryParse(effects[k], out _)) return v;
+                    Bad(Outcomes, Text.Format(culture, "Mon_Err_Outcome", "'{0}' is not criterion:expected/achieved with a criterion of {1} and effects Worse, Unchanged or Better.",
+                        part, string.Join(", ", Reshore.Core.Scorecard.ScorecardEvaluator.CriterionIds)));
+                    return null;
+                }
+                if (effects.Length > 2) Bad(Outcomes, Text.Format(culture, "Mon_Err_Outcome", "'{0}' is not criterion:expected/achieved with a criterion of {1} and effects Worse, Unchanged or Better.",
+                    part, string.Join(", ", Reshore.Core.Scorecard.ScorecardEvaluator.CriterionIds)));
+                list.Add(new CaseOutcome(known, Effect(0), Effect(1)));
+            }
+            return list;
+        }
+        bool ParseBool(string col)
+        {
+            if (Cell(col) is not { } text) return false;
+            if (bool.TryParse(text, out var b)) return b;
+            if (text is "1" or "yes" or "ja") return true;
+            if (text is "0" or "no" or "nee") return false;
+            Bad(col, NotA(col, "true or false"));
+            return false;
+        }
+
         Guid id = Guid.Empty;
         if (Cell(Id) is { } idText && !Guid.TryParse(idText, out id)) Bad(Id, NotA(Id, "a GUID"));
         bool isSeed = false;
@@ -165,6 +237,12 @@ public static class MonitorColumns
         var investment = ParseMoney(Investment);
         var support = ParseMoney(PublicSupport);
         var date = ParseDate(AnnouncementDate, Cell(AnnouncementDate), out var yearOnly);
+        var direction = ParseEnum<CaseDirection>(Direction);
+        var eurostat = ParseEnum<EurostatKind>(EurostatKindOverride);
+        var reversal = ParseEnum<ReversalKind>(Reversal);
+        var reversalDate = ParseDate(ReversalDate, Cell(ReversalDate), out var reversalYearOnly);
+        var partial = ParseBool(Partial);
+        var outcomes = ParseOutcomes();
 
         string? nace = null;
         if (Cell(Nace) is { } naceText && (nace = NaceSectors.Normalize(naceText)) is null)
@@ -215,6 +293,18 @@ public static class MonitorColumns
             PublicSupportNote = Cell(PublicSupportNote),
             Sources = sources,
             Notes = Cell(Notes),
+            Direction = direction ?? CaseDirection.Reshoring,
+            ParentCompany = Cell(ParentCompany),
+            Region = MonitorRegions.Normalize(Cell(Region)),
+            EurostatKindOverride = eurostat,
+            IsPartial = partial,
+            MovedActivities = Cell(MovedActivities),
+            StayedActivities = Cell(StayedActivities),
+            SocialEconomyPartner = Cell(SocialEconomyPartner),
+            Outcomes = outcomes,
+            Reversal = reversal,
+            ReversalDate = reversalDate,
+            ReversalYearOnly = reversalYearOnly,
         };
     }
 

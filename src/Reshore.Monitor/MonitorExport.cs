@@ -28,6 +28,14 @@ public static class MonitorExport
         foreach (var c in cases) Csv.WriteRow(w, MonitorColumns.ToRow(c).Select(kv => kv.Value));
     }
 
+    /// <summary>Cases as CSV in the layout of the European Reshoring Monitor's factsheets (<see cref="ErmLayout"/>), which import reads back.</summary>
+    public static void WriteCasesErmCsv(Stream output, IEnumerable<MonitorCase> cases)
+    {
+        using var w = new StreamWriter(output, new UTF8Encoding(true), leaveOpen: true);
+        Csv.WriteRow(w, ErmLayout.Columns);
+        foreach (var c in cases) Csv.WriteRow(w, ErmLayout.ToErmRow(c));
+    }
+
     /// <summary>Cases as an xlsx workbook with one sheet "cases", same columns as the CSV.</summary>
     public static void WriteCasesXlsx(Stream output, IEnumerable<MonitorCase> cases)
     {
@@ -42,6 +50,9 @@ public static class MonitorExport
         var rows = cases.Select(c => MonitorColumns.ToRow(c).ToDictionary(kv => kv.Key, kv => kv.Value)).ToList();
         JsonSerializer.Serialize(output, rows, Json);
     }
+
+    /// <summary>Writes one CSV row (RFC 4180, text that starts like a formula protected with an apostrophe).</summary>
+    public static void WriteRow(TextWriter writer, IEnumerable<string> fields) => Csv.WriteRow(writer, fields);
 
     /// <summary>Statistics as JSON.</summary>
     public static string StatisticsJson(MonitorStatisticsResult result) => JsonSerializer.Serialize(result, Json);

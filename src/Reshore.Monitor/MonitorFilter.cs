@@ -1,4 +1,5 @@
 using Reshore.Core.Domain;
+using Reshore.Core.Scorecard;
 
 namespace Reshore.Monitor;
 
@@ -24,9 +25,15 @@ public sealed record MonitorFilter
     public IReadOnlySet<GovernanceModel>? Governance { get; init; }
     public IReadOnlySet<ReshoringType>? Types { get; init; }
     public IReadOnlySet<string>? Motives { get; init; }
-    public IReadOnlySet<MotiveQuadrant>? Quadrants { get; init; }
+    public IReadOnlySet<MotiveZone>? Quadrants { get; init; }
     public bool? IsSeed { get; init; }
+    public IReadOnlySet<CaseDirection>? Directions { get; init; }
+    public IReadOnlySet<EurostatKind>? EurostatKinds { get; init; }
+    public IReadOnlySet<string>? Regions { get; init; }
 #pragma warning restore CS1591
+    /// <summary>Full-text search: every word must occur (ignoring case and accents) in the company, parent company, region, notes,
+    /// activities, partner, motive labels, country codes, NACE code or the sources' titles and publishers.</summary>
+    public string? Text { get; init; }
 
     /// <summary>Published cases only: what anonymous users and public statistics see.</summary>
     public static MonitorFilter Public { get; } = new() { Statuses = new HashSet<CaseStatus> { CaseStatus.Published } };
@@ -51,8 +58,39 @@ public sealed record MonitorFilter
         if (Any(Governance) && (c.Governance is not { } g || !Governance!.Contains(g))) return false;
         if (Any(Types) && !Types!.Contains(c.Type)) return false;
         if (Any(Motives) && !c.Motives.Any(Motives!.Contains)) return false;
-        if (Any(Quadrants) && !c.Motives.Select(MotiveTaxonomy.Find).Any(m => m is not null && Quadrants!.Contains(m.Quadrant))) return false;
+        if (Any(Quadrants) && !c.Motives.Select(MotiveTaxonomy.Find).Any(m => m is not null && Quadrants!.Contains(m.Zone))) return false;
         if (IsSeed is { } seed && c.IsSeed != seed) return false;
+        if (Any(Directions) && !Directions!.Contains(c.Direction)) return false;
+        if (Any(EurostatKinds) && (c.EurostatKind is not { } k || !EurostatKinds!.Contains(k))) return false;
+        if (Any(Regions) && (c.Region is not { } r || !Regions!.Contains(r))) return false;
+        if (!string.IsNullOrWhiteSpace(Text))
+        {
+            var haystack = SearchText(c);
+            foreach (var word in Fold(Text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                if (!haystack.Contains(word, StringComparison.Ordinal)) return false;
+        }
         return true;
+    }
+
+    /// <summary>This filter without a direction condition (the net balance looks at both directions).</summary>
+    public MonitorFilter AnyDirection() => this with { Directions = null };
+
+    private static string SearchText(MonitorCase c) => Fold(string.Join(" ", new[]
+    {
+        c.CompanyName, c.ParentCompany, c.Region, c.Region is { } r ? MonitorRegions.Name(r) : null, c.Notes, c.MovedActivities, c.StayedActivities,
+        c.SocialEconomyPartner, c.NaceCode, c.HomeCountry, c.Destination, string.Join(" ", c.Origins),
+        string.Join(" ", c.Motives.Select(m => MotiveTaxonomy.Label(System.Globalization.CultureInfo.GetCultureInfo("en"), m))),
+        string.Join(" ", c.Motives.Select(m => MotiveTaxonomy.Label(System.Globalization.CultureInfo.GetCultureInfo("nl"), m))),
+        string.Join(" ", c.Sources.Select(s => s.Title + " " + s.Publisher)),
+    }.Where(x => !string.IsNullOrEmpty(x))));
+
+    /// <summary>Lower case without accents, for search.</summary>
+    public static string Fold(string text)
+    {
+        var d = text.Normalize(System.Text.NormalizationForm.FormD);
+        var sb = new System.Text.StringBuilder(d.Length);
+        foreach (var ch in d)
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark) sb.Append(char.ToLowerInvariant(ch));
+        return sb.ToString();
     }
 }

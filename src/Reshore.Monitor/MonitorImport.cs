@@ -15,28 +15,38 @@ namespace Reshore.Monitor;
 /// </summary>
 public static class MonitorImport
 {
+    /// <summary>Most data rows an import file may have; a longer file is refused as a whole (split it).</summary>
+    public const int MaxRows = 50_000;
+    /// <summary>Most errors listed (the count of the others is given); a file with many errors usually has one mistake many times.</summary>
+    public const int MaxErrors = 500;
+    /// <summary>Most duplicate warnings listed (the count of the others is given).</summary>
+    public const int MaxWarnings = 500;
+
     /// <summary>Parses a CSV stream (UTF-8, with or without BOM).</summary>
     public static ImportResult ParseCsv(Stream input, CultureInfo culture, IReadOnlyCollection<MonitorCase>? existing = null)
     {
         using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var rows = Csv.Read(reader);
+        var rows = Csv.Read(reader, MaxRows + 2);
         if (rows.Count == 0) return Empty(culture);
         var header = rows[0];
+        var erm = ErmLayout.Matches(header);
         var data = new List<(int Row, Dictionary<string, string?> Cells)>();
         for (var i = 1; i < rows.Count; i++)
         {
             if (rows[i].All(string.IsNullOrWhiteSpace)) continue;
             var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
-            for (var k = 0; k < header.Count && k < rows[i].Count; k++) cells[Canonical(header[k])] = rows[i][k];
-            data.Add((i + 1, cells));
+            for (var k = 0; k < header.Count && k < rows[i].Count; k++) cells[erm ? header[k] : Canonical(header[k])] = rows[i][k];
+            data.Add((i + 1, erm ? ErmLayout.ToMonitorRow(cells) : cells));
         }
+        if (erm) header = [.. MonitorColumns.Required, MonitorColumns.ParentCompany, MonitorColumns.Nace, MonitorColumns.AnnouncementDate, MonitorColumns.Function,
+            MonitorColumns.SizeClass, MonitorColumns.TypeOverride, MonitorColumns.Jobs, MonitorColumns.Motives, MonitorColumns.Notes, MonitorColumns.SourceTitle, MonitorColumns.SourceUrl, MonitorColumns.SourceDate];
         return Build(header, data, culture, existing, rows.Skip(1).Select((r, i) => (r, i)).Where(x => x.r.Count > header.Count && x.r.Skip(header.Count).Any(c => c.Length > 0)).Select(x => x.i + 2));
     }
 
     /// <summary>Parses the first sheet of an xlsx stream.</summary>
     public static ImportResult ParseXlsx(Stream input, CultureInfo culture, IReadOnlyCollection<MonitorCase>? existing = null)
     {
-        var raw = input.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        var raw = input.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
         var header = raw.Count > 0 ? raw[0].Keys.ToList() : input.GetColumns(useHeaderRow: true, excelType: ExcelType.XLSX)?.ToList() ?? [];
         if (header.Count == 0) return Empty(culture);
         var data = new List<(int Row, Dictionary<string, string?> Cells)>();
@@ -53,10 +63,11 @@ public static class MonitorImport
     public static string Summary(ImportResult r, bool dryRun, CultureInfo culture)
     {
         if (!r.Succeeded)
-            return Text.Format(culture, "Mon_Import_Failed", "{0} rows read, {1} with errors ({2} errors in all). Nothing was stored.", r.RowsRead, r.InvalidRows, r.Errors.Count);
+            return Text.Format(culture, "Mon_Import_Failed", "{0} rows read, {1} with errors ({2} errors in all). Nothing was stored.", r.RowsRead, r.InvalidRows, r.Errors.Count + r.ErrorsLeftOut)
+                + (r.ErrorsLeftOut > 0 ? " " + Text.Format(culture, "Mon_Import_ErrorsLeftOut", "The first {0} errors are listed.", r.Errors.Count) : "");
         return dryRun
-            ? Text.Format(culture, "Mon_Import_DryOk", "Dry run: {0} rows read, all valid; {1} possible duplicates. Nothing was stored.", r.RowsRead, r.Warnings.Count)
-            : Text.Format(culture, "Mon_Import_Ok", "{0} rows read, all valid; {1} possible duplicates. All rows can be stored.", r.RowsRead, r.Warnings.Count);
+            ? Text.Format(culture, "Mon_Import_DryOk", "Dry run: {0} rows read, all valid; {1} possible duplicates. Nothing was stored.", r.RowsRead, r.Warnings.Count + r.WarningsLeftOut)
+            : Text.Format(culture, "Mon_Import_Ok", "{0} rows read, all valid; {1} possible duplicates. All rows can be stored.", r.RowsRead, r.Warnings.Count + r.WarningsLeftOut);
     }
 
     private static ImportResult Empty(CultureInfo culture) =>
@@ -90,6 +101,17 @@ public static class MonitorImport
 
         var cases = new List<(int Row, MonitorCase Case)>();
         var ids = new Dictionary<Guid, int>();
+        var errorCount = errors.Count;
+        void AddError(ImportError e)
+        {
+            if (errorCount++ < MaxErrors) errors.Add(e);
+        }
+        if (data.Count > MaxRows)
+        {
+            AddError(new ImportError(data[MaxRows].Row, "", Text.Format(culture, "Mon_Import_TooManyRows",
+                "The file has more than {0:N0} rows; import it in parts of at most {0:N0} rows.", MaxRows)));
+            data = data.Take(MaxRows).ToList();
+        }
         foreach (var (rowNo, cells) in data)
         {
             var rowErrors = new List<MonitorError>();
@@ -102,22 +124,27 @@ public static class MonitorImport
                 else ids[c.Id] = rowNo;
                 rowErrors.AddRange(MonitorCaseValidator.ValidateComplete(c, culture));
             }
-            errors.AddRange(rowErrors.Select(e => new ImportError(rowNo, e.Field, e.Message)));
+            foreach (var e in rowErrors) AddError(new ImportError(rowNo, e.Field, e.Message));
             if (c is not null && rowErrors.Count == 0) cases.Add((rowNo, c));
         }
 
+        // Duplicates: every row against the stored cases and the rows before it, through an index by normalised name (linear).
         var warnings = new List<ImportWarning>();
-        if (errors.Count == 0)
+        var warningCount = 0;
+        if (errorCount == 0)
         {
-            var detector = new DuplicateDetector();
-            var seen = new List<MonitorCase>(existing ?? []);
+            var index = new DuplicateIndex(new DuplicateDetector());
+            foreach (var c in existing ?? []) index.Add(c);
             foreach (var (rowNo, c) in cases)
             {
-                warnings.AddRange(detector.Find(c, seen, culture).Select(m => new ImportWarning(rowNo, m)));
-                seen.Add(c);
+                foreach (var m in index.Find(c, culture))
+                    if (warningCount++ < MaxWarnings) warnings.Add(new ImportWarning(rowNo, m));
+                index.Add(c);
             }
         }
         var ordered = errors.OrderBy(e => e.Row).ToList();
-        return new ImportResult(data.Count, ordered.Count == 0 ? cases.Select(x => x.Case).ToList() : [], ordered, ordered.Count == 0 ? warnings : []);
+        var ok = errorCount == 0;
+        return new ImportResult(data.Count, ok ? cases.Select(x => x.Case).ToList() : [], ordered, ok ? warnings : [],
+            ErrorsLeftOut: errorCount - ordered.Count, WarningsLeftOut: ok ? warningCount - warnings.Count : 0);
     }
 }

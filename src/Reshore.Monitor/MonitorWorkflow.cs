@@ -10,10 +10,19 @@ namespace Reshore.Monitor;
 /// editor — create drafts, edit own drafts, submit own drafts;
 /// reviewer — publish, send back to draft, withdraw, republish, and submit;
 /// admin — everything, including editing a case in any status.
-/// Only published cases are public (<see cref="IsVisible"/>).
+/// Only published cases are public (<see cref="IsVisible"/>). With the two-person rule (<paramref name="twoPersonRule"/>, on by
+/// default in the web app and configurable per deployment) nobody publishes a case they drafted, an admin included: a second
+/// person checks every published case.
 /// </summary>
-public sealed class MonitorWorkflow(TimeProvider clock)
+public sealed class MonitorWorkflow(TimeProvider clock, bool twoPersonRule = false)
 {
+    /// <summary>True when publishing needs a second person.</summary>
+    public bool TwoPersonRule => twoPersonRule;
+
+    /// <summary>True when the two-person rule keeps this actor from taking this action on this case (publishing what they drafted).</summary>
+    public static bool BlockedByTwoPersonRule(bool rule, MonitorActor actor, WorkflowAction action, MonitorCase? current) =>
+        rule && action is WorkflowAction.Publish or WorkflowAction.Republish && current?.CreatedBy is { } drafter && drafter == actor.UserId;
+
     /// <summary>Creates a draft: status Draft, version 1, <see cref="MonitorCase.CreatedBy"/> = actor. A Guid.Empty id gets a new one.</summary>
     public WorkflowResult Create(MonitorActor actor, MonitorCase draft, CultureInfo culture)
     {
@@ -55,6 +64,12 @@ public sealed class MonitorWorkflow(TimeProvider clock)
                 Refusal = Text.Format(culture, "Mon_Wf_BadTransition", "A case that is {0} cannot be {1}.", StatusLabel(culture, current.Status), ActionLabel(culture, action)),
             };
         if (!IsAllowed(actor, action, current)) return Refuse(culture, actor, action, current);
+        if (BlockedByTwoPersonRule(twoPersonRule, actor, action, current))
+            return new WorkflowResult
+            {
+                Refusal = Text.Get(culture, "Mon_Wf_TwoPerson", "Two-person rule: you drafted this case, so someone else must publish it."),
+                BlockedByTwoPersonRule = true,
+            };
         if (to is CaseStatus.InReview or CaseStatus.Published)
         {
             var errors = MonitorCaseValidator.ValidateComplete(current, culture);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Reshore.Core.Costing;
 using Reshore.Core.Localization;
+using Reshore.Core.Values;
 
 namespace Reshore.Monitor;
 
@@ -131,32 +132,59 @@ public static class NewsScreener
     }
 
     private static readonly Regex CountryRegex = new(
-        @"(?<![\p{L}])(" + string.Join("|", BuildCountries().Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![\p{L}])", Opt);
+        @"(?<![\p{L}])(" + string.Join("|", BuildCountries().Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![\p{L}])", Opt, MatchTimeout);
 
     private static readonly string[] OriginPreps = ["from", "uit", "vanuit", "van", "de", "d'", "du", "depuis", "aus", "von", "vom"];
     private static readonly string[] DestinationPreps = ["to", "naar", "vers", "en", "au", "aux", "nach", "in", "into", "within", "à"];
 
     private static readonly Regex LegalFormName = new(
-        @"\b((?:[A-Z][\w&.'-]*\s){0,3}[A-Z][\w&.'-]*)\s(NV|BV|BVBA|SA|SAS|SRL|GmbH|AG|Ltd|plc|Inc|SE|SpA|Group|Groep)\b", RegexOptions.CultureInvariant);
+        @"\b((?:[A-Z][\w&.'-]*\s){0,3}[A-Z][\w&.'-]*)\s(NV|BV|BVBA|SA|SAS|SRL|GmbH|AG|Ltd|plc|Inc|SE|SpA|Group|Groep)\b", RegexOptions.CultureInvariant, MatchTimeout);
     private static readonly Regex VerbName = new(
         @"(?:^|[.!?]\s+|\n)((?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*)\s(?:will|is|has|announced|announces|plans|brings|moves|returns|repatriates|relocates|opens|invests|haalt|brengt|verhuist|investeert|kondigt|gaat|wil|plant|opent|rapatrie|relocalise|va|annonce|ouvre|investit|holt|verlagert|will|plant|kündigt|eröffnet|investiert|bringt)\b",
-        RegexOptions.CultureInvariant | RegexOptions.Multiline);
+        RegexOptions.CultureInvariant | RegexOptions.Multiline, MatchTimeout);
     private static readonly HashSet<string> NotCompanies = new(StringComparer.OrdinalIgnoreCase)
     {
         "The", "A", "De", "Het", "Een", "Le", "La", "Les", "L'", "Un", "Une", "Die", "Der", "Das", "Ein", "Eine", "This", "It", "He", "She", "They", "We", "Ze", "Hij", "Il", "Elle", "Er", "Sie",
         "Production", "Productie", "Produktion", "Reshoring", "Nearshoring", "Backshoring", "In", "Dit", "Ce", "Cette", "Dieser", "Diese",
     };
 
-    /// <summary>Screens a text and pre-fills a draft (status Draft, not validated; an editor completes it).</summary>
-    public static ScreeningResult Screen(string text, CultureInfo culture)
+    /// <summary>
+    /// Longest text screened, in characters (about 40 pages of news; a long article is 5,000–30,000). Longer texts are refused
+    /// by <see cref="Screen"/>: callers check <see cref="IsTooLong"/> first and tell the user.
+    /// </summary>
+    public const int MaxTextLength = 200_000;
+
+    /// <summary>True when a text is longer than <see cref="MaxTextLength"/>.</summary>
+    public static bool IsTooLong(string text) => text.Length > MaxTextLength;
+
+    // Every pattern is compiled once. The glossary patterns have no look-arounds, so they run on the non-backtracking engine,
+    // whose time is linear in the text; the others have bounded repetitions only. The timeout is a last line of defence.
+    private static TimeSpan MatchTimeout => TimeSpan.FromSeconds(5);
+    private static Regex[] Linear(IEnumerable<string> patterns) => patterns.Select(p => new Regex(p, Opt | RegexOptions.NonBacktracking, MatchTimeout)).ToArray();
+    private static readonly Regex[] CoreRegexes = Linear(CoreTerms);
+    private static readonly Regex[] ContextRegexes = Linear(ContextWords);
+    private static readonly Regex[] OffshoringRegexes = Linear(OffshoringCues);
+    private static readonly Regex[] DiscussionRegexes = Linear(DiscussionCues);
+    private static readonly Regex[] NegationRegexes = Linear(NegationCues);
+
+    /// <summary>
+    /// Screens a text and pre-fills a draft (status Draft, not validated; an editor completes it). Time grows linearly with the
+    /// text; <paramref name="cancellationToken"/> is checked between the steps and while walking the matches. Throws
+    /// <see cref="ArgumentOutOfRangeException"/> for a text longer than <see cref="MaxTextLength"/>.
+    /// </summary>
+    public static ScreeningResult Screen(string text, CultureInfo culture, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsTooLong(text))
+            throw new ArgumentOutOfRangeException(nameof(text), text.Length, $"The text has {text.Length:N0} characters; the screener reads at most {MaxTextLength:N0}.");
         var cues = new List<ScreeningCue>();
-        void Scan(IEnumerable<string> patterns, string kind, int weight, int? cap = null)
+        void Scan(Regex[] patterns, string kind, int weight, int? cap = null)
         {
             var n = 0;
             foreach (var p in patterns)
-                foreach (Match m in Regex.Matches(text, p, Opt))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var m = p.Match(text); m.Success; m = m.NextMatch())
                 {
                     if (cap is { } c && n >= c) return;
                     if (cues.Any(x => x.Kind == kind && string.Equals(x.Text, m.Value, StringComparison.OrdinalIgnoreCase))) continue;
@@ -164,14 +192,16 @@ public static class NewsScreener
                     n++;
                     if (kind is "core" or "offshoring" or "negation") break; // a pattern counts once
                 }
+            }
         }
-        Scan(CoreTerms, "core", 3);
-        Scan(ContextWords, "context", 1, cap: 2);
-        Scan(OffshoringCues, "offshoring", -3);
-        Scan(DiscussionCues, "discussion", -2, cap: 1);
-        Scan(NegationCues, "negation", -4, cap: 1);
+        Scan(CoreRegexes, "core", 3);
+        Scan(ContextRegexes, "context", 1, cap: 2);
+        Scan(OffshoringRegexes, "offshoring", -3);
+        Scan(DiscussionRegexes, "discussion", -2, cap: 1);
+        Scan(NegationRegexes, "negation", -4, cap: 1);
+        cancellationToken.ThrowIfCancellationRequested();
 
-        var (origins, destination) = Countries(text);
+        var (origins, destination) = Countries(text, cancellationToken);
         // Moving out of Europe to a far country is offshoring whatever the verbs say.
         var near = CaseContext.NearshoreCountries;
         if (destination is not null && !near.Contains(destination) && (origins.Count == 0 || origins.Any(near.Contains)))
@@ -190,6 +220,7 @@ public static class NewsScreener
             Destination = destination is not null && MonitorLocations.IsCountry(destination) ? destination : "",
             Origins = origins.Where(o => o != destination).ToList(),
             JobsCreated = Jobs(text),
+            Investment = Investment(text),
             AnnouncementDate = Date(text),
             Notes = Text.Get(culture, "Mon_Screen_DraftNote", "Pre-filled by the news screener: check the company, the home country and the countries.") + "\n\n" + text,
         };
@@ -202,7 +233,7 @@ public static class NewsScreener
 
     private static readonly Regex JobsRegex = new(
         @"(?<![\d.,])(\d{1,3}(?:[.,\u00A0\u202F ]\d{3})+|\d+)\s+(?:(?:new|extra|additional|nieuwe|extra|bijkomende|nouveaux|neue|zus(?:ä|ae)tzliche)\s+)?" +
-        @"(?:jobs|banen|arbeidsplaatsen|emplois|postes|arbeitspl(?:ä|ae)tze|stellen)(?![\p{L}])", Opt);
+        @"(?:jobs|banen|arbeidsplaatsen|emplois|postes|arbeitspl(?:ä|ae)tze|stellen)(?![\p{L}])", Opt, MatchTimeout);
 
     /// <summary>The number of jobs the text announces ("60 jobs", "60 nieuwe banen", "1.200 emplois", "60 Arbeitsplätze"), the first one found; null when none.</summary>
     public static int? Jobs(string text)
@@ -212,6 +243,52 @@ public static class NewsScreener
         if (!m.Success) return null;
         var digits = new string(m.Groups[1].Value.Where(char.IsAsciiDigit).ToArray());
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    // "EUR 12 million", "€12m", "€ 2,5 miljoen", "12 miljoen euro", "12 millions d'euros", "12 Mio. Euro", "$30 million", "£5m", "1.2 billion euros".
+    private const string Amount = @"(\d{1,3}(?:[.,\u00A0\u202F ]\d{3})+|\d+(?:[.,]\d+)?)";
+    private const string Scale = @"(million|millions|mln|mio\.?|miljoen|m|bn|billion|billions|milliard|milliarden|miljard|mrd\.?)";
+    private static readonly Regex CurrencyFirst = new(@"(?<![\p{L}\d])(€|EUR|euro|\$|US\$|USD|£|GBP)\s?" + Amount + @"(?:\s?" + Scale + @")?(?![\p{L}\d])", Opt, MatchTimeout);
+    private static readonly Regex AmountFirst = new(@"(?<![\p{L}\d.,])" + Amount + @"\s?" + Scale + @"\s+(?:d['’]\s?)?(euros?|eur|€|dollars?|usd|pounds?|gbp)(?![\p{L}])", Opt, MatchTimeout);
+
+    /// <summary>
+    /// The first amount of money the text names with a scale or a currency ("EUR 12 million", "€12m", "12 miljoen euro",
+    /// "12 millions d'euros", "12 Mio. Euro", "$30 million"); null when none. A bare currency amount without a scale is taken as is.
+    /// </summary>
+    public static Money? Investment(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<(int Index, string Number, string? Scale, string Currency)>();
+        foreach (Match m in CurrencyFirst.Matches(text)) found.Add((m.Index, m.Groups[2].Value, m.Groups[3].Success ? m.Groups[3].Value : null, m.Groups[1].Value));
+        foreach (Match m in AmountFirst.Matches(text)) found.Add((m.Index, m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value));
+        foreach (var (_, number, scale, currency) in found.OrderBy(f => f.Index))
+        {
+            if (ParseNumber(number) is not { } n) continue;
+            var factor = scale?.ToLowerInvariant().TrimEnd('.') switch
+            {
+                null => 1d,
+                "bn" or "billion" or "billions" or "milliard" or "milliarden" or "miljard" or "mrd" => 1e9,
+                _ => 1e6,
+            };
+            var code = currency.ToLowerInvariant() switch
+            {
+                "$" or "us$" or "usd" or "dollar" or "dollars" => "USD",
+                "£" or "gbp" or "pound" or "pounds" => "GBP",
+                _ => "EUR",
+            };
+            if (scale is null && n < 1000) continue;   // "€5" is a price, not an investment
+            if (Money.TryParse(string.Create(CultureInfo.InvariantCulture, $"{n * factor:0.##} {code}"), CurrencyCode.Eur, out var money, out _)) return money;
+        }
+        return null;
+    }
+
+    // "12", "2,5", "2.5", "1.200", "1,200", "1 200": a separator followed by exactly three digits groups thousands; otherwise it is the decimal mark.
+    private static double? ParseNumber(string text)
+    {
+        var t = text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
+        if (Regex.IsMatch(t, @"^\d{1,3}([.,  ]\d{3})+$")) t = new string(t.Where(char.IsAsciiDigit).ToArray());
+        else t = t.Replace(',', '.');
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
     private static readonly Dictionary<string, int> Months = BuildMonths();
@@ -236,8 +313,8 @@ public static class NewsScreener
     }
 
     private static readonly string MonthPattern = string.Join("|", Months.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
-    private static readonly Regex DayMonthYear = new(@"(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(" + MonthPattern + @")\s+(\d{4})(?!\d)", Opt);
-    private static readonly Regex MonthDayYear = new(@"(?<![\p{L}])(" + MonthPattern + @")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", Opt);
+    private static readonly Regex DayMonthYear = new(@"(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(" + MonthPattern + @")\s+(\d{4})(?!\d)", Opt, MatchTimeout);
+    private static readonly Regex MonthDayYear = new(@"(?<![\p{L}])(" + MonthPattern + @")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", Opt, MatchTimeout);
 
     /// <summary>The first valid date written with a month name in English, Dutch, French or German ("12 March 2025", "12 maart 2025", "1er mars 2025", "12. März 2025", "March 12, 2025"); null when none.</summary>
     public static DateOnly? Date(string text)
@@ -270,16 +347,27 @@ public static class NewsScreener
         return null;
     }
 
-    /// <summary>Origins and destination recognised in the text (by the preposition before each country name).</summary>
-    public static (IReadOnlyList<string> Origins, string? Destination) Countries(string text)
+    private static readonly Regex WordRegex = new(@"[\p{L}']+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+
+    /// <summary>How far before a country name the preposition is looked for (three words fit easily).</summary>
+    private const int LookBack = 48;
+
+    /// <summary>
+    /// Origins and destination recognised in the text (by the preposition before each country name). Only the
+    /// <see cref="LookBack"/> characters before a name are read, so the work per name is constant and the whole is linear.
+    /// </summary>
+    public static (IReadOnlyList<string> Origins, string? Destination) Countries(string text, CancellationToken cancellationToken = default)
     {
         var origins = new List<string>();
         string? destination = null, fallback = null;
-        foreach (Match m in CountryRegex.Matches(text))
+        var seen = 0;
+        for (var m = CountryRegex.Match(text); m.Success; m = m.NextMatch())
         {
+            if (++seen % 256 == 0) cancellationToken.ThrowIfCancellationRequested();
             var code = CountryNames[m.Value];
-            var before = text[..m.Index].TrimEnd();
-            var words = Regex.Matches(before, @"[\p{L}']+").Select(x => x.Value.ToLowerInvariant()).TakeLast(3).Reverse().ToList();
+            var start = Math.Max(0, m.Index - LookBack);
+            var before = text[start..m.Index].TrimEnd();
+            var words = WordRegex.Matches(before).Select(x => x.Value.ToLowerInvariant()).TakeLast(3).Reverse().ToList();
             // skip articles between the preposition and the name ("from the", "naar het", "vers la", "aus dem")
             var prep = words.FirstOrDefault(w => w is not ("the" or "het" or "de" or "la" or "le" or "l'" or "dem" or "der" or "den" or "die")) ?? "";
             if (words.Count > 0 && words[0] == "de" && !(words.Count > 1 && DestinationPreps.Contains(words[1]))) prep = "de";

@@ -14,6 +14,8 @@ public sealed record WorkflowResult
     public AuditEntry? Audit { get; init; }
     /// <summary>Why the step was refused, in the user's language.</summary>
     public string? Refusal { get; init; }
+    /// <summary>True when the two-person rule refused the step.</summary>
+    public bool BlockedByTwoPersonRule { get; init; }
     /// <summary>Field errors when the refusal is about an invalid case.</summary>
     public IReadOnlyList<MonitorError> Errors { get; init; } = [];
 }

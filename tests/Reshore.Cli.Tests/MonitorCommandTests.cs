@@ -29,6 +29,31 @@ public sealed class MonitorCommandTests
     }
 
     [Fact]
+    public void Stats_by_quadrant_place_the_seed_motives_as_the_study_does_and_give_the_net_balance()
+    {
+        var db = TempDatabase();
+        var result = CliRunner.Run("monitor", "stats", "--by", "quadrant", "--format", "json", "--database", db);
+        Assert.True(result.ExitCode == CliApp.Ok, result.Error);
+        var json = JsonDocument.Parse(result.Out).RootElement;
+        var quadrants = json.GetProperty("counts").GetProperty("quadrant").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("count").GetInt32());
+        // Seed motives by hand: external × customer value — Continental (knowHowSkills), Sylvania (ipProtection, poorQuality, ethics), Atkore (localEconomy);
+        // internal × customer value — IVC (qualityControl, environmentalFootprint, innovation, customerProximity), ED&A (customerProximity, qualityControl),
+        // Atkore (flexibility, environmentalFootprint); hybrid customer value — Sylvania (deliveryTimes); hybrid cost efficiency — Atkore (logisticsCosts).
+        Assert.Equal(3, quadrants["ExternalCustomerValue"]);
+        Assert.Equal(3, quadrants["InternalCustomerValue"]);
+        Assert.Equal(1, quadrants["HybridCustomerValue"]);
+        Assert.Equal(1, quadrants["HybridCostEfficiency"]);
+        // internal × cost efficiency: Continental, Metes, Corbeo, ED&A (automation), Barco (overheadAndScale), Sylvania (coordination), IVC and Atkore (hiddenCosts).
+        Assert.Equal(8, quadrants["InternalCostEfficiency"]);
+        var balance = json.GetProperty("balance");
+        Assert.Equal((160, 0, 160), (balance.GetProperty("reshoringJobs").GetInt32(), balance.GetProperty("offshoringJobs").GetInt32(), balance.GetProperty("netJobs").GetInt32()));
+        var year2017 = balance.GetProperty("groups").GetProperty("year").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "2017");
+        Assert.Equal(160, year2017.GetProperty("netJobs").GetInt32());
+        Assert.True(balance.GetProperty("groups").TryGetProperty("quadrant", out _));
+        Assert.Contains(json.GetProperty("benchmarks").EnumerateArray(), b => b.GetProperty("figure").GetProperty("id").GetString() == "ermCases");
+    }
+
+    [Fact]
     public void Import_with_a_bad_row_exits_2_lists_row_and_column_and_stores_nothing()
     {
         var db = TempDatabase();
@@ -76,5 +101,29 @@ public sealed class MonitorCommandTests
         Assert.Equal(CliApp.InvalidInput, CliRunner.Run("monitor", "export", "--format", "xlsx", "--database", TempDatabase()).ExitCode);
         Assert.Equal(CliApp.InvalidInput, CliRunner.Run("monitor", "stats", "--by", "colour", "--database", TempDatabase()).ExitCode);
         Assert.Equal(CliApp.InvalidInput, CliRunner.Run("monitor", "import", "missing.csv", "--database", TempDatabase()).ExitCode);
+    }
+
+    [Fact]
+    public void Screen_ranks_a_folder_of_articles_and_stores_drafts_for_the_flagged_ones()
+    {
+        var folder = Directory.CreateTempSubdirectory("reshore-screen-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "1.txt"), "Markets closed higher on Monday.");
+            File.WriteAllText(Path.Combine(folder.FullName, "2.txt"), "Valve maker Hydrovalve NV will bring production back from China to Belgium, creating 120 jobs.");
+            var json = CliRunner.Run("monitor", "screen", folder.FullName, "--format", "json");
+            Assert.True(json.ExitCode == CliApp.Ok, json.Error);
+            var ranked = JsonDocument.Parse(json.Out).RootElement;
+            Assert.Equal(("2.txt", true, 120), (ranked[0].GetProperty("source").GetString(), ranked[0].GetProperty("isLikelyReshoring").GetBoolean(), ranked[0].GetProperty("jobs").GetInt32()));
+            var db = TempDatabase();
+            var stored = CliRunner.Run("monitor", "screen", folder.FullName, "--create-drafts", "--database", db);
+            Assert.True(stored.ExitCode == CliApp.Ok, stored.Error);
+            Assert.Contains("1 drafts stored", stored.Out);
+            Assert.Equal(CliApp.InvalidInput, CliRunner.Run("monitor", "screen", Path.Combine(folder.FullName, "missing.xml")).ExitCode);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

@@ -52,12 +52,32 @@ public sealed class ScorecardCommandTests
 
     [Theory]
     [InlineData("criteria", "riskMitigation")]
-    [InlineData("motives", "external × customerValue")]
+    [InlineData("motives", "external factors × customer-perceived value")]
     [InlineData("barriers", "exitTaxes")]
     public void Lists_show_the_ids(string list, string expected)
     {
         var r = CliRunner.Run("scorecard", list);
         Assert.Equal(0, r.ExitCode);
         Assert.Contains(expected, r.Out);
+    }
+
+    [Fact]
+    public void Motives_as_json_use_the_monitor_quadrant_keys_and_the_studys_placement()
+    {
+        var r = CliRunner.Run("scorecard", "motives", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var motives = JsonDocument.Parse(r.Out).RootElement.EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
+        string Q(string id) => motives[id].GetProperty("quadrant").GetString()!;
+        Assert.Equal(("ExternalCustomerValue", "ExternalCustomerValue"), (Q("poorQuality"), Q("madeIn")));
+        Assert.Equal(("InternalCustomerValue", "InternalCustomerValue"), (Q("customerProximity"), Q("innovation")));
+        Assert.Equal(("ExternalCostEfficiency", "InternalCostEfficiency"), (Q("labourCostGap"), Q("automation")));
+        Assert.Equal(("HybridInternal", "HybridCustomerValue"), (Q("globalReorganisation"), Q("deliveryTimes")));
+        Assert.Equal(48, motives["poorQuality"].GetProperty("eurofoundCases").GetInt32());
+        Assert.True(motives["deliveryTimes"].GetProperty("hybrid").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(motives["geopoliticalRisk"].GetProperty("label").GetString()));
+        var keys = motives.Values.Select(m => m.GetProperty("quadrant").GetString()).Distinct().Order().ToList();
+        Assert.Equal(Enum.GetNames<Reshore.Core.Scorecard.MotiveZone>().Order(), keys);
+        var nl = JsonDocument.Parse(CliRunner.Run("scorecard", "motives", "--format", "json", "--lang", "nl").Out).RootElement;
+        Assert.Contains("klantgepercipieerde waardebepaling", nl.EnumerateArray().First(m => m.GetProperty("id").GetString() == "madeIn").GetProperty("quadrantLabel").GetString());
     }
 }

@@ -51,8 +51,10 @@ public sealed class MonitorTest
         Assert.Equal((1, 4), (N("governance", "InHouseReshoring"), N("governance", "unknown")));
         Assert.Equal((4, 1), (N("type", "Backshoring"), N("type", "Nearshoring")));
         Assert.Equal((2, 2, 1, 1, 1, 1), (N("motive", "automation"), N("motive", "poorQuality"), N("motive", "madeIn"), N("motive", "labourCostGap"), N("motive", "deliveryTimes"), N("motive", "unknown")));
-        // quadrants: A internal-cost (automation) + internal-value (poorQuality); B external-value; C internal-cost + external-cost; D internal-value (both motives)
-        Assert.Equal((2, 2, 1, 1), (N("quadrant", "InternalCostEfficiency"), N("quadrant", "InternalCustomerValue"), N("quadrant", "ExternalCustomerValue"), N("quadrant", "ExternalCostEfficiency")));
+        // quadrants as the study places them (lines 584–608): A internal-cost (automation) + external-value (poorQuality); B external-value (madeIn);
+        // C internal-cost + external-cost (labourCostGap); D hybrid customer value (deliveryTimes) + external-value (poorQuality)
+        Assert.Equal((2, 3, 1, 1, 0), (N("quadrant", "InternalCostEfficiency"), N("quadrant", "ExternalCustomerValue"), N("quadrant", "ExternalCostEfficiency"),
+            N("quadrant", "HybridCustomerValue"), N("quadrant", "InternalCustomerValue")));
         Assert.Equal(5, N("function", "Production"));
         // jobs: known for A 12, C 5, D 300, E 1500 → 1817 over 4 cases; B unknown
         Assert.Equal((1817, 4, 1), (s.Jobs.TotalJobs, s.Jobs.CasesWithKnownJobs, s.Jobs.CasesWithUnknownJobs));
@@ -241,7 +243,7 @@ public sealed class MonitorTest
             Assert.Empty(MonitorCaseValidator.ValidateComplete(c, En));
             Assert.True(c.IsSeed);
             Assert.Equal(CaseStatus.Published, c.Status);
-            var src = Assert.Single(c.Sources);
+            var src = c.Sources[0];
             Assert.Equal(MonitorSeed.StudyTitle, src.Title);
             if (lines is null) continue;
             var range = src.Lines!.Split('–').Select(int.Parse).ToArray();
@@ -258,8 +260,11 @@ public sealed class MonitorTest
     public void Taxonomy_covers_scorecard_and_eurofound_and_has_dutch_labels()
     {
         foreach (var (id, _, _) in Reshore.Core.Scorecard.ScorecardEvaluator.MotiveCatalog) Assert.NotNull(MotiveTaxonomy.Find(id));
-        Assert.Equal(9, MotiveTaxonomy.All.Count(m => m.EurofoundRank is not null));
-        foreach (var m in MotiveTaxonomy.All) Assert.NotEqual(m.Code, m.Label(Nl));
+        Assert.Equal(Reshore.Core.Scorecard.ScorecardEvaluator.MotiveCatalog.Count, MotiveTaxonomy.All.Count);   // one list for case files and monitor
+        Assert.Equal(7, MotiveTaxonomy.All.Count(m => m.EurofoundCases is not null));                                 // the counts the study gives
+        Assert.Equal(3, MotiveTaxonomy.All.Count(m => m.EurofoundTopThree));
+        foreach (var m in MotiveTaxonomy.All) Assert.NotEqual(m.Id, m.Label(Nl));
+        foreach (var m in MotiveTaxonomy.All) Assert.NotEqual(m.Label(En), m.Label(Nl));
         foreach (var code in NaceSectors.Codes) Assert.NotEqual(NaceSectors.Label(En, code), NaceSectors.Label(Nl, code));
         Assert.Equal("C26", NaceSectors.Normalize("26.1"));
         Assert.Null(NaceSectors.Normalize("C34"));

@@ -129,7 +129,7 @@ public sealed partial class MonitorPageTests(SqliteApp app) : IClassFixture<Sqli
     public async Task Count_charts_have_whole_number_ticks_and_no_title_of_their_own()
     {
         var html = await Browser().GetStringAsync("/monitor?homeCountry=DE");
-        var svg = Regex.Match(html, "<section class=\"monitor-dimension\" id=\"dim-year\">.*?</svg>", RegexOptions.Singleline).Value;
+        var svg = Regex.Match(html, "<section class=\"chart-card\" id=\"card-dim-year\">.*?</svg>", RegexOptions.Singleline).Value;
         Assert.NotEmpty(svg);
         var texts = Regex.Matches(svg, "<text[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value.Trim()).ToList();
         Assert.DoesNotContain(texts, t => Regex.IsMatch(t, @"^\d+[.,]\d+$"));
@@ -183,7 +183,7 @@ public sealed partial class MonitorPageTests(SqliteApp app) : IClassFixture<Sqli
         Assert.Contains("value=\"CN\"", form);
     }
 
-    [GeneratedRegex("id=\"case-([0-9a-f-]{36})\" class=\"card\">\\s*<h3>Barco")]
+    [GeneratedRegex("href=\"/monitor/public/([0-9a-f-]{36})\">Barco")]
     private static partial Regex SeedCase();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

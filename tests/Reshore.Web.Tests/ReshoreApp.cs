@@ -19,6 +19,12 @@ public abstract class ReshoreApp : WebApplicationFactory<Program>
     /// <summary>The --database value.</summary>
     public abstract string Database { get; }
 
+    /// <summary>
+    /// The monitor's two-person rule (on by default in a deployment). Off for the tests written around one person's workflow;
+    /// <see cref="SqliteTwoPersonApp"/> turns it on.
+    /// </summary>
+    protected virtual bool TwoPersonRule => false;
+
     /// <summary>The provider, for test names.</summary>
     public DatabaseProvider Provider => DatabaseTarget.Resolve(Database).Provider;
 
@@ -27,6 +33,7 @@ public abstract class ReshoreApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dataDirectory);
         builder.UseSetting("Reshore:Database", Database);
         builder.UseSetting("Reshore:DataDirectory", _dataDirectory);
+        builder.UseSetting("Monitor:TwoPersonRule", TwoPersonRule ? "true" : "false");
         builder.UseEnvironment("Testing");
     }
 
@@ -73,6 +80,13 @@ public abstract class ReshoreApp : WebApplicationFactory<Program>
 public sealed class SqliteApp : ReshoreApp
 {
     public override string Database { get; } = Path.Combine(Path.GetTempPath(), "reshore-web-tests-" + Guid.NewGuid().ToString("N")[..8], "reshore.db");
+}
+
+/// <summary>On a fresh SQLite file, with the monitor's two-person rule on as in a default deployment.</summary>
+public sealed class SqliteTwoPersonApp : ReshoreApp
+{
+    public override string Database { get; } = Path.Combine(Path.GetTempPath(), "reshore-web-tests-" + Guid.NewGuid().ToString("N")[..8], "reshore.db");
+    protected override bool TwoPersonRule => true;
 }
 
 /// <summary>On a fresh PostgreSQL database of a real server.</summary>

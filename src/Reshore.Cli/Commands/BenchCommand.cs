@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Reshore.Cli.Bench;
 using Reshore.Cli.Output;
 using Reshore.Core.Costing;
 using Reshore.Core.Risk;
@@ -23,10 +24,17 @@ public static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "A small workload (50 items × 4 strategies × 500 scenarios × 52 weeks) instead of 1,000 × 4 × 2,000 × 52." };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond) and evaluation throughput.") { quick, format };
-        command.SetAction(parse =>
+        var monitorOnly = new Option<bool>("--monitor") { Description = "Only the monitor's growth benchmarks (news screener by text size, import by row count)." };
+        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation throughput, and how the monitor's news screener and import grow with their input.") { quick, format, monitorOnly };
+        command.SetAction(async (parse, ct) =>
         {
             var isQuick = parse.GetValue(quick);
+            var growth = await MonitorGrowthAsync(isQuick, ct);
+            if (parse.GetValue(monitorOnly))
+            {
+                OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(growth, EvaluationJson.Options) : MonitorGrowthText(growth), null, ctx.Out);
+                return CliApp.Ok;
+            }
             var (items, scenarios) = isQuick ? (50, 500) : (1000, 2000);
             const int weeks = 52;
             // Warm up the JIT on one item.
@@ -56,15 +64,41 @@ public static class BenchCommand
                 screeningSeconds = screenSeconds,
                 runtime = $".NET {Environment.Version}",
                 checksum,
+                monitor = growth,
             };
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)");
+                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)\n") + MonitorGrowthText(growth);
             OutputWriter.Write(text, null, ctx.Out);
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The monitor's growth figures: screener seconds per text size, import seconds per row count.</summary>
+    private static async Task<object> MonitorGrowthAsync(bool isQuick, CancellationToken ct)
+    {
+        int[] chars = isQuick ? [16_000, 32_000, 64_000] : [25_000, 50_000, 100_000, 200_000];
+        int[] rows = isQuick ? [1_000, 2_000, 4_000] : [2_500, 5_000, 10_000, 20_000];
+        var screening = MonitorBench.Screening(chars);
+        var import = await MonitorBench.ImportAsync(rows, ct);
+        return new
+        {
+            newsScreening = screening.Select(s => new { chars = s.Size, s.Seconds, s.CpuSeconds, charsPerSecond = s.PerSecond }).ToList(),
+            monitorImport = import.Select(i => new { rows = i.Total.Size, parseSeconds = i.Parse.Seconds, totalSeconds = i.Total.Seconds, parseCpuSeconds = i.Parse.CpuSeconds, totalCpuSeconds = i.Total.CpuSeconds, rowsPerSecond = i.Total.PerSecond }).ToList(),
+        };
+    }
+
+    private static string MonitorGrowthText(object growth)
+    {
+        var json = JsonSerializer.SerializeToElement(growth, EvaluationJson.Options);
+        var sb = new System.Text.StringBuilder();
+        foreach (var s in json.GetProperty("newsScreening").EnumerateArray())
+            sb.Append(CultureInfo.InvariantCulture, $"news screener: {s.GetProperty("chars").GetInt32():N0} characters in {s.GetProperty("seconds").GetDouble():N3} s (CPU {s.GetProperty("cpuSeconds").GetDouble():N3} s) = {s.GetProperty("charsPerSecond").GetDouble():N0} characters/s\n");
+        foreach (var i in json.GetProperty("monitorImport").EnumerateArray())
+            sb.Append(CultureInfo.InvariantCulture, $"monitor import: {i.GetProperty("rows").GetInt32():N0} rows in {i.GetProperty("totalSeconds").GetDouble():N2} s (parse and checks {i.GetProperty("parseSeconds").GetDouble():N2} s; CPU {i.GetProperty("totalCpuSeconds").GetDouble():N2} s) = {i.GetProperty("rowsPerSecond").GetDouble():N0} rows/s, stored all-or-nothing in SQLite\n");
+        return sb.ToString().TrimEnd();
     }
 
     /// <summary>Screens the bundled parts list repeated to <paramref name="count"/> rows, read from a CSV file as users do.</summary>

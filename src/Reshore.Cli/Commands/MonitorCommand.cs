@@ -23,6 +23,7 @@ public static class MonitorCommand
         command.Subcommands.Add(Import(ctx));
         command.Subcommands.Add(Export(ctx));
         command.Subcommands.Add(Stats(ctx));
+        command.Subcommands.Add(Screen(ctx));
         return command;
     }
 
@@ -111,6 +112,81 @@ public static class MonitorCommand
         return command;
     }
 
+    private static Command Screen(CliContext ctx)
+    {
+        var path = new Argument<string>("path") { Description = "A folder of articles (.txt, .md, .html) or an RSS or Atom feed file." };
+        var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var drafts = new Option<bool>("--create-drafts") { Description = "Store a draft for every flagged article that names a company and a country." };
+        var database = DatabaseOption();
+        var command = new Command("screen", "Screen a batch of news articles for reshoring announcements, ranked, each with a pre-filled draft.") { path, format, drafts, database };
+        command.SetAction(async (parse, ct) =>
+        {
+            var c = ctx.Culture;
+            IReadOnlyList<NewsItem> items;
+            try
+            {
+                items = NewsBatch.Read(parse.GetValue(path)!);
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+            {
+                throw new UserInputException(e.Message);
+            }
+            var ranked = NewsBatch.Screen(items, c, ct);
+            var stored = 0;
+            if (parse.GetValue(drafts))
+            {
+                await using var db = await OpenAsync(parse.GetValue(database), ct);
+                var store = new MonitorStore(db, TimeProvider.System);
+                foreach (var r in ranked.Where(r => r.Result.IsLikelyReshoring))
+                    if ((await store.CreateAsync(Actor, r.Result.Draft, c, ct)).Succeeded) stored++;
+            }
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    ctx.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(ranked.Select(r => new
+                    {
+                        rank = r.Rank, source = r.Item.Source, title = r.Item.Title, url = r.Item.Url, isLikelyReshoring = r.Result.IsLikelyReshoring, score = r.Result.Score,
+                        company = r.Result.Company, destination = r.Result.Destination, origins = r.Result.Origins, jobs = r.Result.Draft.JobsCreated,
+                        investment = r.Result.Draft.Investment?.ToString(), explanation = r.Result.Explanation,
+                    }), Reshore.Data.Output.EvaluationJson.Options));
+                    break;
+                case "csv":
+                    using (var buffer = new MemoryStream())
+                    {
+                        using (var w = new StreamWriter(buffer, new System.Text.UTF8Encoding(false), leaveOpen: true))
+                        {
+                            MonitorExport.WriteRow(w, ["rank", "source", "title", "flagged", "score", "company", "destination", "origins", "jobs", "investment", "url"]);
+                            foreach (var r in ranked)
+                                MonitorExport.WriteRow(w, [r.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Item.Source, r.Item.Title ?? "", r.Result.IsLikelyReshoring ? "true" : "false",
+                                    r.Result.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Result.Company ?? "", r.Result.Destination ?? "", string.Join(";", r.Result.Origins),
+                                    r.Result.Draft.JobsCreated?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", r.Result.Draft.Investment?.ToString() ?? "", r.Item.Url ?? ""]);
+                        }
+                        ctx.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                    }
+                    break;
+                default:
+                    var text = ConsoleFactory.Render(console =>
+                    {
+                        var table = new Table().Border(TableBorder.Simple);
+                        foreach (var h in new[] { "#", Text.Get(c, "Mon_Web_Score_Col", "Score"), Text.Get(c, "Mon_Web_Company", "Company"), "→", Text.Get(c, "Mon_Web_Jobs", "Jobs"), Text.Get(c, "Mon_Web_Source_Col", "Article") })
+                            table.AddColumn(h);
+                        foreach (var r in ranked)
+                            table.AddRow((r.Result.IsLikelyReshoring ? "* " : "  ") + r.Rank.ToString(c), r.Result.Score.ToString(c), Markup.Escape(r.Result.Company ?? ""),
+                                Markup.Escape(string.Join(",", r.Result.Origins) + " → " + (r.Result.Destination ?? "?")), r.Result.Draft.JobsCreated?.ToString(c) ?? "",
+                                Markup.Escape(r.Item.Title ?? r.Item.Source));
+                        console.Write(table);
+                        console.WriteLine(Text.Format(c, "Mon_Cli_Screened", "{0} articles screened, {1} flagged (*).", ranked.Count, ranked.Count(r => r.Result.IsLikelyReshoring)));
+                    }, ConsoleFactory.IsTerminal(ctx.Out));
+                    OutputWriter.Write(text, null, ctx.Out);
+                    break;
+            }
+            if (parse.GetValue(drafts)) ctx.Out.WriteLine(Text.Format(c, "Mon_Cli_DraftsStored", "{0} drafts stored.", stored));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
     private static Command Stats(CliContext ctx)
     {
         var by = new Option<string>("--by") { Description = $"Dimension: {string.Join(", ", MonitorStatistics.Dimensions)} (default: year).", DefaultValueFactory = _ => "year" };
@@ -125,8 +201,8 @@ public static class MonitorCommand
             var c = ctx.Culture;
             await using var db = await OpenAsync(parse.GetValue(database), ct);
             var cases = await new MonitorStore(db, TimeProvider.System).AllAsync(ct);
-            var result = MonitorStatistics.Compute(cases, parse.GetValue(all) ? new MonitorFilter() : MonitorFilter.Public, c);
             var dimension = parse.GetValue(by)!;
+            var result = MonitorStatistics.Compute(cases, parse.GetValue(all) ? new MonitorFilter() : MonitorFilter.Public, c, [dimension]);
             if (parse.GetValue(format) == "json")
             {
                 ctx.Out.WriteLine(MonitorExport.StatisticsJson(result with { Counts = new Dictionary<string, IReadOnlyList<CountRow>> { [dimension] = result.Counts[dimension] } }));
@@ -141,6 +217,9 @@ public static class MonitorCommand
                 foreach (var row in result.Counts[dimension]) table.AddRow(Markup.Escape(row.Key), Markup.Escape(row.Label), row.Count.ToString(c));
                 console.Write(table);
                 console.WriteLine(Text.Format(c, "Mon_Cli_Totals", "{0} cases; {1} jobs created in the {2} cases that report jobs.", result.Cases, result.Jobs.TotalJobs, result.Jobs.CasesWithKnownJobs));
+                if (result.Balance is { } b)
+                    console.WriteLine(Text.Format(c, "Mon_Cli_Balance", "Net balance: {0} reshoring and {1} offshoring cases (net {2}); jobs {3} in, {4} out (net {5}).",
+                        b.ReshoringCases, b.OffshoringCases, b.NetCases, b.ReshoringJobs, b.OffshoringJobs, b.NetJobs));
             }, ConsoleFactory.IsTerminal(ctx.Out));
             OutputWriter.Write(text, null, ctx.Out);
             return CliApp.Ok;

@@ -95,21 +95,16 @@ public static class ScorecardEvaluator
     public static IReadOnlyList<string> CriterionIds { get; } =
         ["cost", "quality", "delivery", "flexibility", "service", "innovation", "environment", "reputation", "legislation", "culture", "riskMitigation"];
 
-    /// <summary>Motives (the study's list and Eurofound's most cited) with their quadrant, after Fratocchi et al. (2016) as used by Eurofound.</summary>
+    /// <summary>
+    /// Motives with their place in Eurofound's framework: the one list of <see cref="ReshoringMotives.All"/>, shared with the
+    /// reshoring monitor. Context is "external", "internal" or "external+internal", goal "customerValue", "costEfficiency" or
+    /// "customerValue+costEfficiency" (the last forms for the hybrid zones).
+    /// </summary>
     public static IReadOnlyList<(string Id, string Context, string Goal)> MotiveCatalog { get; } =
-    [
-        ("madeIn", "external", "customerValue"), ("customerProximity", "external", "customerValue"), ("customisationDemand", "external", "customerValue"),
-        ("sustainabilityDemand", "external", "customerValue"), ("poorQuality", "internal", "customerValue"), ("deliveryTimes", "internal", "customerValue"),
-        ("innovation", "internal", "customerValue"), ("rdProximity", "internal", "customerValue"), ("labourCostGap", "external", "costEfficiency"),
-        ("logisticsCosts", "external", "costEfficiency"), ("energyCosts", "external", "costEfficiency"), ("incentives", "external", "costEfficiency"),
-        ("tariffsAndTrade", "external", "costEfficiency"), ("currency", "external", "costEfficiency"), ("economicCrisis", "external", "costEfficiency"),
-        ("supplyRisk", "external", "costEfficiency"), ("hiddenCosts", "internal", "costEfficiency"), ("globalReorganisation", "internal", "costEfficiency"),
-        ("automation", "internal", "costEfficiency"), ("ipProtection", "internal", "costEfficiency"), ("coordination", "internal", "costEfficiency"),
-    ];
+        ReshoringMotives.All.Select(m => (m.Id, m.Context, m.Goal)).ToList();
 
-    /// <summary>Barriers of leaving a host country (SERV study §4.1.2).</summary>
-    public static IReadOnlyList<string> BarrierCatalog { get; } =
-        ["labourContracts", "ipInProcesses", "movingEquipment", "exitTaxes", "timeToBuild", "homeSkills", "environmentalNorms", "hostMarketSize", "ecosystemTies", "uncertainty"];
+    /// <summary>Barriers (SERV study §4.1.2 and the barriers of producing at home): <see cref="ReshoringBarriers.All"/>.</summary>
+    public static IReadOnlyList<string> BarrierCatalog { get; } = ReshoringBarriers.All.Select(b => b.Id).ToList();
 
     /// <summary>Checks the scorecard, motives and barriers of a case.</summary>
     public static IReadOnlyList<CaseError> Validate(ReshoringCase c)
@@ -446,7 +441,7 @@ public static class ScorecardEvaluator
         {
             "deliveryTimes" or "customerProximity" => Text.Get(culture, "Alt_Lead", "buffer stock or a nearshore second source shortens effective delivery times"),
             "poorQuality" => Text.Get(culture, "Alt_Quality", "a qualified second source (dual sourcing) or supplier development answers quality problems"),
-            "supplyRisk" or "economicCrisis" or "tariffsAndTrade" or "currency" => Text.Get(culture, "Alt_Risk", "dual sourcing, a parallel chain or strategic stock spread the supply risk"),
+            "supplyRisk" or "geopoliticalRisk" or "hostInfrastructure" or "economicCrisis" or "tariffsAndTrade" or "currency" => Text.Get(culture, "Alt_Risk", "dual sourcing, a parallel chain or strategic stock spread the supply risk"),
             "madeIn" => Text.Get(culture, "Alt_MadeIn", "only production at home or in Europe earns the 'made in' premium: keep reshoring on the table"),
             "innovation" or "rdProximity" => Text.Get(culture, "Alt_Innovation", "a parallel pilot line near R&D keeps innovation close while volume stays abroad"),
             _ => null,

@@ -127,6 +127,7 @@ public sealed record CriterionDocument(string Id, string Name, double Weight);
 public sealed record ScorecardOptionDocument(string Id, int Rank, double WeightedTotal, IReadOnlyList<ScoreDocument> Scores);
 public sealed record ScoreDocument(string Criterion, double? Score, string Source, double? Value, string Explanation);
 public sealed record SensitivityDocument(string Criterion, double WeightChange, double NewWeight, string NewTopOptionId);
-public sealed record MotiveDocument(string Id, string Name, string Context, string Goal);
+/// <summary>A motive; <c>Quadrant</c> is the study's zone, spelt as the monitor statistics key it (e.g. ExternalCustomerValue).</summary>
+public sealed record MotiveDocument(string Id, string Name, string Context, string Goal, string? Quadrant);
 public sealed record BarrierDocument(string Id, string Name, string? LinkedTo, bool Open);
 #pragma warning restore CS1591

@@ -81,7 +81,7 @@ public static class EvaluationJson
         sc.Coverage,
         sc.Sensitivity is { } r ? new SensitivityDocument(r.Criterion, r.WeightChange, r.NewWeight, r.NewTopOptionId) : null,
         sc.Suitability, sc.SuitabilityExplanation,
-        sc.Motives.Select(m => new MotiveDocument(m.Id, m.Name, m.Context, m.Goal)).ToList(),
+        sc.Motives.Select(m => new MotiveDocument(m.Id, m.Name, m.Context, m.Goal, Core.Scorecard.ReshoringMotives.Find(m.Id)?.Zone.ToString())).ToList(),
         sc.Barriers.Select(b => new BarrierDocument(b.Id, b.Name, b.LinkedTo, b.Open)).ToList(),
         sc.Barriers.Where(b => b.Open).Select(b => b.Id).ToList(), sc.AlternativesExplanation, sc.Warnings);
 

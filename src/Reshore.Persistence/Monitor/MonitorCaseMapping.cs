@@ -8,7 +8,7 @@ namespace Reshore.Persistence.Monitor;
 /// <summary>Converts between <see cref="MonitorCase"/> / <see cref="AuditEntry"/> and their stored rows.</summary>
 public static class MonitorCaseMapping
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     /// <summary>Copies the case's fields onto a (new or tracked) record; timestamps are the caller's.</summary>
     public static MonitorCaseRecord ToRecord(MonitorCase c, MonitorCaseRecord? into = null)
@@ -41,6 +41,18 @@ public static class MonitorCaseMapping
         r.PublicSupportNote = c.PublicSupportNote;
         r.SourcesJson = JsonSerializer.Serialize(c.Sources, Json);
         r.Notes = c.Notes;
+        r.Direction = c.Direction.ToString();
+        r.ParentCompany = c.ParentCompany;
+        r.Region = c.Region;
+        r.EurostatKindOverride = c.EurostatKindOverride?.ToString();
+        r.IsPartial = c.IsPartial;
+        r.MovedActivities = c.MovedActivities;
+        r.StayedActivities = c.StayedActivities;
+        r.SocialEconomyPartner = c.SocialEconomyPartner;
+        r.OutcomesJson = JsonSerializer.Serialize(c.Outcomes, Json);
+        r.Reversal = c.Reversal?.ToString();
+        r.ReversalDate = c.ReversalDate;
+        r.ReversalYearOnly = c.ReversalYearOnly;
         return r;
     }
 
@@ -71,6 +83,18 @@ public static class MonitorCaseMapping
         PublicSupportNote = r.PublicSupportNote,
         Sources = JsonSerializer.Deserialize<List<CaseSource>>(r.SourcesJson, Json) ?? [],
         Notes = r.Notes,
+        Direction = Enum.Parse<CaseDirection>(r.Direction),
+        ParentCompany = r.ParentCompany,
+        Region = r.Region,
+        EurostatKindOverride = r.EurostatKindOverride is null ? null : Enum.Parse<EurostatKind>(r.EurostatKindOverride),
+        IsPartial = r.IsPartial,
+        MovedActivities = r.MovedActivities,
+        StayedActivities = r.StayedActivities,
+        SocialEconomyPartner = r.SocialEconomyPartner,
+        Outcomes = JsonSerializer.Deserialize<List<CaseOutcome>>(r.OutcomesJson, Json) ?? [],
+        Reversal = r.Reversal is null ? null : Enum.Parse<ReversalKind>(r.Reversal),
+        ReversalDate = r.ReversalDate,
+        ReversalYearOnly = r.ReversalYearOnly,
     };
 
     private static Money? ParseMoney(string? text) =>

@@ -70,6 +70,36 @@ public sealed class MonitorCaseRecord
     public required string SourcesJson { get; set; }
     /// <summary>Notes.</summary>
     public string? Notes { get; set; }
+    /// <summary>Reshoring or Offshoring (enum name).</summary>
+    [MaxLength(20)]
+    public string Direction { get; set; } = "Reshoring";
+    /// <summary>Parent company or group.</summary>
+    [MaxLength(300)]
+    public string? ParentCompany { get; set; }
+    /// <summary>Province or region at home (NUTS 2 code for Belgium).</summary>
+    [MaxLength(100)]
+    public string? Region { get; set; }
+    /// <summary>Eurostat kind override (enum name).</summary>
+    [MaxLength(20)]
+    public string? EurostatKindOverride { get; set; }
+    /// <summary>Partial reshoring.</summary>
+    public bool IsPartial { get; set; }
+    /// <summary>Functions or steps moved.</summary>
+    public string? MovedActivities { get; set; }
+    /// <summary>Functions or steps that stayed.</summary>
+    public string? StayedActivities { get; set; }
+    /// <summary>Social-economy partner.</summary>
+    [MaxLength(300)]
+    public string? SocialEconomyPartner { get; set; }
+    /// <summary>Expected and achieved outcomes per criterion, JSON array.</summary>
+    public string OutcomesJson { get; set; } = "[]";
+    /// <summary>Reversed or Abandoned (enum name).</summary>
+    [MaxLength(20)]
+    public string? Reversal { get; set; }
+    /// <summary>When reversed or abandoned.</summary>
+    public DateOnly? ReversalDate { get; set; }
+    /// <summary>Only the year of the reversal is known.</summary>
+    public bool ReversalYearOnly { get; set; }
     /// <summary>Creation time, UTC.</summary>
     public DateTime CreatedUtc { get; set; }
     /// <summary>Last change, UTC.</summary>

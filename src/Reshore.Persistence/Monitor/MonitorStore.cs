@@ -9,10 +9,15 @@ namespace Reshore.Persistence.Monitor;
 /// Stores monitor cases and their audit trail, for the web app and the CLI alike. Every change goes through
 /// <see cref="MonitorWorkflow"/> (rights, validation, audit entry) and is saved together with its audit entry; edits and status
 /// changes are guarded by the case's version (optimistic concurrency: the UPDATE is conditional on the version read).
+/// With <paramref name="twoPersonRule"/> nobody publishes a case they drafted (<see cref="MonitorWorkflow"/>), nor imports cases as
+/// published or withdrawn.
 /// </summary>
-public sealed class MonitorStore(ReshoreDbContext db, TimeProvider clock)
+public sealed class MonitorStore(ReshoreDbContext db, TimeProvider clock, bool twoPersonRule = false)
 {
-    private readonly MonitorWorkflow _workflow = new(clock);
+    private readonly MonitorWorkflow _workflow = new(clock, twoPersonRule);
+
+    /// <summary>True when publishing needs a second person.</summary>
+    public bool TwoPersonRule => twoPersonRule;
 
     /// <summary>Adds the <see cref="MonitorSeed.Cases"/> that are not in the database yet (by their fixed ids); returns how many were added.</summary>
     public static async Task<int> SeedAsync(ReshoreDbContext db, CancellationToken ct = default)
@@ -94,7 +99,7 @@ public sealed class MonitorStore(ReshoreDbContext db, TimeProvider clock)
         var current = MonitorCaseMapping.ToCase(record);
         if (expectedVersion is { } v && v != current.Version) return new MonitorOutcome { Case = current, Conflict = true };
         var result = step(current);
-        if (!allowed(current)) return Forbidden(result);
+        if (!allowed(current) || result.BlockedByTwoPersonRule) return Forbidden(result);
         if (!result.Succeeded) return new MonitorOutcome { Case = current, Refusal = result.Refusal, Errors = result.Errors };
         MonitorCaseMapping.ToRecord(result.Case!, record);
         record.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
@@ -129,20 +134,33 @@ public sealed class MonitorStore(ReshoreDbContext db, TimeProvider clock)
                 if (existing.Contains(c.Id))
                     errors.Add(new ImportError(0, MonitorColumns.Id, Text.Format(culture, "Mon_Web_ImportIdExists", "Case {0} ({1}) is already in the monitor; import adds new cases only.", c.Id, c.CompanyName)));
                 if (MayImport(actor, c) is { } why) errors.Add(new ImportError(0, MonitorColumns.Status, $"{c.CompanyName}: {why}"));
+                else if (twoPersonRule && c.Status is CaseStatus.Published or CaseStatus.Withdrawn)
+                    errors.Add(new ImportError(0, MonitorColumns.Status, $"{c.CompanyName}: " + Text.Get(culture, "Mon_Import_TwoPerson",
+                        "Two-person rule: imported cases cannot be published by the person who imports them; import them as Draft or InReview.")));
             }
         }
         if (errors.Count > 0 || dryRun) return new ImportOutcome(import with { Errors = errors, Cases = errors.Count > 0 ? [] : import.Cases }, Stored: 0);
         var now = clock.GetUtcNow();
+        var records = new List<MonitorCaseRecord>(import.Cases.Count);
+        var audit = new List<MonitorAuditRecord>(import.Cases.Count);
         foreach (var c in import.Cases)
         {
             var stored = c with { Version = 1, CreatedBy = actor.UserId, IsSeed = c.IsSeed && actor.Role == MonitorRole.Admin };
             var record = MonitorCaseMapping.ToRecord(stored);
             record.CreatedUtc = record.UpdatedUtc = now.UtcDateTime;
-            db.MonitorCases.Add(record);
-            db.MonitorAudit.Add(MonitorCaseMapping.ToRecord(new AuditEntry(stored.Id, 1, actor.UserId, actor.Role, now, WorkflowAction.Create, null, stored.Status,
+            records.Add(record);
+            audit.Add(MonitorCaseMapping.ToRecord(new AuditEntry(stored.Id, 1, actor.UserId, actor.Role, now, WorkflowAction.Create, null, stored.Status,
                 MonitorWorkflow.Diff(null, stored), "import")));
         }
-        await db.SaveChangesAsync(ct);
+        // All rows or none: one transaction around multi-row INSERTs (the change tracker would make 20,000 rows take minutes).
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await BulkInsert.InsertAsync(db, records, ct);
+            await BulkInsert.InsertAsync(db, audit, ct);
+            await transaction.CommitAsync(ct);
+        });
         return new ImportOutcome(import, import.Cases.Count);
     }
 

@@ -27,9 +27,33 @@ public static class MonitorEndpoints
             var problems = new Dictionary<string, string[]>();
             var filter = MonitorQuery.Filter(http.Request.Query, problems).AsPublic();
             if (problems.Count > 0) return Results.ValidationProblem(problems);
-            var cases = await MonitorAccess.Store(http).VisibleAsync(MonitorActor.Anonymous, ct);
-            return Results.Ok(cases.Where(filter.Matches).Select(c => MonitorQuery.Dto(c, withOwner: false)));
-        }).WithSummary("Published cases (filters as for /stats).");
+            var cases = (await MonitorAccess.Store(http).VisibleAsync(MonitorActor.Anonymous, ct)).Where(filter.Matches).ToList();
+            return http.Request.Query["format"].ToString() switch
+            {
+                "csv" => File(s => MonitorExport.WriteCasesCsv(s, cases), "text/csv; charset=utf-8", "monitor-cases.csv"),
+                "erm" => File(s => MonitorExport.WriteCasesErmCsv(s, cases), "text/csv; charset=utf-8", "monitor-cases-erm.csv"),
+                "" or "json" => Results.Ok(cases.Select(c => MonitorQuery.Dto(c, withOwner: false))),
+                _ => Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["must be json, csv or erm"] }),
+            };
+        }).WithSummary("Published cases (filters as for /stats, plus q for full-text search); format=json (default), csv (the import columns) or erm (the European Reshoring Monitor layout).");
+        pub.MapGet("/charts/{name}", async (string name, string? format, HttpContext http, CancellationToken ct) =>
+        {
+            var problems = new Dictionary<string, string[]>();
+            var filter = MonitorQuery.Filter(http.Request.Query, problems).AsPublic();
+            if (!MonitorPublicCharts.IsKnown(name)) problems["name"] = ["a chart: dim-{dimension}, trend-cases, trend-jobs or map"];
+            if (format is not (null or "png" or "csv" or "svg")) problems["format"] = ["must be png, csv or svg"];
+            if (problems.Count > 0) return Results.ValidationProblem(problems);
+            var all = await MonitorAccess.Store(http).VisibleAsync(MonitorActor.Anonymous, ct);
+            var result = MonitorStatistics.Compute(all, filter, Culture);
+            var cases = all.Where(filter.AnyDirection().Matches).ToList();
+            return format switch
+            {
+                "csv" => Results.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(MonitorPublicCharts.Csv(MonitorPublicCharts.Data(name, result, cases, Culture)))).ToArray(),
+                    "text/csv; charset=utf-8", $"monitor-{name}.csv"),
+                "svg" => Results.Text(MonitorPublicCharts.Svg(name, result, cases, Culture), "image/svg+xml; charset=utf-8"),
+                _ => Results.File(MonitorPublicCharts.Png(name, result, cases, Culture), "image/png", $"monitor-{name}.png"),
+            };
+        }).WithSummary("A chart of the public monitor as PNG (default), SVG, or its data as CSV: dim-{dimension} (e.g. dim-quadrant), trend-cases, trend-jobs, map; filters as for /stats.");
         pub.MapGet("/cases/{id:guid}", async (Guid id, HttpContext http, CancellationToken ct) =>
             await MonitorAccess.Store(http).FindAsync(id, ct) is { Status: CaseStatus.Published } c ? Results.Ok(MonitorQuery.Dto(c, withOwner: false)) : NotFound(id))
             .WithSummary("One published case.");
@@ -139,16 +163,59 @@ public static class MonitorEndpoints
             if (what == "stats") return Statistics(MonitorStatistics.Compute(cases, new MonitorFilter(), Culture), format ?? "csv", download: true);
             return ExportCases(cases, format ?? "csv");
         }).WithSummary("The cases you may see (what=cases) or their statistics (what=stats) as format=csv|xlsx|json, with the filters of /stats.");
-        api.MapPost("/screen", (ScreenInput input) =>
+        api.MapPost("/screen", (ScreenInput input, HttpContext http, IHostApplicationLifetime lifetime) =>
         {
             if (string.IsNullOrWhiteSpace(input.Text)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["paste the news text"] });
-            var r = NewsScreener.Screen(input.Text, Culture);
+            if (NewsScreener.IsTooLong(input.Text))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"the text has {input.Text.Length:N0} characters; at most {NewsScreener.MaxTextLength:N0} are screened"] });
+            // Stops when the client leaves or the server shuts down.
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            var r = NewsScreener.Screen(input.Text, Culture, cts.Token);
             return Results.Ok(new
             {
                 isLikelyReshoring = r.IsLikelyReshoring, score = r.Score, threshold = NewsScreener.Threshold, cues = r.Cues, company = r.Company, origins = r.Origins,
                 destination = r.Destination, explanation = r.Explanation, draft = MonitorQuery.Dto(r.Draft, withOwner: false),
             });
         }).WithSummary("Screens a news text for a reshoring announcement: flag, score, cues and a pre-filled draft (POST it to /api/monitor/cases).");
+
+        api.MapPost("/screen/batch", async (HttpContext http, IHostApplicationLifetime lifetime) =>
+        {
+            if (!http.Request.HasFormContentType || http.Request.Form.Files.Count == 0)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["upload an RSS or Atom feed (.xml, .rss, .atom) or text files (.txt, .html) as multipart/form-data"] });
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            var items = new List<NewsItem>();
+            foreach (var file in http.Request.Form.Files.Take(NewsBatch.MaxItems))
+            {
+                var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
+                await using var stream = file.OpenReadStream();
+                try
+                {
+                    if (ext is ".xml" or ".rss" or ".atom") items.AddRange(NewsBatch.ReadFeed(stream, file.FileName));
+                    else if (ext is ".txt" or ".md" or ".html" or ".htm")
+                    {
+                        using var reader = new StreamReader(stream);
+                        var buffer = new char[NewsScreener.MaxTextLength];
+                        var n = await reader.ReadBlockAsync(buffer, cts.Token);
+                        var text = new string(buffer, 0, n);
+                        if (ext is ".html" or ".htm") text = NewsBatch.StripHtml(text);
+                        items.Add(new NewsItem(file.FileName, null, text, null, null));
+                    }
+                    else return Results.ValidationProblem(new Dictionary<string, string[]> { [file.FileName] = ["must be .xml, .rss, .atom, .txt, .md or .html"] });
+                }
+                catch (InvalidDataException e)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { [file.FileName] = [e.Message] });
+                }
+            }
+            var ranked = NewsBatch.Screen(items, Culture, cts.Token);
+            return Results.Ok(ranked.Select(r => new
+            {
+                rank = r.Rank, source = r.Item.Source, title = r.Item.Title, url = r.Item.Url, isLikelyReshoring = r.Result.IsLikelyReshoring, score = r.Result.Score,
+                company = r.Result.Company, destination = r.Result.Destination, origins = r.Result.Origins, jobs = r.Result.Draft.JobsCreated,
+                investment = r.Result.Draft.Investment?.ToString(), explanation = r.Result.Explanation, draft = MonitorQuery.Dto(r.Result.Draft, withOwner: false),
+            }));
+        }).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
+            .WithSummary("Screens a batch of articles (an RSS or Atom feed, or text files; multipart) and ranks them, likely reshoring announcements first, each with a pre-filled draft.");
 
         app.MapPut("/api/users/{id}/roles", async (string id, RolesInput input, HttpContext http, UserManager<IdentityUser> users) =>
         {

@@ -198,8 +198,8 @@ public sealed class MonitorEndToEndTests(EndToEndFixture fixture) : IClassFixtur
             await Expect(visitor.Locator("header .user")).ToHaveCountAsync(0);
             await Expect(visitor.Locator("#monitor-total")).ToHaveTextAsync(new Regex(@"^\s*10 published cases;"));
             await Expect(visitor.Locator("#manage-cases")).ToHaveCountAsync(0);
-            await Expect(visitor.Locator("#dim-year .chart svg")).ToBeVisibleAsync();
-            await Expect(visitor.Locator("#dim-motive .chart svg")).ToBeVisibleAsync();
+            await Expect(visitor.Locator("#card-dim-year .chart svg")).ToBeVisibleAsync();
+            await Expect(visitor.Locator("#card-dim-motive .chart svg")).ToBeVisibleAsync();
             await Expect(visitor.Locator("#job-bands")).ToBeVisibleAsync();
             await Screenshots.SaveAsync(visitor, "20-monitor-stats");
 
@@ -208,12 +208,12 @@ public sealed class MonitorEndToEndTests(EndToEndFixture fixture) : IClassFixtur
             await Expect(visitor.Locator("#monitor-total")).ToHaveTextAsync(new Regex(@"^\s*1 published cases;"));
 
             await visitor.GotoAsync("/monitor");
-            await visitor.Locator("#public-cases").ClickAsync();
+            await visitor.Locator(".monitor-nav a[href='/monitor/public']").ClickAsync();
             await Expect(visitor).ToHaveURLAsync(new Regex("/monitor/public$"));
             await Expect(visitor.Locator("main")).ToContainTextAsync("10 published cases.");
             await Expect(visitor.Locator("#monitor-cases")).ToContainTextAsync(Company);
-            await Expect(visitor.Locator($"#case-{id}")).ToContainTextAsync("Zwanenberg brings sensor production back to Ghent");
             await Expect(visitor.Locator("main")).Not.ToContainTextAsync(DraftCompany);
+            await Expect(visitor.Locator($"#monitor-cases a[href='/monitor/public/{id}']")).ToBeVisibleAsync();
 
             var pub = await visitor.APIRequest.GetAsync("/api/monitor/public/cases");
             Assert.Equal(200, pub.Status);

@@ -339,8 +339,17 @@ namespace Reshore.Persistence.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int?>("Employees")
                         .HasColumnType("integer");
+
+                    b.Property<string>("EurostatKindOverride")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Function")
                         .IsRequired()
@@ -360,6 +369,9 @@ namespace Reshore.Persistence.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<bool>("IsPartial")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsSeed")
                         .HasColumnType("boolean");
 
@@ -368,6 +380,9 @@ namespace Reshore.Persistence.Migrations.Postgres
 
                     b.Property<string>("MotivesJson")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MovedActivities")
                         .HasColumnType("text");
 
                     b.Property<string>("NaceCode")
@@ -381,6 +396,14 @@ namespace Reshore.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OutcomesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ParentCompany")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("PublicSupport")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -388,9 +411,27 @@ namespace Reshore.Persistence.Migrations.Postgres
                     b.Property<string>("PublicSupportNote")
                         .HasColumnType("text");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reversal")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ReversalDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ReversalYearOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SizeClass")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SocialEconomyPartner")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("SourcesJson")
                         .IsRequired()
@@ -400,6 +441,9 @@ namespace Reshore.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StayedActivities")
+                        .HasColumnType("text");
 
                     b.Property<string>("TypeOverride")
                         .HasMaxLength(20)

@@ -330,8 +330,17 @@ namespace Reshore.Persistence.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Employees")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EurostatKindOverride")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Function")
                         .IsRequired()
@@ -351,6 +360,9 @@ namespace Reshore.Persistence.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPartial")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsSeed")
                         .HasColumnType("INTEGER");
 
@@ -359,6 +371,9 @@ namespace Reshore.Persistence.Migrations.Sqlite
 
                     b.Property<string>("MotivesJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedActivities")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NaceCode")
@@ -372,6 +387,14 @@ namespace Reshore.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCompany")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PublicSupport")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -379,8 +402,26 @@ namespace Reshore.Persistence.Migrations.Sqlite
                     b.Property<string>("PublicSupportNote")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reversal")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReversalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReversalYearOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SizeClass")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SocialEconomyPartner")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourcesJson")
@@ -390,6 +431,9 @@ namespace Reshore.Persistence.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StayedActivities")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TypeOverride")

@@ -47,9 +47,16 @@ public static class MonitorAccess
         return new MonitorActor(userId, MonitorRoles.FromRoleNames(await users.GetRolesAsync(user)));
     }
 
-    /// <summary>The monitor store on the request's database context.</summary>
+    /// <summary>The monitor store on the request's database context, with the deployment's two-person rule.</summary>
     public static MonitorStore Store(HttpContext http) =>
-        new(http.RequestServices.GetRequiredService<ReshoreDbContext>(), http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System);
+        new(http.RequestServices.GetRequiredService<ReshoreDbContext>(), http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System, TwoPersonRule(http));
+
+    /// <summary>
+    /// The two-person rule (nobody publishes a case they drafted, an admin included): configuration key Monitor:TwoPersonRule,
+    /// on unless set to false.
+    /// </summary>
+    public static bool TwoPersonRule(HttpContext http) =>
+        !string.Equals(http.RequestServices.GetRequiredService<IConfiguration>()["Monitor:TwoPersonRule"], "false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Creates the monitor roles and seeds <see cref="MonitorSeed.Cases"/> (once; seeding is idempotent by id).</summary>
     public static async Task InitializeAsync(ReshoreDbContext db, RoleManager<IdentityRole> roles, ILogger log)

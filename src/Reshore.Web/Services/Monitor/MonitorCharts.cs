@@ -72,6 +72,7 @@ public static class MonitorCharts
         "motive" => L.T("Mon_Web_Dim_Motive", "Motive"),
         "quadrant" => L.T("Mon_Web_Dim_Quadrant", "Motive quadrant (Eurofound)"),
         "status" => L.T("Mon_Web_Dim_Status", "Status"),
+        "region" or "eurostatKind" or "direction" or "reversal" => MonitorStatistics.DimensionLabel(CultureInfo.CurrentUICulture, dimension),
         _ => dimension,
     };
 

@@ -43,6 +43,18 @@ public static class MonitorDisplay
         MonitorColumns.SourceLanguage => L.T("Mon_Web_SourceLanguage", "Source languages"),
         MonitorColumns.SourceLines => L.T("Mon_Web_Field_SourceLines", "Source lines"),
         MonitorColumns.Notes => L.T("Mon_Web_Notes", "Notes"),
+        MonitorColumns.Direction => MonitorCharts.DimensionLabel("direction"),
+        MonitorColumns.ParentCompany => L.T("Mon_Web_ParentCompany", "Parent company or group"),
+        MonitorColumns.Region => MonitorCharts.DimensionLabel("region"),
+        MonitorColumns.EurostatKindOverride => L.T("Mon_Web_EurostatOverride", "Backshoring or home-shoring (set by hand)"),
+        MonitorColumns.EurostatKind => MonitorCharts.DimensionLabel("eurostatKind"),
+        MonitorColumns.Partial => L.T("Mon_Web_Partial", "Partial reshoring"),
+        MonitorColumns.MovedActivities => L.T("Mon_Web_Moved", "What moved"),
+        MonitorColumns.StayedActivities => L.T("Mon_Web_Stayed", "What stayed abroad"),
+        MonitorColumns.SocialEconomyPartner => L.T("Mon_Web_SocialPartner", "Social-economy partner"),
+        MonitorColumns.Outcomes => L.T("Mon_Web_Outcomes", "Expected and achieved outcomes"),
+        MonitorColumns.Reversal => MonitorCharts.DimensionLabel("reversal"),
+        MonitorColumns.ReversalDate => L.T("Mon_Web_ReversalDate", "Reversed or abandoned on"),
         _ => column,
     };
 
@@ -55,6 +67,9 @@ public static class MonitorDisplay
             if (!string.IsNullOrWhiteSpace(value)) rows.Add((column, FieldLabel(column), value));
         }
         Add(MonitorColumns.Company, c.CompanyName);
+        if (c.Direction == CaseDirection.Offshoring) Add(MonitorColumns.Direction, Label("direction", c.Direction.ToString()));
+        Add(MonitorColumns.ParentCompany, c.ParentCompany);
+        Add(MonitorColumns.Region, c.Region is { } r ? MonitorRegions.Name(r) + (MonitorRegions.BelgianRegion(r) is { } belgianRegion ? $" ({belgianRegion})" : "") : null);
         Add(MonitorColumns.HomeCountry, Location(c.HomeCountry));
         Add(MonitorColumns.Origins, string.Join(", ", c.Origins.Select(Location)));
         Add(MonitorColumns.Destination, Location(c.Destination));
@@ -65,19 +80,35 @@ public static class MonitorDisplay
         Add(MonitorColumns.Employees, c.Employees is { } e ? e.ToString("N0", CultureInfo.CurrentCulture) : null);
         Add(MonitorColumns.SizeClass, c.EffectiveSizeClass is { } s ? Label("sizeClass", s.ToString()) : null);
         Add(MonitorColumns.Governance, c.Governance is { } g ? Label("governance", g.ToString()) : null);
+        Add(MonitorColumns.EurostatKind, c.EurostatKind is { } k ? Label("eurostatKind", k.ToString()) + (c.EurostatKindOverride is null ? "" : " " + L.T("Mon_Web_SetByHand", "(set by hand)")) : null);
+        if (c.IsPartial) Add(MonitorColumns.Partial, L.T("Mon_Web_Yes", "yes"));
+        Add(MonitorColumns.MovedActivities, c.MovedActivities);
+        Add(MonitorColumns.StayedActivities, c.StayedActivities);
+        Add(MonitorColumns.SocialEconomyPartner, c.SocialEconomyPartner);
         Add(MonitorColumns.AnnouncementDate, Date(c.AnnouncementDate, c.AnnouncementYearOnly));
         Add(MonitorColumns.Motives, string.Join("; ", c.Motives.Select(Motive)));
         Add(MonitorColumns.Jobs, c.JobsCreated?.ToString("N0", CultureInfo.CurrentCulture));
         Add(MonitorColumns.Investment, c.Investment is { } i ? Money(i) : null);
         Add(MonitorColumns.PublicSupport, c.PublicSupport is { } p ? Money(p) : null);
         Add(MonitorColumns.PublicSupportNote, c.PublicSupportNote);
+        Add(MonitorColumns.Outcomes, string.Join("; ", c.Outcomes.Select(o =>
+            $"{Reshore.Core.Localization.Text.Get(Ui, "Crit_" + o.Criterion, o.Criterion)}: {Effect(o.Expected)} → {Effect(o.Achieved)}")));
+        Add(MonitorColumns.Reversal, c.Reversal is { } rv ? Label("reversal", rv.ToString()) + (c.ReversalDate is { } rd ? " " + Date(rd, c.ReversalYearOnly) : "") : null);
         Add(MonitorColumns.Notes, c.Notes);
         return rows;
     }
 
+    private static string Effect(OutcomeEffect? e) => e switch
+    {
+        OutcomeEffect.Better => L.T("Mon_Web_Better", "better"),
+        OutcomeEffect.Worse => L.T("Mon_Web_Worse", "worse"),
+        OutcomeEffect.Unchanged => L.T("Mon_Web_Unchanged", "unchanged"),
+        _ => "?",
+    };
+
     /// <summary>A motive's label with its Eurofound quadrant: "delivery and lead times (external × customer value)".</summary>
     public static string Motive(string code) =>
-        MotiveTaxonomy.Find(code) is { } m ? $"{m.Label(Ui)} ({MotiveTaxonomy.QuadrantLabel(Ui, m.Quadrant)})" : code;
+        MotiveTaxonomy.Find(code) is { } m ? $"{m.Label(Ui)} ({MotiveTaxonomy.QuadrantLabel(Ui, m.Zone)})" : code;
 
     /// <summary>A NACE code with its label: "C26 – Manufacture of computer, electronic and optical products".</summary>
     public static string Nace(string code) => NaceSectors.Label(Ui, code) is var label && label != code ? $"{code} – {label}" : code;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
 using Reshore.Core.Domain;
+using Reshore.Core.Scorecard;
 using Reshore.Monitor;
 
 namespace Reshore.Web.Services.Monitor;
@@ -14,7 +15,8 @@ public static class MonitorQuery
 {
     /// <summary>Query parameters of a filter: each takes comma-separated values or repeats.</summary>
     public static IReadOnlyList<string> FilterParameters { get; } =
-        ["status", "from", "to", "homeCountry", "origin", "destination", "sector", "sizeClass", "function", "governance", "type", "motive", "quadrant", "seed"];
+        ["status", "from", "to", "homeCountry", "origin", "destination", "sector", "sizeClass", "function", "governance", "type", "motive", "quadrant", "seed",
+         "q", "direction", "region", "eurostatKind", "sort", "desc"];
 
     /// <summary>
     /// Reads a filter from query parameters: status, from and to (yyyy or yyyy-mm-dd; a year "to" means 31 December), homeCountry,
@@ -82,8 +84,12 @@ public static class MonitorQuery
             Governance = Enums<GovernanceModel>("governance"),
             Types = Enums<ReshoringType>("type"),
             Motives = Codes("motive", MotiveTaxonomy.Resolve, "a motive code"),
-            Quadrants = Enums<MotiveQuadrant>("quadrant"),
+            Quadrants = Enums<MotiveZone>("quadrant"),
             IsSeed = seed,
+            Directions = Enums<CaseDirection>("direction"),
+            EurostatKinds = Enums<EurostatKind>("eurostatKind"),
+            Regions = Codes("region", MonitorRegions.Normalize, "a region"),
+            Text = Values("q").Count == 0 ? null : string.Join(" ", Values("q")),
         };
     }
 
