@@ -20,6 +20,8 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
     public DbSet<Monitor.MonitorCaseRecord> MonitorCases => Set<Monitor.MonitorCaseRecord>();
     /// <summary>Audit trail of the monitor cases.</summary>
     public DbSet<Monitor.MonitorAuditRecord> MonitorAudit => Set<Monitor.MonitorAuditRecord>();
+    /// <summary>Background jobs (simulations, optimisations, reports, portfolio runs).</summary>
+    public DbSet<Jobs.JobRecord> Jobs => Set<Jobs.JobRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -36,6 +38,13 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
         {
             c.HasOne(x => x.Workspace).WithMany(w => w.Cases).HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
             c.HasIndex(x => new { x.WorkspaceId, x.Name });
+        });
+        builder.Entity<Jobs.JobRecord>(j =>
+        {
+            j.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            j.HasIndex(x => new { x.WorkspaceId, x.CreatedUtc });
+            j.HasIndex(x => new { x.OwnerId, x.Status });
+            j.HasIndex(x => x.ParentId);
         });
         Monitor.MonitorModel.Configure(builder);
     }
