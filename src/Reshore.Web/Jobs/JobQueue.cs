@@ -131,6 +131,15 @@ public sealed class JobQueue(IServiceScopeFactory scopes, ISchedulerFactory sche
         return await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
     }
 
+    /// <summary>The user's latest completed simulation of a case, or null.</summary>
+    public async Task<JobRecord?> LatestSimulationAsync(Guid caseId, string? userId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReshoreDbContext>();
+        return await db.Jobs.AsNoTracking().Where(j => j.CaseId == caseId && j.OwnerId == userId && j.Kind == JobKinds.Simulation && j.Status == JobStatus.Completed)
+            .OrderByDescending(j => j.FinishedUtc).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>A job's children (portfolio shards), by shard number.</summary>
     public async Task<List<JobRecord>> ChildrenAsync(Guid id, CancellationToken ct = default)
     {
