@@ -28,6 +28,14 @@ public sealed record PortfolioSettings
     public double HoursPerJob { get; init; } = DefaultHoursPerJob;
     /// <summary>Parts per shard job.</summary>
     public int ShardSize { get; init; } = 25;
+    /// <summary>Annual log-volatility of each part's demand, % (a parts list does not give it).</summary>
+    public double DemandVolatilityPct { get; init; } = DefaultDemandVolatilityPct;
+
+    /// <summary>
+    /// Default demand volatility: 30 %, an assumption for a part with no history given (the led-lamps example uses 50 % for
+    /// retail demand); override with --demand-volatility.
+    /// </summary>
+    public const double DefaultDemandVolatilityPct = 30;
 
     /// <summary>
     /// Default hours a full-time job works in a year: 1,600, a round figure for manufacturing in the EU (an assumption, not a
@@ -71,6 +79,7 @@ public static class PortfolioRunner
         if (p.Description is { Length: > 0 } d) y.AppendLine($"    name: {Q(d)}");
         y.AppendLine($"    annualVolumeUnits: {N(p.AnnualVolume)}");
         y.AppendLine($"    unitWeightKg: {N(p.UnitWeightKg)}");
+        y.AppendLine($"    demandVolatilityPct: {N(settings.DemandVolatilityPct)}");
         if (p.HsCode is { Length: > 0 } hs) y.AppendLine($"    hsCode: {Q(hs)}");
         y.AppendLine("    options:");
         Option("current", "statusQuo", p.CurrentCountry, currentPrice);
@@ -82,8 +91,21 @@ public static class PortfolioRunner
             y.AppendLine($"      - id: {id}");
             y.AppendLine($"        governance: {governance}");
             y.AppendLine($"        country: {country.Value}");
-            y.AppendLine($"        production: {{ unitPrice: {N(price)}, priceLabourSharePct: {N(labour)} }}");
+            y.AppendLine($"        production: {{ unitPrice: {N(price)}, priceLabourSharePct: {N(labour)}, productionLeadTimeDays: {N(Math.Max(1, leadTime(country)))} }}");
+            // The country's default lane to home (road for nearshore, sea otherwise), as the screening assumed.
+            if (DefaultLane(market, country) is { } lane) y.AppendLine($"        logistics: {{ legs: [ {{ lane: {Q(lane.Id)} }} ] }}");
         }
+
+        // Production and order time stay; the transit is the lane's.
+        double leadTime(CountryCode country) => p.LeadTimeDays - (DefaultLane(market, p.CurrentCountry)?.TransitDays.Value ?? 0);
+    }
+
+    /// <summary>The default lane from a country: road where there is one, else sea, else any.</summary>
+    public static Core.MarketData.Lane? DefaultLane(MarketSnapshot market, CountryCode country)
+    {
+        var lanes = market.Lanes.Values.Where(l => l.Origin == country && l.IsDefault).ToList();
+        return lanes.FirstOrDefault(l => l.Mode == Core.Domain.TransportMode.Road)
+            ?? lanes.FirstOrDefault(l => l.Mode is Core.Domain.TransportMode.Sea or Core.Domain.TransportMode.SeaShort) ?? lanes.FirstOrDefault();
     }
 
     /// <summary>Evaluates and simulates one part; a part whose case cannot be evaluated gets an error instead of numbers.</summary>
