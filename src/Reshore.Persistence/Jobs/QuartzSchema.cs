@@ -11,4 +11,9 @@ public static class QuartzSchema
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    /// <summary>The script's statements (separated by a line reading '--;;'), each to run as one command.</summary>
+    public static IReadOnlyList<string> Statements(DatabaseProvider provider) =>
+        Script(provider).Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n--;;\n")
+            .Where(s => s.Split('\n').Any(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).ToList();
 }

@@ -12,7 +12,7 @@ namespace Reshore.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Quartz.NET's job-store tables, from the Quartz.NET project's own script (Apache-2.0; see Jobs/QuartzSchema/NOTICE.md).
-            migrationBuilder.Sql(Reshore.Persistence.Jobs.QuartzSchema.Script(DatabaseProvider.PostgreSql));
+            foreach (var statement in global::Reshore.Persistence.Jobs.QuartzSchema.Statements(DatabaseProvider.PostgreSql)) migrationBuilder.Sql(statement);
             migrationBuilder.AddColumn<bool>(
                 name: "ViewersMayRunJobs",
                 table: "Workspaces",
@@ -82,17 +82,21 @@ namespace Reshore.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_fired_triggers;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_paused_trigger_grps;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_scheduler_state;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_job_status;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_misfire_history;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_execution_history;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_locks;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_simprop_triggers;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_simple_triggers;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_cron_triggers;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_scheduler_state;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_fired_triggers;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_paused_job_grps;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_paused_trigger_grps;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_calendars;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_blob_triggers;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_simprop_triggers;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_cron_triggers;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_simple_triggers;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_triggers;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_job_details;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS qrtz_calendars;");
             migrationBuilder.DropTable(
                 name: "Jobs");
 

@@ -12,7 +12,7 @@ namespace Reshore.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Quartz.NET's job-store tables, from the Quartz.NET project's own script (Apache-2.0; see Jobs/QuartzSchema/NOTICE.md).
-            migrationBuilder.Sql(Reshore.Persistence.Jobs.QuartzSchema.Script(DatabaseProvider.Sqlite));
+            foreach (var statement in global::Reshore.Persistence.Jobs.QuartzSchema.Statements(DatabaseProvider.Sqlite)) migrationBuilder.Sql(statement);
             migrationBuilder.AddColumn<bool>(
                 name: "ViewersMayRunJobs",
                 table: "Workspaces",
@@ -82,17 +82,21 @@ namespace Reshore.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_FIRED_TRIGGERS;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_PAUSED_TRIGGER_GRPS;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_SCHEDULER_STATE;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_JOB_STATUS;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_MISFIRE_HISTORY;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_EXECUTION_HISTORY;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_LOCKS;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_SIMPROP_TRIGGERS;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_SIMPLE_TRIGGERS;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_CRON_TRIGGERS;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_SCHEDULER_STATE;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_FIRED_TRIGGERS;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_PAUSED_JOB_GRPS;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_PAUSED_TRIGGER_GRPS;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_CALENDARS;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_BLOB_TRIGGERS;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_SIMPROP_TRIGGERS;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_CRON_TRIGGERS;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_SIMPLE_TRIGGERS;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_TRIGGERS;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_JOB_DETAILS;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS QRTZ_CALENDARS;");
             migrationBuilder.DropTable(
                 name: "Jobs");
 
