@@ -20,6 +20,12 @@ namespace Reshore.Web.Tests;
 public sealed class MultiProcessJobTests : IDisposable
 {
     private readonly List<Process> _processes = [];
+    private static readonly System.Text.StringBuilder _log = new();
+
+    private static string Log()
+    {
+        lock (_log) return _log.Length > 6000 ? _log.ToString(_log.Length - 6000, 6000) : _log.ToString();
+    }
     private readonly string _shared = Path.Combine(Path.GetTempPath(), "reshore-mp-" + Guid.NewGuid().ToString("N")[..8]);
 
     public MultiProcessJobTests() => Directory.CreateDirectory(_shared);
@@ -143,8 +149,9 @@ public sealed class MultiProcessJobTests : IDisposable
         info.Environment["Reshore__Jobs__ProgressSeconds"] = "0.5";
         info.Environment["Reshore__Limits__MaxActiveJobsPerUser"] = "10";
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Kept for the failure message: what a process said when it did not start or a job did not end.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine($"[{process.Id}] {e.Data}"); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.AppendLine($"[{process.Id}!] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _processes.Add(process);
@@ -166,7 +173,7 @@ public sealed class MultiProcessJobTests : IDisposable
     private static async Task<HttpClient> SignInAsync(string url, string email)
     {
         var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         while (true)
         {
             try
@@ -183,7 +190,7 @@ public sealed class MultiProcessJobTests : IDisposable
             {
                 // Not listening yet.
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{url} did not start");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{url} did not start. Output:\n{Log()}");
             await Task.Delay(500);
         }
     }
@@ -198,7 +205,7 @@ public sealed class MultiProcessJobTests : IDisposable
             if (until(last)) return last;
             await Task.Delay(200);
         }
-        throw new TimeoutException($"Job {id} never reached the state waited for; last: {last}");
+        throw new TimeoutException($"Job {id} never reached the state waited for; last: {last}. Output:\n{Log()}");
     }
 
     private static int FreePort()
