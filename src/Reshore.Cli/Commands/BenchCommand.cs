@@ -66,9 +66,9 @@ public static class BenchCommand
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)"
+                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)")
                         + (portfolio is null ? "\nportfolio: skipped (give --database with a PostgreSQL connection string to measure 1 and 2 worker processes)"
-                            : $"\nportfolio: {portfolio.Parts} parts, {portfolio.PartsPerSecondOneWorker:N2} parts/s with 1 worker process, {portfolio.PartsPerSecondTwoWorkers:N2} parts/s with 2 (× {portfolio.ScaleOut:N2})"));
+                            : FormattableString.Invariant($"\nportfolio: {portfolio.Parts} parts, {portfolio.PartsPerSecondOneWorker:N2} parts/s with 1 worker process, {portfolio.PartsPerSecondTwoWorkers:N2} parts/s with 2 (× {portfolio.ScaleOut:N2})"));
             OutputWriter.Write(text, null, ctx.Out);
             return CliApp.Ok;
         });
