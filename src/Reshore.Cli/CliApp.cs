@@ -40,6 +40,8 @@ public static class CliApp
         root.Subcommands.Add(DependenciesCommand.Create(context));
         root.Subcommands.Add(ScorecardCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(WorkerCommand.Create(context));
+        root.Subcommands.Add(PortfolioCommand.Create(context));
         root.Subcommands.Add(WorkbookCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(MonitorCommand.Create(context));

@@ -15,6 +15,8 @@ public sealed class Workspace
     public string? Description { get; set; }
     /// <summary>True for the workspace that holds the bundled example cases.</summary>
     public bool IsExamples { get; set; }
+    /// <summary>Whether viewers may start expensive work (simulations, optimisations, reports, portfolio runs); off by default.</summary>
+    public bool ViewersMayRunJobs { get; set; }
     /// <summary>Creation time, UTC.</summary>
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
     /// <summary>Members.</summary>
@@ -26,7 +28,7 @@ public sealed class Workspace
 /// <summary>What a member may do in a workspace.</summary>
 public enum WorkspaceRole
 {
-    /// <summary>Reads cases and runs evaluations, simulations and reports.</summary>
+    /// <summary>Reads cases and runs evaluations; simulations, optimisations and reports only where the workspace allows viewers to.</summary>
     Viewer = 0,
     /// <summary>Also creates, edits and deletes cases.</summary>
     Analyst = 1,

@@ -22,6 +22,8 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
     public DbSet<Monitor.MonitorCaseRecord> MonitorCases => Set<Monitor.MonitorCaseRecord>();
     /// <summary>Audit trail of the monitor cases.</summary>
     public DbSet<Monitor.MonitorAuditRecord> MonitorAudit => Set<Monitor.MonitorAuditRecord>();
+    /// <summary>Background jobs (simulations, optimisations, reports, portfolio runs).</summary>
+    public DbSet<Jobs.JobRecord> Jobs => Set<Jobs.JobRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -43,6 +45,13 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
         {
             r.HasOne(x => x.Workspace).WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
             r.HasIndex(x => new { x.WorkspaceId, x.Kind, x.Key }).IsUnique();
+        });
+        builder.Entity<Jobs.JobRecord>(j =>
+        {
+            j.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            j.HasIndex(x => new { x.WorkspaceId, x.CreatedUtc });
+            j.HasIndex(x => new { x.OwnerId, x.Status });
+            j.HasIndex(x => x.ParentId);
         });
         Monitor.MonitorModel.Configure(builder);
     }

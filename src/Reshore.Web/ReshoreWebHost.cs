@@ -12,6 +12,7 @@ using Reshore.Data.ReferenceData;
 using Reshore.Persistence;
 using Reshore.Web.Api;
 using Reshore.Web.Components;
+using Reshore.Web.Jobs;
 using Reshore.Web.Services;
 
 namespace Reshore.Web;
@@ -112,8 +113,8 @@ public static class ReshoreWebHost
         services.AddRazorComponents();
         services.AddHttpContextAccessor();
         services.AddSingleton(ReferenceDataLoader.Embedded());
-        services.AddSingleton<SimulationJobs>();
         services.AddScoped<WorkspaceReference>();
+        services.AddReshoreJobs(config, target);
         services.AddScoped<WorkspaceAccess>();
         services.AddScoped<CaseStore>();
         services.AddScoped<DatabaseInitializer>();
@@ -173,6 +174,7 @@ public static class ReshoreWebHost
         app.UseAntiforgery();
 
         Assets.Map(app);
+        Health.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         AccountEndpoints.Map(app);
         ApiEndpoints.Map(app);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -106,18 +107,22 @@ public sealed partial class AccessTests(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Fact]
-    public async Task Stopping_the_app_cancels_its_running_jobs()
+    public async Task Stopping_the_app_stops_its_running_jobs_and_hands_them_back_for_a_rerun()
     {
+        // Changed with durable jobs (issue 16): a stopping app no longer drops its jobs as cancelled; it stops them and
+        // leaves them queued (Quartz keeps a recovery trigger), so that the next start or another worker runs them again.
         var local = new SqliteApp();
         var client = await local.NewUserClientAsync();
         var ws = (await (await client.PostAsJsonAsync("/api/workspaces", new { name = "Stop" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var id = (await (await client.PostAsJsonAsync($"/api/workspaces/{ws}/cases", new { text = ExampleCatalog.Find("led-lamps")!.Text })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var jobId = (await (await client.PostAsJsonAsync($"/api/cases/{id}/simulations", new { scenarios = 1_000_000 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var userId = (await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{ws}/members"))[0].GetProperty("userId").GetString()!;
-        var job = local.Services.GetRequiredService<Reshore.Web.Services.SimulationJobs>().Find(jobId, userId)!;
+        for (var i = 0; i < 600 && (await client.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}")).GetProperty("status").GetString() != "running"; i++) await Task.Delay(100);
         await local.DisposeAsync();
-        for (var i = 0; i < 600 && job.Status == "running"; i++) await Task.Delay(100);
-        Assert.Equal("cancelled", job.Status);
+        await using var db = Reshore.Persistence.DatabaseTarget.Resolve(local.Database).CreateContext();
+        var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+        Assert.Equal("queued", job.Status);
+        Assert.Contains("runs again", job.Note);
+        Assert.True(job.Done < job.Total);
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public static class BenchCommand
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var monitorOnly = new Option<bool>("--monitor") { Description = "Only the monitor's growth benchmarks (news screener by text size, import by row count)." };
-        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation throughput, and how the monitor's news screener and import grow with their input.") { quick, format, monitorOnly };
+        var database = new Option<string?>("--database") { Description = "A PostgreSQL database (connection string) for the portfolio scale-out measure: parts per second with 1 and 2 worker processes. Without it that measure is skipped." };
+        var portfolioParts = new Option<int>("--portfolio-parts") { Description = "Parts in each portfolio run of the scale-out measure (default 100; 40 with --quick).", DefaultValueFactory = _ => 0 };
+        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts };
         command.SetAction(async (parse, ct) =>
         {
             var isQuick = parse.GetValue(quick);
@@ -47,6 +49,9 @@ public static class BenchCommand
             var steps = (double)items * SyntheticWorkload.StrategiesPerItem * scenarios * weeks;
             var evaluation = EvaluationThroughput(isQuick ? 20 : 200);
             var (screenParts, screenSeconds) = ScreeningThroughput(isQuick ? 10_000 : 100_000);
+            var portfolio = parse.GetValue(database) is { Length: > 0 } db
+                ? await PortfolioScaleOut(db, parse.GetValue(portfolioParts) is > 0 and var n ? n : isQuick ? 40 : 100, ctx)
+                : null;
             var doc = new
             {
                 stepsPerSecond = steps / seconds,
@@ -62,6 +67,7 @@ public static class BenchCommand
                 screeningParts = screenParts,
                 screeningLocations = 6,
                 screeningSeconds = screenSeconds,
+                portfolio,
                 runtime = $".NET {Environment.Version}",
                 checksum,
                 monitor = growth,
@@ -69,7 +75,10 @@ public static class BenchCommand
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)\n") + MonitorGrowthText(growth);
+                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)\n")
+                        + (portfolio is null ? "portfolio: skipped (give --database with a PostgreSQL connection string to measure 1 and 2 worker processes)\n"
+                            : FormattableString.Invariant($"portfolio: {portfolio.Parts} parts, {portfolio.PartsPerSecondOneWorker:N2} parts/s with 1 worker process, {portfolio.PartsPerSecondTwoWorkers:N2} parts/s with 2 (× {portfolio.ScaleOut:N2})\n"))
+                        + MonitorGrowthText(growth);
             OutputWriter.Write(text, null, ctx.Out);
             return CliApp.Ok;
         });
@@ -99,6 +108,68 @@ public static class BenchCommand
         foreach (var i in json.GetProperty("monitorImport").EnumerateArray())
             sb.Append(CultureInfo.InvariantCulture, $"monitor import: {i.GetProperty("rows").GetInt32():N0} rows in {i.GetProperty("totalSeconds").GetDouble():N2} s (parse and checks {i.GetProperty("parseSeconds").GetDouble():N2} s; CPU {i.GetProperty("totalCpuSeconds").GetDouble():N2} s) = {i.GetProperty("rowsPerSecond").GetDouble():N0} rows/s, stored all-or-nothing in SQLite\n");
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Portfolio parts per second with one and with two worker processes (each running one job at a time).</summary>
+    public sealed record PortfolioBench(int Parts, int ShardSize, int Scenarios, double PartsPerSecondOneWorker, double PartsPerSecondTwoWorkers, double ScaleOut);
+
+    // Submits the same portfolio run (the bundled parts list, top N, shards of 5 parts) twice on the database: once with
+    // one `reshore worker --concurrency 1` process, once with two; the time is from submission to the last shard's end.
+    private static async Task<PortfolioBench> PortfolioScaleOut(string database, int parts, CliContext ctx)
+    {
+        if (Persistence.DatabaseTarget.Resolve(database).Provider != Persistence.DatabaseProvider.PostgreSql)
+            throw new UserInputException("--database: the scale-out measure needs PostgreSQL (several processes share the work); SQLite is one process.");
+        var host = await Web.ReshoreWorkerHost.BuildAsync(["--Reshore:Database", database, "--Reshore:Jobs:Worker", "false"],
+            b => Microsoft.Extensions.Logging.FilterLoggingBuilderExtensions.AddFilter(b.Logging, level => level >= Microsoft.Extensions.Logging.LogLevel.Warning));
+        await host.StartAsync();
+        var queue = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Web.Jobs.JobQueue>(host.Services);
+        var text = ExampleCatalog.All.First(e => e.FileName == "parts-list.csv").Text;
+        var p = new Web.Jobs.PortfolioParameters { FileName = "parts-list.csv", FileBase64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)), Top = parts, ShardSize = 5, Scenarios = 200 };
+        var rates = new List<double>();
+        try
+        {
+            foreach (var workers in new[] { 1, 2 })
+            {
+                var processes = Enumerable.Range(1, workers).Select(i => StartWorker(database, $"bench-{workers}-{i}")).ToList();
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5));   // let the workers start and check in
+                    var watch = Stopwatch.StartNew();
+                    var id = (await queue.StartAsync(new Web.Jobs.JobSubmission { Kind = Web.Jobs.JobKinds.Portfolio, Title = "bench", Parameters = p })).Job!.Id;
+                    Persistence.Jobs.JobRecord job;
+                    while (!Persistence.Jobs.JobStatus.IsFinal((job = (await queue.FindAsync(id))!).Status)) await Task.Delay(200);
+                    if (job.Status != Persistence.Jobs.JobStatus.Completed) throw new InvalidOperationException($"The bench portfolio run {job.Status}: {job.Error}");
+                    rates.Add(parts / watch.Elapsed.TotalSeconds);
+                    ctx.Error.WriteLine($"portfolio with {workers} worker(s): {rates[^1]:N2} parts/s");
+                }
+                finally
+                {
+                    foreach (var w in processes) { try { w.Kill(true); w.WaitForExit(10_000); } catch (InvalidOperationException) { } w.Dispose(); }
+                }
+            }
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+        return new PortfolioBench(parts, 5, 200, rates[0], rates[1], rates[1] / rates[0]);
+    }
+
+    private static Process StartWorker(string database, string name)
+    {
+        // This very program: the apphost when run as `reshore`, else `dotnet reshore.dll`.
+        var self = Environment.ProcessPath ?? "dotnet";
+        var info = Path.GetFileNameWithoutExtension(self) == "dotnet" ? new ProcessStartInfo(self) { ArgumentList = { typeof(BenchCommand).Assembly.Location } } : new ProcessStartInfo(self);
+        foreach (var a in new[] { "worker", "--database", database, "--concurrency", "1", "--name", name }) info.ArgumentList.Add(a);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     /// <summary>Screens the bundled parts list repeated to <paramref name="count"/> rows, read from a CSV file as users do.</summary>

@@ -15,12 +15,14 @@ public static class ServeCommand
         var urls = new Option<string>("--urls") { Description = $"Address(es) to listen on, e.g. http://127.0.0.1:5080 (default). Use http://0.0.0.0:5080 to serve the network.", DefaultValueFactory = _ => ReshoreWebHost.DefaultUrl };
         var database = new Option<string?>("--database") { Description = $"An SQLite file path, or a PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…). Default: {DatabaseTarget.DefaultSqlitePath()}" };
         var noExamples = new Option<bool>("--no-examples") { Description = "Do not load the bundled example cases into a new database." };
-        var command = new Command("serve", "Run the Reshore web application: cases, results with charts, Excel in and out, reports and the REST API.") { urls, database, noExamples };
+        var noWorker = new Option<bool>("--no-worker") { Description = "Serve pages and the API only; jobs run in `reshore worker` processes on the same (PostgreSQL) database." };
+        var command = new Command("serve", "Run the Reshore web application: cases, results with charts, Excel in and out, reports and the REST API; by default it also runs jobs (an in-process worker).") { urls, database, noExamples, noWorker };
         command.SetAction(async (parse, cancellation) =>
         {
             var args = new List<string> { "--urls", parse.GetValue(urls)! };
             if (parse.GetValue(database) is { Length: > 0 } db) args.AddRange(["--Reshore:Database", db]);
             if (parse.GetValue(noExamples)) args.AddRange(["--Reshore:SeedExamples", "false"]);
+            if (parse.GetValue(noWorker)) args.AddRange(["--Reshore:Jobs:Worker", "false"]);
             var target = DatabaseTarget.Resolve(parse.GetValue(database));
             Microsoft.AspNetCore.Builder.WebApplication app;
             try

@@ -71,7 +71,11 @@ public sealed record ScreeningOptions
 /// <param name="AnnualSaving">Current landed cost minus this one, × volume, EUR per year.</param>
 /// <param name="LeadTimeDays">Estimated lead time.</param>
 /// <param name="TransportCo2eKgPerUnit">Transport CO2e per unit.</param>
-public sealed record LocationEstimate(CountryCode Country, double LandedCostPerUnit, double AnnualSaving, double LeadTimeDays, double TransportCo2eKgPerUnit);
+public sealed record LocationEstimate(CountryCode Country, double LandedCostPerUnit, double AnnualSaving, double LeadTimeDays, double TransportCo2eKgPerUnit)
+{
+    /// <summary>Estimated ex-works price per unit at this location, EUR (the current price with its labour share scaled by unit labour cost).</summary>
+    public double UnitPriceEur { get; init; }
+}
 
 /// <summary>The screening result of one part.</summary>
 public sealed record ScreenedPart
@@ -251,7 +255,7 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
         var duty = dutyRate * (price + freight);
         var landed = price + freight + duty;
         var pipeline = InventoryFormulas.Pipeline(landed, options.CarryingRate, leadTimeDays);
-        return new LocationEstimate(country, landed + pipeline, 0, leadTimeDays, lane.Co2PerKg * part.UnitWeightKg);
+        return new LocationEstimate(country, landed + pipeline, 0, leadTimeDays, lane.Co2PerKg * part.UnitWeightKg) { UnitPriceEur = price };
     }
 
     private double? _carbonPrice;

@@ -50,6 +50,7 @@ public static class ApiEndpoints
             var ws = await db.Workspaces.FirstAsync(w => w.Id == id, ct);
             ws.Name = input.Name!.Trim();
             ws.Description = input.Description;
+            if (input.ViewersMayRunJobs is { } allow) ws.ViewersMayRunJobs = allow;
             await db.SaveChangesAsync(ct);
             return Results.Ok(WorkspaceDto(ws, role, null));
         }).WithSummary("Renames a workspace (workspace admin).");
@@ -81,13 +82,15 @@ public static class ApiEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [WorkspaceRules.LastAdminMessage] });
             return Results.Ok(new { userId = user.Id, email = user.Email, role = RoleName(newRole) });
         }).WithSummary("Adds a member or changes their role (workspace admin).");
-        workspaces.MapDelete("/{id:guid}/members/{userId}", async (Guid id, string userId, WorkspaceAccess access, ReshoreDbContext db, CancellationToken ct) =>
+        workspaces.MapDelete("/{id:guid}/members/{userId}", async (Guid id, string userId, WorkspaceAccess access, ReshoreDbContext db, Jobs.JobQueue jobs, CancellationToken ct) =>
         {
             if (await access.RoleInAsync(id, ct) is not { } role) return NotFound("workspace", id);
             if (role < WorkspaceRole.Admin) return Forbidden("Only a workspace admin can manage members.");
             if (await WorkspaceRules.IsLastAdminAsync(db, id, userId, ct))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["userId"] = [WorkspaceRules.LastAdminMessage] });
             await db.WorkspaceMembers.Where(m => m.WorkspaceId == id && m.UserId == userId).ExecuteDeleteAsync(ct);
+            // A removed member's jobs stop: nobody would be left to see or cancel them.
+            await jobs.CancelOwnedAsync(id, userId, $"{access.UserName} (member removed)", ct);
             return Results.NoContent();
         }).WithSummary("Removes a member (workspace admin).");
 
@@ -151,58 +154,37 @@ public static class ApiEndpoints
                 return Json(CaseAnalysis.EvaluationJsonText(analysis.Evaluate(doc, culture), culture));
             })).WithSummary("Evaluates a case: the JSON of `reshore evaluate --format json`, with items[].decision.")
             .Produces<Reshore.Data.Output.EvaluationDocument>(StatusCodes.Status200OK, "application/json");
-        cases.MapPost("/{id:guid}/simulate", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
+        cases.MapPost("/{id:guid}/simulate", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
         {
             request ??= new SimulateRequest();
-            if (Problems(request.Problems(inRequest: true)) is { } p) return p;
+            if (Problems(request.Problems(jobs.Limits, inRequest: true)) is { } p) return p;
+            if (await access.CaseAsync(id, ct) is not { } c) return NotFound("case", id);
+            if (JobEndpoints.MayNotRun(c) is { } refused) return refused;
             return await WithCase(id, access, analysis, ct, doc =>
             {
                 if (UnknownItem(doc, request.Item) is { } bad) return bad;
+                // The case's own risk.scenarios counts too: a case cannot carry the request past the limit.
+                if (JobEndpoints.TooLargeForRequest(request.Steps(doc), jobs.Limits.MaxScenariosInRequest, $"/api/cases/{id}/simulations", "scenarios × items") is { } tooLarge) return tooLarge;
                 var result = analysis.Simulate(doc, CultureInfo.CurrentUICulture, request.Scenarios, request.Seed, request.Item, null, ct);
                 return Json(CaseAnalysis.SimulationJsonText(result, doc));
             });
-        }).WithSummary("Simulates a case: the JSON of `reshore simulate --format json`.");
-        cases.MapPost("/{id:guid}/optimize", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
+        }).WithSummary("Simulates a case and waits for the answer: the JSON of `reshore simulate --format json`. Up to Reshore:Limits:MaxScenariosInRequest scenarios × items (100,000 by default); larger runs answer 400 with useJob: start a background simulation.");
+        cases.MapPost("/{id:guid}/optimize", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
         {
             request ??= new OptimizeRequest();
-            if (Problems(request.Problems()) is { } p) return p;
+            if (Problems(request.Problems(jobs.Limits)) is { } p) return p;
+            if (await access.CaseAsync(id, ct) is not { } c) return NotFound("case", id);
+            if (JobEndpoints.MayNotRun(c) is { } refused) return refused;
             return await WithCase(id, access, analysis, ct, doc =>
             {
                 if (UnknownItem(doc, request.Item) is { } bad) return bad;
-                var result = analysis.Optimize(doc, CultureInfo.CurrentUICulture, request);
+                if (JobEndpoints.TooLargeForRequest(request.Steps(doc), jobs.Limits.MaxOptimizerScenariosInRequest, $"/api/cases/{id}/optimizations", "scenarios × items (× 11 with a frontier)") is { } tooLarge) return tooLarge;
+                var result = analysis.Optimize(doc, CultureInfo.CurrentUICulture, request, null, ct);
                 return Json(CaseAnalysis.OptimizationJsonText(result, request, doc));
             });
-        }).WithSummary("Optimises the sourcing mix: the JSON of `reshore optimize --format json`.");
+        }).WithSummary("Optimises the sourcing mix and waits for the answer: the JSON of `reshore optimize --format json`. Up to Reshore:Limits:MaxOptimizerScenariosInRequest scenarios × items (1,000 by default, a frontier counts 11 times); larger runs answer 400 with useJob.");
 
-        cases.MapPost("/{id:guid}/simulations", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct) =>
-        {
-            request ??= new SimulateRequest();
-            return Problems(request.Problems()) ?? await StartJob(id, request.Item, access, analysis, jobs, ct,
-                (c, doc) => jobs.Start(access.UserId!, id, c.Version, doc, CultureInfo.CurrentUICulture, request));
-        }).WithSummary("Starts a simulation in the background; poll /api/jobs/{id} for progress.");
-        cases.MapPost("/{id:guid}/optimizations", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct) =>
-        {
-            request ??= new OptimizeRequest();
-            return Problems(request.Problems()) ?? await StartJob(id, request.Item, access, analysis, jobs, ct,
-                (c, doc) => jobs.StartOptimization(access.UserId!, id, c.Version, doc, CultureInfo.CurrentUICulture, request));
-        }).WithSummary("Starts an optimisation in the background (a frontier sweep takes a while); poll /api/jobs/{id} for progress.");
-        api.MapGet("/jobs/{id:guid}", async (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
-            await VisibleJob(id, jobs, access) is { } job ? Results.Ok(JobDto(job)) : NotFound("job", id))
-            .WithSummary("Progress of a background simulation.");
-        api.MapGet("/jobs/{id:guid}/result", async (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
-            await VisibleJob(id, jobs, access) switch
-            {
-                { Result: { } result } job => Json(CaseAnalysis.SimulationJsonText(result, job.Document)),
-                { Optimization: { } optimization, Optimize: { } request } job => Json(CaseAnalysis.OptimizationJsonText(optimization, request, job.Document)),
-                _ => NotFound("job result", id),
-            })
-            .WithSummary("Result of a completed background job: the JSON of `reshore simulate` or `reshore optimize`.");
-        api.MapDelete("/jobs/{id:guid}", async (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
-        {
-            if (await VisibleJob(id, jobs, access) is not { } job) return NotFound("job", id);
-            jobs.Cancel(job);
-            return Results.Accepted($"/api/jobs/{id}", JobDto(job));
-        }).WithSummary("Cancels a background simulation.");
+        JobEndpoints.Map(api);
 
         var users = api.MapGroup("/users").RequireAuthorization(Roles.SiteAdmin);
         users.MapGet("/", async (UserManager<IdentityUser> um, CancellationToken ct) =>
@@ -218,40 +200,15 @@ public static class ApiEndpoints
         }).WithSummary("Creates a local account (site admin).");
     }
 
-    // The checks every background job goes through: the case is the user's, it validates, the item exists, and the user
-    // and the server have room for another job.
-    private static async Task<IResult> StartJob(Guid id, string? item, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct,
-        Func<CaseRecord, CaseDocument, SimulationJob> start)
-    {
-        if (await access.CaseAsync(id, ct) is not { } c) return NotFound("case", id);
-        CaseDocument doc;
-        try
-        {
-            doc = analysis.Read(c.Case.Json, await access.MarketAsync(c.Case.WorkspaceId, ct));
-        }
-        catch (CaseValidationException e)
-        {
-            return CaseProblem(e);
-        }
-        if (UnknownItem(doc, item) is { } bad) return bad;
-        if (jobs.Busy(access.UserId!) is { } busy) return busy;
-        var job = start(c.Case, doc);
-        return Results.Accepted($"/api/jobs/{job.Id}", JobDto(job));
-    }
-
-    // A job is visible to the user who started it while they still have access to its case.
-    private static async Task<SimulationJob?> VisibleJob(Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
-        jobs.Find(id, access.UserId!) is { } job && await access.CaseAsync(job.CaseId) is not null ? job : null;
-
     internal static IResult Json(string json) => Results.Text(json, "application/json; charset=utf-8");
 
-    private static IResult? Problems(IEnumerable<(string Field, string Message)> problems)
+    internal static IResult? Problems(IEnumerable<(string Field, string Message)> problems)
     {
         var list = problems.ToList();
         return list.Count == 0 ? null : Results.ValidationProblem(list.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
     }
 
-    private static IResult? UnknownItem(CaseDocument doc, string? item) =>
+    internal static IResult? UnknownItem(CaseDocument doc, string? item) =>
         item is not null && doc.Case.Items.All(i => i.Id != item)
             ? Results.ValidationProblem(new Dictionary<string, string[]> { ["item"] = [$"unknown item '{item}'; items: {string.Join(", ", doc.Case.Items.Select(i => i.Id))}"] })
             : null;
@@ -290,7 +247,7 @@ public static class ApiEndpoints
 
     private static object WorkspaceDto(Workspace w, WorkspaceRole role, int? cases) => new
     {
-        id = w.Id, name = w.Name, description = w.Description, isExamples = w.IsExamples, role = RoleName(role), cases,
+        id = w.Id, name = w.Name, description = w.Description, isExamples = w.IsExamples, role = RoleName(role), cases, viewersMayRunJobs = w.ViewersMayRunJobs,
     };
 
     private static object CaseSummary(CaseRecord c) => new { id = c.Id, workspaceId = c.WorkspaceId, name = c.Name, version = c.Version, updatedUtc = c.UpdatedUtc, updatedBy = c.UpdatedBy };
@@ -301,13 +258,6 @@ public static class ApiEndpoints
         @case = JsonNode.Parse(c.Json),
     };
 
-    private static object JobDto(SimulationJob j) => new
-    {
-        id = j.Id, kind = j.Kind, caseId = j.CaseId, status = j.Status, done = j.Done, total = j.Total,
-        percent = j.Total == 0 ? 0 : Math.Min(100, Math.Round(100.0 * j.Done / j.Total, 1)), error = j.Error,
-        result = j.Status == "completed" ? $"/api/jobs/{j.Id}/result" : null,
-    };
-
     internal static string RoleName(WorkspaceRole role) => role.ToString().ToLowerInvariant();
 
     internal static bool TryRole(string? text, out WorkspaceRole role) =>
@@ -315,7 +265,7 @@ public static class ApiEndpoints
 }
 
 /// <summary>Workspace fields.</summary>
-public sealed record WorkspaceInput(string? Name, string? Description)
+public sealed record WorkspaceInput(string? Name, string? Description, bool? ViewersMayRunJobs = null)
 {
     internal Dictionary<string, string[]> Problems()
     {

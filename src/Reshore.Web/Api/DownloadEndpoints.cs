@@ -27,20 +27,23 @@ public static class DownloadEndpoints
             await WithDocument(id, access, analysis, ct, (c, doc) =>
                 Results.File(CaseWorkbook.FromCase(doc, analysis.MarketOf(doc), CultureInfo.CurrentUICulture), Xlsx, FileName(c.Name, "xlsx"))))
             .WithSummary("The case as a filled workbook (edit it in Excel and import it again).");
-        api.MapGet("/cases/{id:guid}/results.xlsx", async (Guid id, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct) =>
-            await WithDocument(id, access, analysis, ct, (c, doc) =>
+        api.MapGet("/cases/{id:guid}/results.xlsx", async (Guid id, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
+        {
+            var latest = await jobs.LatestSimulationAsync(id, access.UserId, ct);
+            return await WithDocument(id, access, analysis, ct, (c, doc) =>
             {
                 var culture = CultureInfo.CurrentUICulture;
-                var simulation = jobs.Latest(c.Id, c.Version, access.UserId!)?.Result;
+                var simulation = latest is { CaseVersion: var v } && v == c.Version ? Jobs.SimulationJobHandler.Read(latest) : null;
                 return Results.File(ResultsWorkbook.Export(analysis.Evaluate(doc, culture), culture, simulation), Xlsx, FileName(c.Name + "-results", "xlsx"));
-            })).WithSummary("Results workbook: comparison, cost lines with formulas and sources, horizon, business case (and your latest simulation of this version).");
-        api.MapGet("/cases/{id:guid}/report.html", async (Guid id, int? scenarios, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
-            await WithDocument(id, access, analysis, ct, (c, doc) =>
-                Results.Text(BusinessCaseReport.Html(Report(doc, analysis, scenarios, c, ct), CultureInfo.CurrentUICulture), "text/html; charset=utf-8")))
+            });
+        }).WithSummary("Results workbook: comparison, cost lines with formulas and sources, horizon, business case (and your latest simulation of this version).");
+        api.MapGet("/cases/{id:guid}/report.html", async (Guid id, int? scenarios, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
+            await WithReport(id, scenarios, access, analysis, jobs, ct, (c, doc, n) =>
+                Results.Text(BusinessCaseReport.Html(Report(doc, analysis, n, c, ct), CultureInfo.CurrentUICulture), "text/html; charset=utf-8")))
             .WithSummary("The business-case report as one self-contained HTML page (?scenarios=N sets the risk simulation; 0 leaves it out).");
-        api.MapGet("/cases/{id:guid}/report.pdf", async (Guid id, int? scenarios, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
-            await WithDocument(id, access, analysis, ct, (c, doc) =>
-                Results.File(BusinessCaseReport.Pdf(Report(doc, analysis, scenarios, c, ct), CultureInfo.CurrentUICulture), "application/pdf", FileName(c.Name, "pdf"))))
+        api.MapGet("/cases/{id:guid}/report.pdf", async (Guid id, int? scenarios, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
+            await WithReport(id, scenarios, access, analysis, jobs, ct, (c, doc, n) =>
+                Results.File(BusinessCaseReport.Pdf(Report(doc, analysis, n, c, ct), CultureInfo.CurrentUICulture), "application/pdf", FileName(c.Name, "pdf"))))
             .WithSummary("The business-case report as PDF, charts as vector graphics.");
 
         api.MapPost("/workspaces/{id:guid}/cases/import", async (Guid id, IFormFile file, WorkspaceAccess access, CaseStore store, CaseAnalysis analysis, CancellationToken ct) =>
@@ -62,8 +65,23 @@ public static class DownloadEndpoints
 
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static ReportInput Report(Reshore.Data.CaseFiles.CaseDocument doc, CaseAnalysis analysis, int? scenarios, CaseRecord c, CancellationToken ct) =>
-        ReportBuilder.Build(doc, analysis.MarketOf(doc), CultureInfo.CurrentUICulture, new ReportOptions { Scenarios = scenarios is { } n ? Math.Clamp(n, 0, 100_000) : null }, c.Name, ct);
+    private static ReportInput Report(Reshore.Data.CaseFiles.CaseDocument doc, CaseAnalysis analysis, int scenarios, CaseRecord c, CancellationToken ct) =>
+        ReportBuilder.Build(doc, analysis.MarketOf(doc), CultureInfo.CurrentUICulture, new ReportOptions { Scenarios = scenarios }, c.Name, ct);
+
+    // A report simulates the case's risk: the scenarios (asked for, or the case's own risk.scenarios) × items must stay
+    // within the limit of an awaited answer, and a viewer needs the workspace's leave to run it.
+    private static async Task<IResult> WithReport(Guid id, int? scenarios, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct,
+        Func<CaseRecord, Reshore.Data.CaseFiles.CaseDocument, int, IResult> run)
+    {
+        if (await access.CaseAsync(id, ct) is not { } c) return ApiEndpoints.NotFound("case", id);
+        return await WithDocument(id, access, analysis, ct, (record, doc) =>
+        {
+            var n = Math.Max(0, scenarios ?? doc.Case.Risk?.Scenarios ?? Core.Risk.RiskAnalyzer.DefaultScenarios);
+            if (n > 0 && JobEndpoints.MayNotRun(c) is { } refused) return refused;
+            if (JobEndpoints.TooLargeForRequest((long)n * doc.Case.Items.Count, jobs.Limits.MaxScenariosInRequest, $"/api/cases/{id}/reports", "scenarios × items") is { } tooLarge) return tooLarge;
+            return run(record, doc, n);
+        });
+    }
 
     private static async Task<IResult> WithDocument(Guid id, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct, Func<CaseRecord, Reshore.Data.CaseFiles.CaseDocument, IResult> run)
     {

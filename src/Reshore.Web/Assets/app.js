@@ -1,4 +1,5 @@
-// Background jobs (simulation, optimisation): start from the form, show progress, allow cancel, then open the results.
+// Background jobs (simulation, optimisation, portfolio): start from the form, show progress, allow cancel, then open the
+// results. A panel with data-job follows a job that is already queued or running (e.g. after the page was reloaded).
 (function () {
   for (const panel of document.querySelectorAll('.job-runner')) {
     const form = panel.querySelector('form');
@@ -17,7 +18,9 @@
         body[input.name] = input.type === 'number' ? Number(input.value) : input.value;
       }
       status.textContent = panel.dataset.starting;
-      const r = await fetch(panel.dataset.start, { method: 'POST', headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token() }, body: JSON.stringify(body) });
+      const r = panel.dataset.multipart !== undefined
+        ? await fetch(panel.dataset.start, { method: 'POST', headers: { 'RequestVerificationToken': token() }, body: new FormData(form) })
+        : await fetch(panel.dataset.start, { method: 'POST', headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token() }, body: JSON.stringify(body) });
       if (!r.ok) {
         const p = await r.json().catch(() => ({}));
         status.textContent = [p.detail || p.title || r.status].concat(Object.entries(p.errors || {}).map(([k, v]) => `${k}: ${v.join(' ')}`)).join(' · ');
@@ -30,13 +33,14 @@
     cancel.addEventListener('click', async () => {
       if (job) await fetch(`/api/jobs/${job.id}`, { method: 'DELETE', headers: { 'RequestVerificationToken': token() } });
     });
+    if (panel.dataset.job) { job = { id: panel.dataset.job }; bar.hidden = false; cancel.hidden = false; poll(); }
     async function poll() {
       const r = await fetch(`/api/jobs/${job.id}`);
       if (!r.ok) { status.textContent = r.status; return; }
       const j = await r.json();
       bar.value = j.percent;
-      status.textContent = `${j.percent} % (${j.done.toLocaleString()} / ${j.total.toLocaleString()})`;
-      if (j.status === 'running') { setTimeout(poll, 300); return; }
+      status.textContent = `${j.percent} % (${j.done.toLocaleString()} / ${j.total.toLocaleString()})` + (j.status === 'queued' ? ` · ${panel.dataset.queued || 'queued'}` : '') + (j.note ? ` · ${j.note}` : '');
+      if (j.status === 'running' || j.status === 'queued') { setTimeout(poll, 500); return; }
       cancel.hidden = true;
       if (j.status === 'completed') { window.location = `${panel.dataset.done}${j.id}`; return; }
       status.textContent = j.status === 'cancelled' ? panel.dataset.cancelled : (panel.dataset.failed + ' ' + (j.error || ''));

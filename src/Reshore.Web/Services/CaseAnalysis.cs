@@ -92,13 +92,17 @@ public sealed record OptimizeRequest
     public int? Seed { get; init; }
 
     /// <summary>The problems with the parameters, as (field, message).</summary>
-    public IEnumerable<(string Field, string Message)> Problems()
+    public IEnumerable<(string Field, string Message)> Problems(Jobs.JobLimits limits)
     {
-        if (Scenarios is < 10 or > 5000) yield return ("scenarios", "must be between 10 and 5,000 for the optimiser");
+        if (Scenarios is { } n && (n < 10 || n > limits.MaxOptimizerScenarios)) yield return ("scenarios", $"must be between 10 and {limits.MaxOptimizerScenarios:N0} for the optimiser");
         // Written so that NaN fails too (every comparison with NaN is false).
         if (Alpha is { } a && !(a > 0.5 && a < 1)) yield return ("alpha", "must be between 0.5 and 1, e.g. 0.95");
         if (RiskAversion is { } l && !(l >= 0 && double.IsFinite(l))) yield return ("riskAversion", "must be a number, zero or more");
     }
+
+    /// <summary>The work asked for: scenarios × items, eleven times over for a frontier sweep.</summary>
+    public long Steps(CaseDocument doc) =>
+        (long)(Scenarios ?? 200) * (Item is null ? doc.Case.Items.Count : 1) * (Frontier ? 11 : 1);
 }
 
 /// <summary>Simulation parameters (the CLI's flags).</summary>
@@ -111,16 +115,16 @@ public sealed record SimulateRequest
     /// <summary>Only this item.</summary>
     public string? Item { get; init; }
 
-    /// <summary>Most scenarios per item in a background job.</summary>
-    public const int MaxScenarios = 1_000_000;
+    /// <summary>Scenarios per item the run will use: the request's, else the case's own risk.scenarios, else the default.</summary>
+    public int EffectiveScenarios(CaseDocument doc) => Scenarios ?? doc.Case.Risk?.Scenarios ?? RiskAnalyzer.DefaultScenarios;
 
-    /// <summary>Most scenarios per item when the answer is awaited in the request (POST …/simulate).</summary>
-    public const int MaxScenariosInRequest = 100_000;
+    /// <summary>The work asked for: scenarios × items.</summary>
+    public long Steps(CaseDocument doc) => (long)EffectiveScenarios(doc) * (Item is null ? doc.Case.Items.Count : 1);
 
     /// <summary>The problems with the parameters, for a background job or (<paramref name="inRequest"/>) an awaited answer.</summary>
-    public IEnumerable<(string Field, string Message)> Problems(bool inRequest = false)
+    public IEnumerable<(string Field, string Message)> Problems(Jobs.JobLimits limits, bool inRequest = false)
     {
-        var max = inRequest ? MaxScenariosInRequest : MaxScenarios;
+        var max = inRequest ? limits.MaxScenariosInRequest : limits.MaxScenarios;
         if (Scenarios is { } n && (n < 10 || n > max))
             yield return ("scenarios", $"must be between 10 and {max:N0}" + (inRequest ? " (start a background simulation for more)" : ""));
     }

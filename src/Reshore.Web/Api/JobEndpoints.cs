@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text.Json;
+using Reshore.Core.Validation;
+using Reshore.Data.CaseFiles;
+using Reshore.Persistence;
+using Reshore.Persistence.Jobs;
+using Reshore.Web.Jobs;
+using Reshore.Web.Services;
+
+namespace Reshore.Web.Api;
+
+/// <summary>
+/// Background jobs in the API: start (simulations, optimisations, reports, portfolio runs, screenings), list per workspace,
+/// progress, result, cancel. Jobs follow the access rules of their workspace: its members see them; the owner and the
+/// workspace's admins cancel them; viewers start them only where the workspace allows it.
+/// </summary>
+public static class JobEndpoints
+{
+    /// <summary>A 403 when the member may not start expensive work in the case's workspace; null when they may.</summary>
+    public static IResult? MayNotRun((CaseRecord Case, WorkspaceRole Role) c) => MayNotRun(c.Role, c.Case.Workspace);
+
+    /// <summary>A 403 when the role may not start expensive work in the workspace; null when it may.</summary>
+    public static IResult? MayNotRun(WorkspaceRole role, Workspace? workspace) =>
+        role >= WorkspaceRole.Analyst || workspace?.ViewersMayRunJobs == true
+            ? null
+            : ApiEndpoints.Forbidden("Viewers cannot start simulations, optimisations, reports or portfolio runs in this workspace; a workspace admin can allow it.");
+
+    /// <summary>A 400 pointing to the job endpoint when the work asked for is over the limit of an awaited answer.</summary>
+    public static IResult? TooLargeForRequest(long steps, long limit, string jobEndpoint, string measure) =>
+        steps <= limit ? null : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Too large for a direct answer; use a job",
+            detail: $"This run needs {steps:N0} {measure}, more than the {limit:N0} answered directly. Start it as a background job: POST {jobEndpoint} with the same body.",
+            extensions: new Dictionary<string, object?> { ["useJob"] = jobEndpoint, ["steps"] = steps, ["limit"] = limit });
+
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases");
+        cases.MapPost("/{id:guid}/simulations", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, JobQueue jobs, CancellationToken ct) =>
+        {
+            request ??= new SimulateRequest();
+            if (ApiEndpoints.Problems(request.Problems(jobs.Limits)) is { } p) return p;
+            return await StartCaseJob(id, JobKinds.Simulation, request.Item, access, analysis, jobs, ct, (doc, name) =>
+            {
+                // The case's own risk.scenarios is held to the same limit as the request's.
+                var scenarios = request.EffectiveScenarios(doc);
+                if (scenarios > jobs.Limits.MaxScenarios)
+                    return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["scenarios"] = [$"the case asks for {scenarios:N0} scenarios (risk.scenarios); at most {jobs.Limits.MaxScenarios:N0} are allowed: give a smaller scenarios value"] }));
+                return (new CaseJobParameters { CaseJson = "", CaseName = name, Simulate = request }, null);
+            }, doc => request.Steps(doc));
+        }).WithSummary("Starts a simulation in the background; poll /api/jobs/{id} for progress.");
+        cases.MapPost("/{id:guid}/optimizations", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, JobQueue jobs, CancellationToken ct) =>
+        {
+            request ??= new OptimizeRequest();
+            if (ApiEndpoints.Problems(request.Problems(jobs.Limits)) is { } p) return p;
+            return await StartCaseJob(id, JobKinds.Optimization, request.Item, access, analysis, jobs, ct,
+                (_, name) => (new CaseJobParameters { CaseJson = "", CaseName = name, Optimize = request }, null),
+                doc => doc.Case.Items.Where(i => request.Item is null || i.Id == request.Item).Sum(i => Core.Optimization.OptimizationService.Steps(i.Options.Count, request.Frontier)));
+        }).WithSummary("Starts an optimisation in the background (a frontier sweep takes a while); poll /api/jobs/{id} for progress.");
+        cases.MapPost("/{id:guid}/reports", async (Guid id, ReportRequest? request, WorkspaceAccess access, CaseAnalysis analysis, JobQueue jobs, CancellationToken ct) =>
+        {
+            request ??= new ReportRequest();
+            return await StartCaseJob(id, JobKinds.Report, null, access, analysis, jobs, ct, (doc, name) =>
+            {
+                var scenarios = request.Scenarios ?? doc.Case.Risk?.Scenarios ?? Core.Risk.RiskAnalyzer.DefaultScenarios;
+                if (request.Scenarios is < 0 || scenarios > jobs.Limits.MaxScenarios)
+                    return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["scenarios"] = [$"must be between 0 and {jobs.Limits.MaxScenarios:N0} (the case asks for {scenarios:N0})"] }));
+                return (new CaseJobParameters { CaseJson = "", CaseName = name, Report = request }, null);
+            }, _ => 1);
+        }).WithSummary("Renders the PDF business-case report in the background; its result is the PDF.");
+
+        var workspaces = api.MapGroup("/workspaces");
+        workspaces.MapGet("/{id:guid}/jobs", async (Guid id, Guid? caseId, WorkspaceAccess access, JobQueue jobs, CancellationToken ct) =>
+        {
+            if (await access.RoleInAsync(id, ct) is null) return ApiEndpoints.NotFound("workspace", id);
+            return Results.Ok((await jobs.ListAsync(id, 200, caseId, ct)).Select(j => Dto(j, null)));
+        }).WithSummary("The workspace's jobs, newest first (the last 200): history with status, progress, owner and worker.");
+        workspaces.MapPost("/{id:guid}/portfolios", async (Guid id, HttpRequest http, WorkspaceAccess access, JobQueue jobs, CaseAnalysis analysis, CancellationToken ct) =>
+            await StartPartsJob(id, JobKinds.Portfolio, http, access, jobs, analysis, ct))
+            .DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
+            .WithSummary("Starts a portfolio run from a parts list (multipart: file, and optional home, candidates, top, scenarios, seed, horizonYears, discountRatePct, hoursPerJob, shardSize): screens it, takes the top N, builds, evaluates and simulates a case per part in shard jobs, and aggregates.");
+        workspaces.MapPost("/{id:guid}/screenings", async (Guid id, HttpRequest http, WorkspaceAccess access, JobQueue jobs, CaseAnalysis analysis, CancellationToken ct) =>
+            await StartPartsJob(id, JobKinds.Screening, http, access, jobs, analysis, ct))
+            .DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
+            .WithSummary("Screens a parts list in the background (multipart: file, home, candidates, top): the JSON of `reshore screen --format json`.");
+
+        api.MapGet("/jobs/{id:guid}", async (Guid id, JobQueue jobs, WorkspaceAccess access, CancellationToken ct) =>
+        {
+            if (await Visible(id, jobs, access, ct) is not { } v) return ApiEndpoints.NotFound("job", id);
+            return Results.Ok(Dto(v.Job, v.Job.Kind == JobKinds.Portfolio ? await jobs.ChildrenAsync(id, ct) : null));
+        }).WithSummary("A job: status, progress, owner, worker, attempts and what happened (note).");
+        api.MapGet("/jobs/{id:guid}/result", async (Guid id, JobQueue jobs, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
+        {
+            if (await Visible(id, jobs, access, ct) is not { } v) return ApiEndpoints.NotFound("job", id);
+            return await Result(v.Job, jobs, analysis, ct) ?? ApiEndpoints.NotFound("job result", id);
+        }).WithSummary("A job's result: the JSON of the matching CLI command (simulate, optimize, screen, portfolio), or the PDF of a report. A running portfolio gives its partial result (complete: false).");
+        api.MapDelete("/jobs/{id:guid}", async (Guid id, JobQueue jobs, WorkspaceAccess access, CancellationToken ct) =>
+        {
+            if (await Visible(id, jobs, access, ct) is not { } v) return ApiEndpoints.NotFound("job", id);
+            if (v.Job.OwnerId != access.UserId && v.Role < WorkspaceRole.Admin) return ApiEndpoints.Forbidden("Only who started a job, or a workspace admin, can cancel it.");
+            await jobs.CancelAsync(id, access.UserName, ct);
+            return Results.Accepted($"/api/jobs/{id}", Dto((await jobs.FindAsync(id, ct))!, null));
+        }).WithSummary("Cancels a job, on whichever worker runs it.");
+    }
+
+    // A job is visible to the members of its workspace (shards through their portfolio).
+    private static async Task<(JobRecord Job, WorkspaceRole Role)?> Visible(Guid id, JobQueue jobs, WorkspaceAccess access, CancellationToken ct)
+    {
+        var job = await jobs.FindAsync(id, ct);
+        if (job?.WorkspaceId is not { } ws || job.ParentId is not null) return null;
+        return await access.RoleInAsync(ws, ct) is { } role ? (job, role) : null;
+    }
+
+    private static async Task<IResult?> Result(JobRecord job, JobQueue jobs, CaseAnalysis analysis, CancellationToken ct)
+    {
+        if (job.Kind == JobKinds.Portfolio && job.Result is null)
+        {
+            if (job.Status is JobStatus.Queued) return null;
+            return ApiEndpoints.Json(PortfolioJobs.PartialResult(job, await jobs.ChildrenAsync(job.Id, ct)));
+        }
+        if (job.Result is null) return null;
+        switch (job.ResultType)
+        {
+            case "application/pdf":
+                var p = CaseJobParameters.Of(job);
+                return Results.File(Convert.FromBase64String(job.Result), "application/pdf", DownloadEndpoints.FileName(p.CaseName, "pdf"));
+            case SimulationJobHandler.ResultType:
+            {
+                var c = CaseJobParameters.Of(job);
+                return ApiEndpoints.Json(CaseAnalysis.SimulationJsonText(SimulationJobHandler.Read(job)!, analysis.Read(c.CaseJson)));
+            }
+            case OptimizationJobHandler.ResultType:
+            {
+                var c = CaseJobParameters.Of(job);
+                return ApiEndpoints.Json(CaseAnalysis.OptimizationJsonText(OptimizationJobHandler.Read(job)!, c.Optimize ?? new OptimizeRequest(), analysis.Read(c.CaseJson)));
+            }
+            default:
+                return ApiEndpoints.Json(job.Result);
+        }
+    }
+
+    // The checks every case job goes through: the case is the user's, they may run work there, it validates, the item exists;
+    // then the queue checks the user's and the installation's limits atomically.
+    private static async Task<IResult> StartCaseJob(Guid id, string kind, string? item, WorkspaceAccess access, CaseAnalysis analysis, JobQueue jobs, CancellationToken ct,
+        Func<CaseDocument, string, (CaseJobParameters? Parameters, IResult? Problem)> parameters, Func<CaseDocument, long> total)
+    {
+        if (await access.CaseAsync(id, ct) is not { } c) return ApiEndpoints.NotFound("case", id);
+        if (MayNotRun(c) is { } refused) return refused;
+        CaseDocument doc;
+        try
+        {
+            doc = analysis.Read(c.Case.Json);
+        }
+        catch (CaseValidationException e)
+        {
+            return ApiEndpoints.CaseProblem(e);
+        }
+        if (ApiEndpoints.UnknownItem(doc, item) is { } bad) return bad;
+        var (p, problem) = parameters(doc, c.Case.Name);
+        if (problem is not null) return problem;
+        var start = await jobs.StartAsync(new JobSubmission
+        {
+            Kind = kind, WorkspaceId = c.Case.WorkspaceId, CaseId = id, CaseVersion = c.Case.Version, OwnerId = access.UserId, OwnerName = access.UserName,
+            Title = c.Case.Name, Culture = CultureInfo.CurrentUICulture.Name, Parameters = p! with { CaseJson = c.Case.Json }, Total = total(doc),
+        }, ct);
+        return Started(start);
+    }
+
+    private static IResult Started(JobStart start) => start.Job is { } job
+        ? Results.Accepted($"/api/jobs/{job.Id}", Dto(job, null))
+        : Results.Problem(statusCode: start.Status, title: start.Title, detail: start.Detail);
+
+    private static async Task<IResult> StartPartsJob(Guid id, string kind, HttpRequest http, WorkspaceAccess access, JobQueue jobs, CaseAnalysis analysis, CancellationToken ct)
+    {
+        if (await access.WorkspaceAsync(id, ct) is not { } w) return ApiEndpoints.NotFound("workspace", id);
+        if (MayNotRun(w.Role, w.Workspace) is { } refused) return refused;
+        if (!http.HasFormContentType)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["send the parts list as multipart/form-data with a field named file"] });
+        var form = await http.ReadFormAsync(ct);
+        if (form.Files.GetFile("file") is not { Length: > 0 } file)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["give a parts list (.csv or .xlsx) in the field named file"] });
+        if (file.Length > jobs.Limits.MaxPartsFileBytes)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"the file has {file.Length:N0} bytes; at most {jobs.Limits.MaxPartsFileBytes:N0} are accepted"] });
+        var problems = new List<(string, string)>();
+        int? Int(string name, int? fallback)
+        {
+            var text = form[name].ToString();
+            if (string.IsNullOrWhiteSpace(text)) return fallback;
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
+            problems.Add((name, $"'{text}' is not a whole number"));
+            return fallback;
+        }
+        double Num(string name, double fallback)
+        {
+            var text = form[name].ToString();
+            if (string.IsNullOrWhiteSpace(text)) return fallback;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
+            problems.Add((name, $"'{text}' is not a number"));
+            return fallback;
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var defaults = new PortfolioParameters { FileName = "", FileBase64 = "" };
+        var candidates = form["candidates"].ToString();
+        var p = new PortfolioParameters
+        {
+            FileName = Path.GetFileName(file.FileName), FileBase64 = Convert.ToBase64String(buffer.ToArray()),
+            Home = form["home"].ToString() is { Length: > 0 } h ? h.Trim().ToUpperInvariant() : defaults.Home,
+            Candidates = candidates.Length > 0 ? candidates.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => x.ToUpperInvariant()).ToList() : defaults.Candidates,
+            Top = Int("top", null), Scenarios = Int("scenarios", defaults.Scenarios)!.Value, Seed = Int("seed", defaults.Seed)!.Value,
+            HorizonYears = Int("horizonYears", defaults.HorizonYears)!.Value, DiscountRatePct = Num("discountRatePct", defaults.DiscountRatePct),
+            HoursPerJob = Num("hoursPerJob", defaults.HoursPerJob), ShardSize = Int("shardSize", defaults.ShardSize)!.Value,
+        };
+        problems.AddRange(p.Problems(analysis.Market, jobs.Limits));
+        if (ApiEndpoints.Problems(problems) is { } bad) return bad;
+        var start = await jobs.StartAsync(new JobSubmission
+        {
+            Kind = kind, WorkspaceId = id, OwnerId = access.UserId, OwnerName = access.UserName, Title = p.FileName,
+            Culture = CultureInfo.CurrentUICulture.Name, Parameters = p, Total = p.Top ?? 0,
+        }, ct);
+        return Started(start);
+    }
+
+    /// <summary>A job as the API shows it.</summary>
+    public static object Dto(JobRecord j, IReadOnlyList<JobRecord>? shards)
+    {
+        long done = j.Done, total = j.Total;
+        if (shards is { Count: > 0 } && !JobStatus.IsFinal(j.Status))
+        {
+            done = shards.Sum(s => s.Done);
+            total = shards.Sum(s => s.Total);
+        }
+        return new
+        {
+            id = j.Id, kind = j.Kind, workspaceId = j.WorkspaceId, caseId = j.CaseId, caseVersion = j.CaseVersion, title = j.Title, owner = j.OwnerName,
+            status = j.Status, done, total, percent = total == 0 ? 0 : Math.Min(100, Math.Round(100.0 * done / total, 1)),
+            error = j.Error, note = j.Note, node = j.Node, attempts = j.Attempts, cancelRequested = j.CancelRequested, cancelledBy = j.CancelledBy,
+            createdUtc = j.CreatedUtc, startedUtc = j.StartedUtc, finishedUtc = j.FinishedUtc,
+            shards = shards is null ? null : new
+            {
+                total = shards.Count, completed = shards.Count(s => s.Status == JobStatus.Completed), running = shards.Count(s => s.Status == JobStatus.Running),
+                rerun = shards.Count(s => s.Attempts > 1), nodes = shards.Where(s => s.Node is not null).Select(s => s.Node!).Distinct().Order().ToList(),
+            },
+            result = j.Status == JobStatus.Completed || (j.Kind == JobKinds.Portfolio && j.Status != JobStatus.Queued) ? $"/api/jobs/{j.Id}/result" : null,
+        };
+    }
+}
