@@ -4,8 +4,8 @@ namespace Reshore.Monitor;
 
 /// <summary>
 /// The reshoring cases described in SERV's background study (§2.3.6, the Flemish cases, and the Adidas example in §3.1), as
-/// published cases marked <see cref="MonitorCase.IsSeed"/>, each with the study as source and the line range of its text in
-/// <c>shared/seed/000_b3d202c9750fe7be.txt</c>. Only what the study states is filled in: where it gives no year, no size or
+/// published cases marked <see cref="MonitorCase.IsSeed"/>, each with the study (SERV-secretariaat, "Reshoring: achtergrondstudie",
+/// Sociaal-Economische Raad van Vlaanderen) as source. Only what the study states is filled in: where it gives no year, no size or
 /// no governance, the field is left unknown and the note says so. Ids are fixed so seeding twice is idempotent.
 /// </summary>
 public static class MonitorSeed

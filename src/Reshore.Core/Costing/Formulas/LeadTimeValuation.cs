@@ -5,7 +5,7 @@ namespace Reshore.Core.Costing.Formulas;
 /// <summary>
 /// Value of lead time in a lognormal newsvendor with mean-preserving (driftless geometric Brownian motion) demand:
 /// the Cost Differential Frontier of de Treville, Schürhoff, Trigeorgis and Avanzi, "Optimal sourcing and lead-time
-/// reduction under evolutionary demand risk", and OpLab's opLabR <c>logNormalCDF</c> (REFERENCES.md section B).
+/// reduction under evolutionary demand risk", Production and Operations Management 23(12), 2014, and OpLab's opLabR <c>logNormalCDF</c> (University of Lausanne, http://oplab.ch/research).
 /// </summary>
 public static class LeadTimeValuation
 {
