@@ -19,6 +19,8 @@ public sealed partial class AccessTests(SqliteApp app) : IClassFixture<SqliteApp
     private static readonly HashSet<string> Anonymous = new(StringComparer.Ordinal)
     {
         "/login", "/setup", "/account/login", "/account/setup", "/api/auth/token", "/lang/{culture}", "/assets/{file}", "/openapi/{documentName}.json", "/api-docs", "/not-found",
+        // Probes for a load balancer or systemd: "ok" or "not ready", no data (docs/deploy.md).
+        "/health/live", "/health/ready",
     };
 
     // Monitor pages and API that are public by design (published cases and statistics only); tested in the monitor tests.

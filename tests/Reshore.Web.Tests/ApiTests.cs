@@ -310,6 +310,8 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
         var ws = await CreateWorkspace(owner);
         var id = (await CreateCase(owner, ws)).GetProperty("id").GetGuid();
         await Json(await owner.PostAsJsonAsync($"/api/workspaces/{ws}/members", new { email = memberEmail, role = "viewer" }), HttpStatusCode.OK);
+        // A viewer starts background work only where the workspace allows it (issue 20 item 4).
+        await Json(await owner.PutAsJsonAsync($"/api/workspaces/{ws}", new { name = "Jobs", viewersMayRunJobs = true }), HttpStatusCode.OK);
         var jobs = new List<Guid>();
         try
         {
