@@ -11,6 +11,8 @@ public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis)
     /// <summary>Turns case text (JSON or YAML) into validated canonical JSON and the case's name; throws <see cref="CaseValidationException"/>.</summary>
     public (string Json, string Name) Validate(string text, CaseFormat format, string fileName)
     {
+        // Errors are reported against the text the user gave (its lines and JSON paths), then the canonical JSON is stored.
+        var document = CaseFileReader.ReadDocument(text, format, fileName, analysis.Market);
         string json;
         try
         {
@@ -20,8 +22,6 @@ public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis)
         {
             throw new CaseValidationException([new CaseError("$", e.Message) { File = fileName, Line = e.Line, Column = e.Column }]);
         }
-        // Errors are reported against the text the user gave (its lines), then the canonical JSON is stored.
-        var document = CaseFileReader.ReadDocument(text, format, fileName, analysis.Market);
         return (json, document.Case.Name);
     }
 
