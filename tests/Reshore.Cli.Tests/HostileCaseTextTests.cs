@@ -2,6 +2,7 @@ using System.Text;
 using Reshore.Core.Validation;
 using Reshore.Data.CaseFiles;
 using Reshore.Data.ReferenceData;
+using Reshore.Tests.Shared;
 
 namespace Reshore.Cli.Tests;
 
@@ -11,7 +12,9 @@ namespace Reshore.Cli.Tests;
 /// </summary>
 public sealed class HostileCaseTextTests
 {
-    private static string Nested(int depth) => new string('[', depth) + new string(']', depth) + "\n";
+    private static string Nested(int depth) => HostileInputs.DeepYaml(depth);
+
+    private static string BillionLaughs() => HostileInputs.BillionLaughs();
 
     private static string NestedMappings(int depth) => string.Concat(Enumerable.Repeat("{a: ", depth)) + "1" + new string('}', depth) + "\n";
 
@@ -20,19 +23,6 @@ public sealed class HostileCaseTextTests
         var sb = new StringBuilder();
         for (var i = 0; i < depth; i++) sb.Append(' ', 2 * i).Append("a:\n");
         return sb.Append(' ', 2 * depth).Append("b\n").ToString();
-    }
-
-    // 342 bytes that expand to 9^9 = 387 million strings.
-    private static string BillionLaughs()
-    {
-        var sb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-        var previous = 'a';
-        foreach (var name in "bcdefghi")
-        {
-            sb.Append(name).Append(": &").Append(name).Append(" [").Append(string.Join(",", Enumerable.Repeat("*" + previous, 9))).Append("]\n");
-            previous = name;
-        }
-        return sb.ToString();
     }
 
     // The reader keeps its own stack: it must not need the thread's. 256 KB is a fraction of the 1.5 MB a thread-pool thread has.

@@ -4,6 +4,7 @@ using MiniExcelLibs;
 using Reshore.Core.MarketData;
 using Reshore.Core.Screening;
 using Reshore.Core.Values;
+using Reshore.Data.Workbooks;
 
 namespace Reshore.Data.Screening;
 
@@ -90,7 +91,12 @@ public sealed class PartsReader(MarketSnapshot market)
         IEnumerable<IDictionary<string, object>> rows;
         try
         {
+            using (var file = File.OpenRead(path)) WorkbookGuard.Check(file);
             rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>();
+        }
+        catch (WorkbookRejectedException e)
+        {
+            throw new PartsFileException($"{path}: {e.Message}");
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
         {
