@@ -8,6 +8,7 @@ using Reshore.Core.Validation;
 using Reshore.Data.CaseFiles;
 using Reshore.Persistence;
 using Reshore.Web.Services;
+using Reshore.Web.Services.Security;
 
 namespace Reshore.Web.Api;
 
@@ -80,7 +81,7 @@ public static class ApiEndpoints
             if (!await WorkspaceRules.SetRoleAsync(db, id, user.Id, newRole, ct))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [WorkspaceRules.LastAdminMessage] });
             return Results.Ok(new { userId = user.Id, email = user.Email, role = RoleName(newRole) });
-        }).WithSummary("Adds a member or changes their role (workspace admin).");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Adds a member or changes their role (workspace admin).");
         workspaces.MapDelete("/{id:guid}/members/{userId}", async (Guid id, string userId, WorkspaceAccess access, ReshoreDbContext db, CancellationToken ct) =>
         {
             if (await access.RoleInAsync(id, ct) is not { } role) return NotFound("workspace", id);
@@ -149,7 +150,7 @@ public static class ApiEndpoints
             {
                 var culture = CultureInfo.CurrentUICulture;
                 return Json(CaseAnalysis.EvaluationJsonText(analysis.Evaluate(doc, culture), culture));
-            })).WithSummary("Evaluates a case: the JSON of `reshore evaluate --format json`.");
+            })).RequireRateLimiting(RateLimits.Expensive).WithSummary("Evaluates a case: the JSON of `reshore evaluate --format json`.");
         cases.MapPost("/{id:guid}/simulate", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
         {
             request ??= new SimulateRequest();
@@ -160,7 +161,7 @@ public static class ApiEndpoints
                 var result = analysis.Simulate(doc, CultureInfo.CurrentUICulture, request.Scenarios, request.Seed, request.Item, null, ct);
                 return Json(CaseAnalysis.SimulationJsonText(result, doc));
             });
-        }).WithSummary("Simulates a case: the JSON of `reshore simulate --format json`.");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Simulates a case: the JSON of `reshore simulate --format json`.");
         cases.MapPost("/{id:guid}/optimize", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
         {
             request ??= new OptimizeRequest();
@@ -171,20 +172,20 @@ public static class ApiEndpoints
                 var result = analysis.Optimize(doc, CultureInfo.CurrentUICulture, request);
                 return Json(CaseAnalysis.OptimizationJsonText(result, request, doc));
             });
-        }).WithSummary("Optimises the sourcing mix: the JSON of `reshore optimize --format json`.");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Optimises the sourcing mix: the JSON of `reshore optimize --format json`.");
 
         cases.MapPost("/{id:guid}/simulations", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct) =>
         {
             request ??= new SimulateRequest();
             return Problems(request.Problems()) ?? await StartJob(id, request.Item, access, analysis, jobs, ct,
                 (c, doc) => jobs.Start(access.UserId!, id, c.Version, doc, CultureInfo.CurrentUICulture, request));
-        }).WithSummary("Starts a simulation in the background; poll /api/jobs/{id} for progress.");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Starts a simulation in the background; poll /api/jobs/{id} for progress.");
         cases.MapPost("/{id:guid}/optimizations", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, SimulationJobs jobs, CancellationToken ct) =>
         {
             request ??= new OptimizeRequest();
             return Problems(request.Problems()) ?? await StartJob(id, request.Item, access, analysis, jobs, ct,
                 (c, doc) => jobs.StartOptimization(access.UserId!, id, c.Version, doc, CultureInfo.CurrentUICulture, request));
-        }).WithSummary("Starts an optimisation in the background (a frontier sweep takes a while); poll /api/jobs/{id} for progress.");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Starts an optimisation in the background (a frontier sweep takes a while); poll /api/jobs/{id} for progress.");
         api.MapGet("/jobs/{id:guid}", async (Guid id, SimulationJobs jobs, WorkspaceAccess access) =>
             await VisibleJob(id, jobs, access) is { } job ? Results.Ok(JobDto(job)) : NotFound("job", id))
             .WithSummary("Progress of a background simulation.");
@@ -215,6 +216,12 @@ public static class ApiEndpoints
             var result = await Accounts.CreateUserAsync(um, db, input.Email, input.Password, input.IsAdmin);
             return result.Errors.Count > 0 ? Results.ValidationProblem(result.Errors) : Results.Created($"/api/users/{result.User!.Id}", new { id = result.User.Id, email = result.User.Email, isAdmin = input.IsAdmin });
         }).WithSummary("Creates a local account (site admin).");
+        users.MapPost("/{id}/revoke", async (string id, UserManager<IdentityUser> um) =>
+        {
+            if (await um.FindByIdAsync(id) is not { } user) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No user {id}.");
+            await um.UpdateSecurityStampAsync(user);
+            return Results.NoContent();
+        }).WithSummary("Ends every session and bearer token of a user (site admin).");
     }
 
     // The checks every background job goes through: the case is the user's, it validates, the item exists, and the user
