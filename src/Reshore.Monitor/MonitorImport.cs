@@ -46,7 +46,9 @@ public static class MonitorImport
             WorkbookGuard.Check(input, limits);
             raw = input.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
         }
-        catch (Exception e) when (e is WorkbookRejectedException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or FormatException)
+        // MiniExcel's own failures on a broken sheet: an ArgumentException for two header cells with the same text, the others
+        // for XML or zip it cannot read.
+        catch (Exception e) when (e is WorkbookRejectedException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or FormatException or ArgumentException)
         {
             return new(0, [], [new ImportError(1, "", e is WorkbookRejectedException ? e.Message : $"Not a readable .xlsx workbook: {e.Message}")], []);
         }

@@ -121,6 +121,19 @@ public sealed class HostileCaseTextTests
     }
 
     [Fact]
+    public void A_key_given_twice_in_one_object_is_refused_with_both_lines()
+    {
+        // Found by the fuzz test: the second value silently replaced the first in the CLI, and the web app answered 500.
+        var yaml = Assert.Throws<CaseSyntaxException>(() => YamlNodeReader.Read("name: a\nitems:\n  - id: x\n    id: y\n"));
+        Assert.Equal("The key 'id' appears twice in the same object (first at line 3, column 5).", yaml.Message);
+        Assert.Equal((4, 5), (yaml.Line, yaml.Column));
+        var json = Assert.Throws<CaseSyntaxException>(() => JsonNodeReader.Read("{\"name\": \"a\",\n \"name\": \"b\"}"));
+        Assert.Equal(2, json.Line);
+        Assert.Contains("appears twice", json.Message);
+        YamlNodeReader.Read("a: {id: 1}\nb: {id: 2}\n");
+    }
+
+    [Fact]
     public void A_number_beyond_double_is_out_of_range_at_its_path()
     {
         var market = ReferenceDataLoader.Embedded();

@@ -49,10 +49,12 @@ public static class JsonNodeReader
         {
             case JsonTokenType.StartObject:
                 var entries = new List<KeyValuePair<ScalarNode, CaseNode>>();
+                var keys = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var (kl, kc) = Position(reader.TokenStartIndex, lineStarts);
                     var key = new ScalarNode(reader.GetString()!, ScalarKind.String, kl, kc);
+                    if (!keys.TryAdd(key.Text, key)) throw YamlNodeReader.DuplicateKey(key, keys[key.Text]);
                     reader.Read();
                     entries.Add(new(key, ReadValue(ref reader, lineStarts)));
                 }

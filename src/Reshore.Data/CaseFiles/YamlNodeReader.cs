@@ -58,6 +58,7 @@ public static partial class YamlNodeReader
         public List<KeyValuePair<ScalarNode, CaseNode>> Entries { get; } = [];
         public List<CaseNode> Items { get; } = [];
         public ScalarNode? PendingKey { get; set; }
+        public Dictionary<string, ScalarNode> Keys { get; } = new(StringComparer.Ordinal);
         public long ExpandedSize { get; set; } = 1;
     }
 
@@ -112,14 +113,23 @@ public static partial class YamlNodeReader
             var parent = open.Peek();
             parent.ExpandedSize += size;
             if (!parent.Mapping) parent.Items.Add(node);
-            else if (parent.PendingKey is { } key)
+            else if (parent.PendingKey is { } pending)
             {
-                parent.Entries.Add(new(key, node));
+                parent.Entries.Add(new(pending, node));
                 parent.PendingKey = null;
             }
-            else parent.PendingKey = node as ScalarNode ?? throw new CaseSyntaxException("Mapping keys must be plain text.", node.Line, node.Column);
+            else
+            {
+                var key = node as ScalarNode ?? throw new CaseSyntaxException("Mapping keys must be plain text.", node.Line, node.Column);
+                if (!parent.Keys.TryAdd(key.Text, key)) throw DuplicateKey(key, parent.Keys[key.Text]);
+                parent.PendingKey = key;
+            }
         }
     }
+
+    /// <summary>The error for a key that a mapping (object) already has: the second value would silently replace the first.</summary>
+    internal static CaseSyntaxException DuplicateKey(ScalarNode key, ScalarNode first) =>
+        new($"The key '{key.Text}' appears twice in the same object (first at line {first.Line}, column {first.Column}).", key.Line, key.Column);
 
     private static void Open(Stack<Frame> open, Frame frame)
     {
