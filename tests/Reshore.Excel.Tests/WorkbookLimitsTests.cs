@@ -66,6 +66,22 @@ public sealed class WorkbookLimitsTests
         Assert.Contains("Not a readable .xlsx workbook", Assert.Single(e.Errors).Message);
     }
 
+    // Issue 20's fuzz test: a mutated cell reference or row number overflowed the checked arithmetic (a 500).
+    [Theory]
+    [InlineData("<x:row r=\"1\"><x:c r=\"XFE1\"><x:v>1</x:v></x:c></x:row>", "'XFE1' is not a cell reference")]
+    [InlineData("<x:row r=\"1\"><x:c r=\"ZZZZZZZZZZ1\"><x:v>1</x:v></x:c></x:row>", "is not a cell reference")]
+    [InlineData("<x:row r=\"1\"><x:c r=\"A99999999999\"><x:v>1</x:v></x:c></x:row>", "is not a cell reference")]
+    [InlineData("<x:row r=\"1\"><x:c r=\"A0\"><x:v>1</x:v></x:c></x:row>", "'A0' is not a cell reference")]
+    [InlineData("<x:row r=\"4294967295\"><x:c><x:v>1</x:v></x:c></x:row>", "Row number 4294967295 is outside a sheet")]
+    public void A_cell_or_row_outside_a_sheet_is_an_unreadable_workbook(string row, string message)
+    {
+        var sheet = $"<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>{row}</x:sheetData></x:worksheet>";
+        var (e, _) = ImportFails(HostileInputs.ReplacePart(Template.Value, OptionsSheet, Encoding.UTF8.GetBytes(sheet)));
+        var only = Assert.Single(e.Errors);
+        Assert.Contains("Not a readable .xlsx workbook", only.Message);
+        Assert.Contains(message, only.Message);
+    }
+
     [Fact]
     public void The_guard_leaves_an_ordinary_workbook_readable_and_the_stream_at_its_start()
     {

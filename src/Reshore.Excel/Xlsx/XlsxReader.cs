@@ -49,7 +49,7 @@ internal static class XlsxReader
             {
                 if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
                 var row = (Row)reader.LoadCurrentElement()!;
-                rowIndex = row.RowIndex?.Value is { } ri ? (int)ri : rowIndex + 1;
+                rowIndex = row.RowIndex?.Value is { } ri ? ri is >= 1 and <= CellRef.MaxRow ? (int)ri : throw new InvalidDataException($"Row number {ri} is outside a sheet.") : rowIndex + 1;
                 var colIndex = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
@@ -83,6 +83,7 @@ internal static class XlsxReader
             return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Length ? shared[i] : null;
         if (type == CellValues.Boolean) return text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase);
         if (type == CellValues.String || type == CellValues.Error) return text;
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : text;
+        // 1e999 or NaN is no number a case can hold (and JSON cannot write): kept as text, it is reported at its cell.
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : text;
     }
 }
