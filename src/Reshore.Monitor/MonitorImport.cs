@@ -41,18 +41,19 @@ public static class MonitorImport
     public static ImportResult ParseXlsx(Stream input, CultureInfo culture, IReadOnlyCollection<MonitorCase>? existing = null, WorkbookLimits? limits = null)
     {
         List<IDictionary<string, object?>> raw;
+        List<string> header;
         try
         {
             WorkbookGuard.Check(input, limits);
             raw = input.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+            header = raw.Count > 0 ? raw[0].Keys.ToList() : input.GetColumns(useHeaderRow: true, excelType: ExcelType.XLSX)?.ToList() ?? [];
         }
         // MiniExcel's own failures on a broken sheet: an ArgumentException for two header cells with the same text, the others
-        // for XML or zip it cannot read.
-        catch (Exception e) when (e is WorkbookRejectedException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or FormatException or ArgumentException)
+        // for XML, zip or parts it cannot read.
+        catch (Exception e) when (DamagedWorkbook.Is(e))
         {
             return new(0, [], [new ImportError(1, "", e is WorkbookRejectedException ? e.Message : $"Not a readable .xlsx workbook: {e.Message}")], []);
         }
-        var header = raw.Count > 0 ? raw[0].Keys.ToList() : input.GetColumns(useHeaderRow: true, excelType: ExcelType.XLSX)?.ToList() ?? [];
         if (header.Count == 0) return Empty(culture);
         var data = new List<(int Row, Dictionary<string, string?> Cells)>();
         for (var i = 0; i < raw.Count; i++)

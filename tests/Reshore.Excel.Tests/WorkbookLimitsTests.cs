@@ -73,6 +73,8 @@ public sealed class WorkbookLimitsTests
     [InlineData("<x:row r=\"1\"><x:c r=\"A99999999999\"><x:v>1</x:v></x:c></x:row>", "is not a cell reference")]
     [InlineData("<x:row r=\"1\"><x:c r=\"A0\"><x:v>1</x:v></x:c></x:row>", "'A0' is not a cell reference")]
     [InlineData("<x:row r=\"4294967295\"><x:c><x:v>1</x:v></x:c></x:row>", "Row number 4294967295 is outside a sheet")]
+    [InlineData("<x:row r=\"99999999999\"><x:c><x:v>1</x:v></x:c></x:row>", "Row number 99999999999 is outside a sheet")]
+    [InlineData("<x:row r=\"0\"><x:c><x:v>1</x:v></x:c></x:row>", "Row number 0 is outside a sheet")]
     public void A_cell_or_row_outside_a_sheet_is_an_unreadable_workbook(string row, string message)
     {
         var sheet = $"<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>{row}</x:sheetData></x:worksheet>";

@@ -42,4 +42,15 @@ public sealed class MonitorImportLimitsTests
         Assert.Contains("Not a readable .xlsx workbook", Assert.Single(MonitorImport.ParseXlsx(new MemoryStream(broken), En).Errors).Reason);
         Assert.True(MonitorImport.ParseXlsx(new MemoryStream(workbook), En).RowsRead == MonitorSeed.Cases.Count);
     }
+
+    // Found by the fuzz test of issue 20: MiniExcel threw a NullReferenceException (a 500) for a workbook without its styles part.
+    [Fact]
+    public void A_workbook_without_its_styles_part_is_one_error_not_a_crash()
+    {
+        var workbook = SeedWorkbook();
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(workbook)))
+            Assert.Contains(zip.Entries, e => e.FullName == "xl/styles.xml");
+        var r = MonitorImport.ParseXlsx(new MemoryStream(HostileInputs.ReplacePart(workbook, "xl/styles.xml", null)), En);
+        Assert.Contains("Not a readable .xlsx workbook", Assert.Single(r.Errors).Reason);
+    }
 }

@@ -66,8 +66,8 @@ public static class HostileInputs
         return output.ToArray();
     }
 
-    /// <summary>A copy of a zip with one part's content replaced (a sheet that is not XML, say).</summary>
-    public static byte[] ReplacePart(byte[] zip, string part, byte[] content)
+    /// <summary>A copy of a zip with one part's content replaced (a sheet that is not XML, say), or left out when <paramref name="content"/> is null.</summary>
+    public static byte[] ReplacePart(byte[] zip, string part, byte[]? content)
     {
         using var source = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
         var output = new MemoryStream();
@@ -75,6 +75,7 @@ public static class HostileInputs
         {
             foreach (var entry in source.Entries)
             {
+                if (entry.FullName == part && content is null) continue;
                 using var to = target.CreateEntry(entry.FullName).Open();
                 if (entry.FullName == part) to.Write(content);
                 else

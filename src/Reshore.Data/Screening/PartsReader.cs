@@ -88,17 +88,18 @@ public sealed class PartsReader(MarketSnapshot market)
 
     private IEnumerable<PartRecord> ReadExcel(string path)
     {
-        IEnumerable<IDictionary<string, object>> rows;
+        // Read whole inside the try (the guard bounds its size): MiniExcel reads lazily, and a damaged sheet fails midway.
+        List<IDictionary<string, object>> rows;
         try
         {
             using (var file = File.OpenRead(path)) WorkbookGuard.Check(file);
-            rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>();
+            rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         }
         catch (WorkbookRejectedException e)
         {
             throw new PartsFileException($"{path}: {e.Message}");
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
+        catch (Exception e) when (DamagedWorkbook.Is(e))
         {
             throw new PartsFileException($"{path}: cannot read the workbook: {e.Message}");
         }

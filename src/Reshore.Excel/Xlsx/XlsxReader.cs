@@ -49,7 +49,10 @@ internal static class XlsxReader
             {
                 if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
                 var row = (Row)reader.LoadCurrentElement()!;
-                rowIndex = row.RowIndex?.Value is { } ri ? ri is >= 1 and <= CellRef.MaxRow ? (int)ri : throw new InvalidDataException($"Row number {ri} is outside a sheet.") : rowIndex + 1;
+                // The row number as written: RowIndex.Value throws on a number beyond uint (found by the fuzz test of issue 20).
+                rowIndex = row.RowIndex?.InnerText is { } ri
+                    ? int.TryParse(ri, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= CellRef.MaxRow ? n : throw new InvalidDataException($"Row number {ri} is outside a sheet.")
+                    : rowIndex + 1;
                 var colIndex = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
