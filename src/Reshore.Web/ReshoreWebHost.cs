@@ -85,6 +85,7 @@ public static class ReshoreWebHost
             .AddPasswordValidator<PasswordPolicy>()
             .AddEntityFrameworkStores<ReshoreDbContext>();
         services.AddSingleton<SignInGuard>();
+        services.AddSingleton<MemberLookupGuard>();
         RateLimits.Add(services, limits);
         // Pages challenge with the sign-in cookie (redirect to /login); the API answers 401 (see ApiOrRedirect).
         services.AddAuthentication(o =>

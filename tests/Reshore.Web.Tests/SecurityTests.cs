@@ -373,6 +373,40 @@ public sealed partial class SecurityTests(HardenedApp app) : IClassFixture<Harde
         Assert.Equal(known, unknown);
     }
 
+    // Item 9: account enumeration through the members API.
+    [Fact]
+    public async Task Adding_members_by_unknown_addresses_is_limited_so_the_account_list_cannot_be_searched()
+    {
+        var (client, ws, _) = await UserWithCase();
+        var knownEmail = $"known-{Guid.NewGuid():N}@example.org";
+        await app.CreateUserAsync(knownEmail);
+        Task<HttpResponseMessage> Add(HttpClient c, Guid workspace, string email) => c.PostAsJsonAsync($"/api/workspaces/{workspace}/members", new { email, role = "viewer" });
+
+        // The shipped limit: 10 addresses without an account an hour, each answered as such.
+        for (var i = 0; i < 10; i++)
+        {
+            var miss = await Add(client, ws, $"guess-{i}-{Guid.NewGuid():N}@example.org");
+            Assert.Equal(HttpStatusCode.BadRequest, miss.StatusCode);
+            Assert.Contains("no account with this e-mail address", await miss.Content.ReadAsStringAsync());
+        }
+        // Then every lookup is refused, an existing account's too, so that the refusal tells nothing.
+        var refused = await Add(client, ws, $"guess-{Guid.NewGuid():N}@example.org");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("too many e-mail addresses without an account", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Add(client, ws, knownEmail)).StatusCode);
+        Assert.DoesNotContain((await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{ws}/members")).EnumerateArray(), m => m.GetProperty("email").GetString() == knownEmail);
+
+        // Another workspace admin has their own count, and adds the known account at once.
+        var (other, otherWs, _) = await UserWithCase();
+        Assert.Equal(HttpStatusCode.OK, (await Add(other, otherWs, knownEmail)).StatusCode);
+
+        // Site admins list the accounts anyway and are not counted.
+        var (admin, adminWs, _) = await UserWithCase(admin: true);
+        for (var i = 0; i < 12; i++)
+            Assert.Equal(HttpStatusCode.BadRequest, (await Add(admin, adminWs, $"typo-{i}-{Guid.NewGuid():N}@example.org")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Add(admin, adminWs, knownEmail)).StatusCode);
+    }
+
     // Item 9: lock-out by anyone, rate limiting by source.
     [Fact]
     public async Task Failed_sign_ins_throttle_one_address_without_locking_the_owner_out()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
@@ -71,13 +72,17 @@ public static class ApiEndpoints
                                  select new { userId = u.Id, email = u.Email, role = m.Role }).ToListAsync(ct);
             return Results.Ok(members.Select(m => new { m.userId, m.email, role = RoleName(m.role) }));
         }).WithSummary("Members of a workspace.");
-        workspaces.MapPost("/{id:guid}/members", async (Guid id, MemberInput input, WorkspaceAccess access, ReshoreDbContext db, UserManager<IdentityUser> users, CancellationToken ct) =>
+        workspaces.MapPost("/{id:guid}/members", async (Guid id, MemberInput input, WorkspaceAccess access, ReshoreDbContext db, UserManager<IdentityUser> users,
+            MemberLookupGuard lookups, ClaimsPrincipal caller, CancellationToken ct) =>
         {
             if (await access.RoleInAsync(id, ct) is not { } role) return NotFound("workspace", id);
             if (role < WorkspaceRole.Admin) return Forbidden("Only a workspace admin can manage members.");
             if (!TryRole(input.Role, out var newRole)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["must be viewer, analyst or admin"] });
-            var user = input.Email is null ? null : await users.FindByEmailAsync(input.Email);
-            if (user is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["no account with this e-mail address"] });
+            var lookup = await lookups.FindAsync(users, access.UserId!, caller.IsInRole(Roles.SiteAdmin), input.Email);
+            if (lookup.Throttled)
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many unknown e-mail addresses",
+                    detail: "You tried too many e-mail addresses without an account; try again in an hour or ask a site administrator.");
+            if (lookup.User is not { } user) return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["no account with this e-mail address"] });
             if (!await WorkspaceRules.SetRoleAsync(db, id, user.Id, newRole, ct))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [WorkspaceRules.LastAdminMessage] });
             return Results.Ok(new { userId = user.Id, email = user.Email, role = RoleName(newRole) });

@@ -45,6 +45,12 @@ public sealed class ReshoreLimits
     /// <summary>Expensive requests one user may have in progress at once (default 2); more answer 429 at once.</summary>
     public int ExpensiveRequestsInParallel { get; set; } = 2;
 
+    /// <summary>
+    /// E-mail addresses without an account that one user may try per hour when adding workspace members (default 10); beyond it
+    /// every member lookup by that user answers 429 until the hour is over. Site admins are not counted.
+    /// </summary>
+    public int UnknownMemberAddressesPerHour { get; set; } = 10;
+
     /// <summary>Strict-Transport-Security max-age in days sent on HTTPS responses (default 365; 0 sends none).</summary>
     public int HstsDays { get; set; } = 365;
 
@@ -63,6 +69,7 @@ public sealed class ReshoreLimits
             (nameof(WorkbookMaxRowsPerSheet), WorkbookMaxRowsPerSheet), (nameof(WorkbookMaxCells), WorkbookMaxCells), (nameof(SignInAttemptsPerMinute), SignInAttemptsPerMinute),
             (nameof(FailedSignInsPerAccountAndAddress), FailedSignInsPerAccountAndAddress), (nameof(FailedSignInWindowMinutes), FailedSignInWindowMinutes),
             (nameof(ExpensiveRequestsPerMinute), ExpensiveRequestsPerMinute), (nameof(ExpensiveRequestsInParallel), ExpensiveRequestsInParallel),
+            (nameof(UnknownMemberAddressesPerHour), UnknownMemberAddressesPerHour),
         })
             if (value <= 0) yield return $"{Section}:{name} must be a positive number (it is {value}).";
         if (HstsDays < 0) yield return $"{Section}:{nameof(HstsDays)} must be zero or more (it is {HstsDays}).";
