@@ -4,8 +4,8 @@ namespace Reshore.Web.Services;
 
 /// <summary>
 /// Limits that keep one request, one user or one address from exhausting the server, read from the configuration section
-/// <c>Reshore:Limits</c> (e.g. <c>--Reshore:Limits:SignInAttemptsPerMinute 30</c> or the environment variable
-/// <c>Reshore__Limits__SignInAttemptsPerMinute=30</c>). docs/security.md lists them with their defaults.
+/// <c>Reshore:Limits</c> (e.g. the environment variable
+/// <c>Reshore__Limits__SignInAttemptsPerMinute=30</c>, or appsettings.json). docs/security.md lists them with their defaults.
 /// </summary>
 public sealed class ReshoreLimits
 {
