@@ -496,10 +496,11 @@ public sealed partial class SecurityTests(HardenedApp app) : IClassFixture<Harde
         Assert.Contains("anti-forgery", await noBody.Content.ReadAsStringAsync());
         var form = await browser.PostAsync($"/api/cases/{id}/simulations", new StringContent("scenarios=10", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
-        // The site's own script sends the token from the page.
+        // The site's own script sends the token that the simulation panel carries (the browser test runs the script itself).
         var page = await browser.GetStringAsync($"/cases/{id}/simulate");
+        var panel = page[page.IndexOf("id=\"simulation-runner\"", StringComparison.Ordinal)..page.IndexOf("<form class=\"row\"", StringComparison.Ordinal)];
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/simulations") { Content = JsonContent.Create(new { scenarios = 10 }) };
-        request.Headers.Add("RequestVerificationToken", Token(page));
+        request.Headers.Add("RequestVerificationToken", Token(panel));
         Assert.Equal(HttpStatusCode.Accepted, (await browser.SendAsync(request)).StatusCode);
     }
 
