@@ -6,6 +6,7 @@ using Reshore.Core.MarketData;
 using Reshore.Core.Risk;
 using Reshore.Core.Validation;
 using Reshore.Data.CaseFiles;
+using Reshore.Data.Workbooks;
 using Reshore.Excel.Xlsx;
 
 namespace Reshore.Excel;
@@ -49,10 +50,11 @@ public static class CaseWorkbook
 
     /// <summary>
     /// Reads a filled workbook, converts it to a case file and validates it. Throws <see cref="WorkbookImportException"/>
-    /// listing every problem with its sheet and cell; nothing partial is returned.
+    /// listing every problem with its sheet and cell; nothing partial is returned. The workbook is checked against
+    /// <paramref name="limits"/> (default <see cref="WorkbookLimits.Default"/>) before it is read; <paramref name="workbook"/> must be seekable.
     /// </summary>
-    public static ImportedCase Import(Stream workbook, string fileName, MarketSnapshot market) =>
-        new CaseWorkbookImporter(fileName, market).Import(workbook);
+    public static ImportedCase Import(Stream workbook, string fileName, MarketSnapshot market, WorkbookLimits? limits = null) =>
+        new CaseWorkbookImporter(fileName, market).Import(workbook, limits);
 
     private static byte[] Write(JsonObject root, MarketSnapshot market, CultureInfo culture)
     {

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Reshore.Core.MarketData;
 using Reshore.Core.Validation;
 using Reshore.Data.CaseFiles;
+using Reshore.Data.Workbooks;
 using Reshore.Excel.Xlsx;
 
 namespace Reshore.Excel;
@@ -34,13 +35,18 @@ internal sealed class CaseWorkbookImporter(string fileName, MarketSnapshot marke
     private readonly HashSet<(string Sheet, string Key)> _missingColumns = [];
     private Dictionary<string, SheetCells> _sheets = new(StringComparer.OrdinalIgnoreCase);
 
-    public ImportedCase Import(Stream stream)
+    public ImportedCase Import(Stream stream, WorkbookLimits? limits = null)
     {
         try
         {
+            WorkbookGuard.Check(stream, limits);
             _sheets = XlsxReader.Read(stream).GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FormatException or InvalidOperationException or ArgumentException)
+        catch (WorkbookRejectedException e)
+        {
+            throw new WorkbookImportException(fileName, [new WorkbookError(Path.GetFileName(fileName), null, e.Message)]);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
         {
             throw new WorkbookImportException(fileName, [new WorkbookError(Path.GetFileName(fileName), null, $"Not a readable .xlsx workbook: {e.Message}")]);
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using Reshore.Data.Output;
 
 namespace Reshore.Monitor;
 
@@ -44,21 +45,9 @@ internal static class Csv
         return rows;
     }
 
-    public static string Escape(string s)
-    {
-        s = Protect(s);
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
+    public static string Escape(string s) => CsvField.Escape(s);
 
-    private static bool StartsLikeFormula(string s) => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-
-    // A text cell that starts like a formula (=HYPERLINK(…), +cmd…) would run when the CSV is opened in a spreadsheet
-    // (CSV injection, OWASP): it is written with a leading apostrophe, which spreadsheets show as text and the import
-    // removes again. Numbers such as -5 are left alone.
-    private static string Protect(string s) =>
-        StartsLikeFormula(s) && !double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) ? "'" + s : s;
-
-    private static string Unprotect(string s) => s.Length > 1 && s[0] == '\'' && StartsLikeFormula(s[1..]) ? s[1..] : s;
+    private static string Unprotect(string s) => CsvField.Unprotect(s);
 
     public static void WriteRow(TextWriter w, IEnumerable<string> fields)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using Reshore.Data.Workbooks;
 using Reshore.Core.Localization;
 
 namespace Reshore.Monitor;
@@ -43,11 +44,26 @@ public static class MonitorImport
         return Build(header, data, culture, existing, rows.Skip(1).Select((r, i) => (r, i)).Where(x => x.r.Count > header.Count && x.r.Skip(header.Count).Any(c => c.Length > 0)).Select(x => x.i + 2));
     }
 
-    /// <summary>Parses the first sheet of an xlsx stream.</summary>
-    public static ImportResult ParseXlsx(Stream input, CultureInfo culture, IReadOnlyCollection<MonitorCase>? existing = null)
+    /// <summary>
+    /// Parses the first sheet of an xlsx stream (seekable), after checking it against <paramref name="limits"/> (default
+    /// <see cref="WorkbookLimits.Default"/>): a workbook over a limit, or not a workbook, is one error on row 1.
+    /// </summary>
+    public static ImportResult ParseXlsx(Stream input, CultureInfo culture, IReadOnlyCollection<MonitorCase>? existing = null, WorkbookLimits? limits = null)
     {
-        var raw = input.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
-        var header = raw.Count > 0 ? raw[0].Keys.ToList() : input.GetColumns(useHeaderRow: true, excelType: ExcelType.XLSX)?.ToList() ?? [];
+        List<IDictionary<string, object?>> raw;
+        List<string> header;
+        try
+        {
+            WorkbookGuard.Check(input, limits);
+            raw = input.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
+            header = raw.Count > 0 ? raw[0].Keys.ToList() : input.GetColumns(useHeaderRow: true, excelType: ExcelType.XLSX)?.ToList() ?? [];
+        }
+        // MiniExcel's own failures on a broken sheet: an ArgumentException for two header cells with the same text, the others
+        // for XML, zip or parts it cannot read.
+        catch (Exception e) when (DamagedWorkbook.Is(e))
+        {
+            return new(0, [], [new ImportError(1, "", e is WorkbookRejectedException ? e.Message : $"Not a readable .xlsx workbook: {e.Message}")], []);
+        }
         if (header.Count == 0) return Empty(culture);
         var data = new List<(int Row, Dictionary<string, string?> Cells)>();
         for (var i = 0; i < raw.Count; i++)

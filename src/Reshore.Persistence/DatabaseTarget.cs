@@ -73,6 +73,37 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         return $"PostgreSQL {b.Username}@{b.Host}:{b.Port}/{b.Database}";
     }
 
+    /// <summary>Read and write for the owner only (mode 600).</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Keeps an SQLite database readable by its owner only (on Linux and macOS): creates a missing file with mode 600 before
+    /// SQLite opens it (SQLite gives its journal files the database's mode), and takes group and other access away from an
+    /// existing file and its journals. Returns the files it had to tighten. Nothing to do for PostgreSQL or in-memory databases.
+    /// </summary>
+    public IReadOnlyList<string> RestrictSqliteFile()
+    {
+        if (Provider != DatabaseProvider.Sqlite || OperatingSystem.IsWindows()) return [];
+        var path = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:" || ConnectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase)) return [];
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            using (new FileStream(full, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly })) { }
+            return [];
+        }
+        var tightened = new List<string>();
+        foreach (var file in new[] { full, full + "-wal", full + "-shm", full + "-journal" }.Where(File.Exists))
+        {
+            var mode = File.GetUnixFileMode(file);
+            if ((mode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) == 0) continue;
+            File.SetUnixFileMode(file, mode & (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            tightened.Add(file);
+        }
+        return tightened;
+    }
+
     /// <summary>Registers the provider's context and maps <see cref="ReshoreDbContext"/> to it.</summary>
     public void Register(IServiceCollection services)
     {

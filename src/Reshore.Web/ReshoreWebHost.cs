@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ using Reshore.Web.Api;
 using Reshore.Web.Components;
 using Reshore.Web.Jobs;
 using Reshore.Web.Services;
+using Reshore.Web.Services.Security;
 
 namespace Reshore.Web;
 
@@ -53,18 +55,39 @@ public static class ReshoreWebHost
         var dataDirectory = config["Reshore:DataDirectory"] is { Length: > 0 } d ? d
             : target.Provider == DatabaseProvider.Sqlite ? Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource)!
             : Path.GetDirectoryName(DatabaseTarget.DefaultSqlitePath())!;
-        Directory.CreateDirectory(Path.Combine(dataDirectory, "keys"));
+        ReshoreLimits limits;
+        try
+        {
+            limits = config.GetSection(ReshoreLimits.Section).Get<ReshoreLimits>() ?? new ReshoreLimits();
+        }
+        catch (InvalidOperationException e)
+        {
+            // "Failed to convert configuration value 'lots' at 'Reshore:Limits:…' to type 'System.Int32'."
+            throw new ReshoreConfigurationException(e.Message);
+        }
+        if (limits.Problems().ToList() is { Count: > 0 } wrong) throw new ReshoreConfigurationException(string.Join(" ", wrong));
+        services.AddSingleton(limits);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes);
+        ConfigureProxy(services, config);
+        // The keys sign cookies and tokens: readable by the owner only.
+        KeepPrivate(Path.Combine(dataDirectory, "keys"));
         services.AddDataProtection().SetApplicationName("Reshore").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
+        // No lock-out after failed sign-ins (anyone could lock the administrator out): SignInGuard throttles failures per account
+        // and address instead, and the rate limiter attempts per address.
         services.AddIdentityApiEndpoints<IdentityUser>(o =>
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddEntityFrameworkStores<ReshoreDbContext>();
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<MemberLookupGuard>();
+        RateLimits.Add(services, limits);
         // Pages challenge with the sign-in cookie (redirect to /login); the API answers 401 (see ApiOrRedirect).
         services.AddAuthentication(o =>
         {
@@ -76,6 +99,8 @@ public static class ReshoreWebHost
             o.Cookie.Name = "reshore.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure on HTTPS, also behind a TLS proxy (X-Forwarded-Proto from a trusted proxy makes the request HTTPS).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/login";
             o.SlidingExpiration = true;
@@ -92,7 +117,11 @@ public static class ReshoreWebHost
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             o.AddPolicy(Roles.SiteAdmin, p => p.RequireRole(Roles.SiteAdmin));
         });
-        services.AddAntiforgery(o => o.Cookie.Name = "reshore.af");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "reshore.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         // A request body that cannot be read (bad JSON, a wrong type) is the client's mistake: 400 with what and where
         // (the JSON path), not a bare status.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -157,8 +186,44 @@ public static class ReshoreWebHost
         return Task.CompletedTask;
     }
 
+    // Behind a reverse proxy the client's address and scheme come from X-Forwarded-For and X-Forwarded-Proto, trusted only from
+    // loopback (a proxy on the same machine) and from the addresses and networks in Reshore:Proxy:KnownProxies and
+    // Reshore:Proxy:KnownNetworks (comma-separated, e.g. "10.0.0.5" and "10.0.0.0/24").
+    private static void ConfigureProxy(IServiceCollection services, IConfiguration config)
+    {
+        static IEnumerable<string> List(string? value) => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var proxies = new List<IPAddress>();
+        foreach (var p in List(config["Reshore:Proxy:KnownProxies"]))
+            proxies.Add(IPAddress.TryParse(p, out var ip) ? ip : throw new ReshoreConfigurationException($"Reshore:Proxy:KnownProxies: '{p}' is not an IP address."));
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var n in List(config["Reshore:Proxy:KnownNetworks"]))
+            networks.Add(System.Net.IPNetwork.TryParse(n, out var net) ? net : throw new ReshoreConfigurationException($"Reshore:Proxy:KnownNetworks: '{n}' is not a network such as 10.0.0.0/24."));
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var ip in proxies) o.KnownProxies.Add(ip);
+            foreach (var net in networks) o.KnownIPNetworks.Add(net);
+        });
+    }
+
+    // Creates the directory readable by its owner only, or takes group and other access away from an existing one.
+    private static void KeepPrivate(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        if (!Directory.Exists(directory)) Directory.CreateDirectory(directory, owner);
+        else if ((File.GetUnixFileMode(directory) & ~owner) != 0) File.SetUnixFileMode(directory, File.GetUnixFileMode(directory) & owner);
+    }
+
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders();
+        // First, so that its headers are on every response, error pages included.
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         // Problem details for the API only: pages render their own not-found text.
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -167,10 +232,13 @@ public static class ReshoreWebHost
         app.UseWhen(ctx => HttpMethods.IsGet(ctx.Request.Method) && !ctx.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseRouting();
-        app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseMiddleware<CurrentUserCheck>();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMiddleware<FormReadGuard>();
+        app.UseMiddleware<ApiAntiforgery>();
         app.UseAntiforgery();
 
         Assets.Map(app);
@@ -189,8 +257,7 @@ public static class ReshoreWebHost
     /// reverse proxy on the same machine every visitor would look local).
     /// </summary>
     public static bool IsLocalSetupRequest(HttpContext context) =>
-        IsLoopback(context) && !context.Request.Headers.ContainsKey("X-Forwarded-For") && !context.Request.Headers.ContainsKey("Forwarded")
-        && !context.Request.Headers.ContainsKey("X-Real-IP");
+        IsLoopback(context) && !new[] { "X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Original-For", "X-Forwarded-Proto", "X-Original-Proto" }.Any(context.Request.Headers.ContainsKey);
 
     /// <summary>True when the request comes from this machine.</summary>
     public static bool IsLoopback(HttpContext context) =>
@@ -210,6 +277,9 @@ internal sealed class LanguageHeaderProvider : RequestCultureProvider
         return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture.Culture.Name, culture.UICulture.Name));
     }
 }
+
+/// <summary>A configuration value that cannot be used; the message names the key and what is expected.</summary>
+public sealed class ReshoreConfigurationException(string message) : Exception(message);
 
 /// <summary>Site-wide role names.</summary>
 public static class Roles

@@ -92,4 +92,21 @@ public sealed class ScreenCommandTests
         Assert.StartsWith("rank,part_id", csv.Out);
         Assert.Equal(2, CliRunner.Run("screen", input, "--format", "xlsx").ExitCode);
     }
+
+    [Fact]
+    public void Csv_output_writes_formula_like_text_as_text()
+    {
+        // Issue 20, item 9: a part id or description from the parts list must not become a formula in the user's spreadsheet.
+        var csv = string.Join('\n',
+            Header,
+            "@SUM(1+1)*cmd|' /C calc'!A0,=HYPERLINK(\"http://evil.example\"),1000,10,USD,2,85395200,CN,70,2,4,4,4,20",
+            "-2+3,+cmd,500,3.5,EUR,0.4,392690,VN,60,,,,,") + "\n";
+        var r = CliRunner.Run("screen", CliRunner.TempFile(csv, ".csv"), "--format", "csv");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var cells = r.Out.Split('\n').Skip(1).Where(l => l.Length > 0).SelectMany(l => l.Split(',')).ToList();
+        Assert.Contains("'@SUM(1+1)*cmd|' /C calc'!A0", cells);
+        Assert.Contains("'-2+3", cells);
+        Assert.Contains("'+cmd", cells);
+        Assert.DoesNotContain(cells, c => c.TrimStart('"').Length > 0 && c.TrimStart('"')[0] is '=' or '@' or '+' || (c.StartsWith('-') && !double.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, out _)));
+    }
 }

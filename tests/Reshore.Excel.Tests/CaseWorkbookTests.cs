@@ -138,6 +138,24 @@ public sealed class CaseWorkbookTests
         Assert.Contains($"Options!{cell}", error.Message);
     }
 
+    // Issue 20's fuzz test: a number cell holding 1e999 overflowed to infinity, which the case JSON could not write (a 500).
+    [Theory]
+    [InlineData("1e999")]
+    [InlineData("-1E+400")]
+    [InlineData("NaN")]
+    public void A_number_beyond_double_is_reported_at_its_cell(string stored)
+    {
+        var col = 0;
+        var error = ImportFails(FilledTemplate(e =>
+        {
+            col = e.Column("Options", "logistics.shipmentsPerYear");
+            e.SetRawNumber("Options", 4, col, stored);
+        }));
+        var only = Assert.Single(error.Errors);
+        Assert.Equal($"Options!{WorkbookEditor.Ref(4, col)}", only.Location);
+        Assert.Contains(stored, only.Message);
+    }
+
     [Fact]
     public void An_unknown_country_is_reported_with_its_cell()
     {

@@ -87,6 +87,14 @@ public sealed class WorkbookEditor : IDisposable
         return this;
     }
 
+    /// <summary>Writes a number cell's stored text as is (a file from another program may hold "1e999" or "NaN").</summary>
+    public WorkbookEditor SetRawNumber(string sheet, int row, int column, string storedText)
+    {
+        Set(sheet, row, column, 0d);
+        Part(sheet).Worksheet.Descendants<Cell>().Single(c => c.CellReference == Ref(row, column)).CellValue = new CellValue(storedText);
+        return this;
+    }
+
     public WorkbookEditor Set(string sheet, string header, int row, object? value) => Set(sheet, row, Column(sheet, header), value);
 
     public WorkbookEditor SetCase(string field, object? value) => Set("Case", CaseRow(field), 2, value);

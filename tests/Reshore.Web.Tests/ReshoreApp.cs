@@ -34,8 +34,19 @@ public abstract class ReshoreApp : WebApplicationFactory<Program>
         builder.UseSetting("Reshore:Database", Database);
         builder.UseSetting("Reshore:DataDirectory", _dataDirectory);
         builder.UseSetting("Monitor:TwoPersonRule", TwoPersonRule ? "true" : "false");
+        // The tests sign in and compute far faster than people do; the limits themselves are tested in SecurityTests.
+        foreach (var (key, value) in Limits) builder.UseSetting($"Reshore:Limits:{key}", value);
         builder.UseEnvironment("Testing");
     }
+
+    /// <summary>Rate limits high enough for the tests' pace (each test class shares one app and one client address).</summary>
+    public static readonly IReadOnlyDictionary<string, string> TestLimits = new Dictionary<string, string>
+    {
+        ["SignInAttemptsPerMinute"] = "100000", ["ExpensiveRequestsPerMinute"] = "100000", ["ExpensiveRequestsInParallel"] = "1000",
+    };
+
+    /// <summary>The limits this app runs with (<see cref="TestLimits"/> unless a test app needs the shipped ones).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Limits => TestLimits;
 
     /// <summary>Creates an account directly (the tests do not go through the admin page for every user).</summary>
     public async Task<string> CreateUserAsync(string email, string password = "Secret12345", bool admin = false, bool joinExamples = false)

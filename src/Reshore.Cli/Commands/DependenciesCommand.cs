@@ -202,12 +202,10 @@ public static class DependenciesCommand
     {
         var sb = new StringBuilder("hs6,dependent,hhi,extra_share,import_export_ratio,top_source,top_source_share,import_value,intra_import_value,export_value,ecosystem,sensitive\n");
         foreach (var r in results)
-            sb.AppendLine(string.Join(',', r.Hs6, r.Dependent ? "yes" : "no", N(r.Hhi), N(r.ExtraShare), double.IsPositiveInfinity(r.ImportExportRatio) ? "inf" : N(r.ImportExportRatio),
-                r.TopSource, N(r.TopSourceShare), N(r.ImportValue), N(r.IntraImportValue), N(r.ExportValue), Quote(r.Ecosystem ?? ""), r.Sensitive ? "yes" : "no"));
+            sb.AppendLine(string.Join(',', CsvField.Escape(r.Hs6), r.Dependent ? "yes" : "no", N(r.Hhi), N(r.ExtraShare), double.IsPositiveInfinity(r.ImportExportRatio) ? "inf" : N(r.ImportExportRatio),
+                CsvField.Escape(r.TopSource), N(r.TopSourceShare), N(r.ImportValue), N(r.IntraImportValue), N(r.ExportValue), CsvField.Escape(r.Ecosystem), r.Sensitive ? "yes" : "no"));
         return sb.ToString();
     }
 
     private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

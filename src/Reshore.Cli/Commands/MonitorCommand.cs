@@ -35,7 +35,9 @@ public static class MonitorCommand
     /// <summary>Opens the database, brings it to the latest migration and seeds the monitor (idempotent).</summary>
     internal static async Task<ReshoreDbContext> OpenAsync(string? database, CancellationToken ct)
     {
-        var db = DatabaseTarget.Resolve(database).CreateContext();
+        var target = DatabaseTarget.Resolve(database);
+        target.RestrictSqliteFile();
+        var db = target.CreateContext();
         await db.Database.MigrateAsync(ct);
         await MonitorStore.SeedAsync(db, ct);
         return db;

@@ -29,6 +29,10 @@ public static class ServeCommand
             {
                 app = await ReshoreWebHost.BuildAsync(args.ToArray());
             }
+            catch (ReshoreConfigurationException e)
+            {
+                throw new UserInputException(e.Message);
+            }
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException } or System.Net.Sockets.SocketException)
             {
                 // A wrong connection string, an unreachable server or an unwritable file is the user's to fix.

@@ -117,8 +117,12 @@ public sealed class CaseBinder
 
     private double? Number(CaseNode node, string path)
     {
-        if (node is ScalarNode { Kind: ScalarKind.Number } n && double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
-            return d;
+        if (node is ScalarNode { Kind: ScalarKind.Number } n && double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            if (double.IsFinite(d)) return d;
+            Error(path, node, $"{n.Text} is out of range: numbers must be finite (at most about 1.8e308).");
+            return null;
+        }
         Error(path, node, $"Expected a number, found {Found(node)}.");
         return null;
     }

@@ -30,15 +30,18 @@ public static class CaseJson
         SequenceNode s => new JsonArray(s.Items.Select(Convert).ToArray()),
         ScalarNode { Kind: ScalarKind.Null } => null,
         ScalarNode { Kind: ScalarKind.Boolean } b => JsonValue.Create(b.Text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)),
-        ScalarNode { Kind: ScalarKind.Number } n => Number(n.Text),
+        ScalarNode { Kind: ScalarKind.Number } n => Number(n),
         ScalarNode s => JsonValue.Create(s.Text),
         _ => null,
     };
 
-    private static JsonNode Number(string text)
+    private static JsonNode Number(ScalarNode n)
     {
-        var t = text.Trim().Replace("_", "", StringComparison.Ordinal);
+        var t = n.Text.Trim().Replace("_", "", StringComparison.Ordinal);
         if (long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return JsonValue.Create(l);
-        return JsonValue.Create(double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture));
+        // 1e999 parses as infinity, which JSON cannot hold: the user's mistake, not the server's.
+        if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))
+            throw new CaseSyntaxException($"The number {n.Text} is out of range.", n.Line, n.Column);
+        return JsonValue.Create(d);
     }
 }

@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace Reshore.Data.CaseFiles;
 
-/// <summary>Reads JSON into <see cref="CaseNode"/>s with line numbers (comments and trailing commas allowed).</summary>
+/// <summary>
+/// Reads JSON into <see cref="CaseNode"/>s with line numbers (comments and trailing commas allowed). The reader refuses nesting
+/// deeper than <see cref="CaseFileLimits.MaxDepth"/>, which also bounds the recursion here.
+/// </summary>
 public static class JsonNodeReader
 {
     /// <summary>Parses <paramref name="text"/>; throws <see cref="CaseSyntaxException"/> on malformed JSON.</summary>
@@ -12,7 +15,7 @@ public static class JsonNodeReader
         var bytes = Encoding.UTF8.GetBytes(text);
         var lineStarts = new List<int> { 0 };
         for (var i = 0; i < bytes.Length; i++) if (bytes[i] == (byte)'\n') lineStarts.Add(i + 1);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = CaseFileLimits.MaxDepth });
         try
         {
             if (!reader.Read()) throw new CaseSyntaxException("The file is empty.", 1, 1);
@@ -46,10 +49,12 @@ public static class JsonNodeReader
         {
             case JsonTokenType.StartObject:
                 var entries = new List<KeyValuePair<ScalarNode, CaseNode>>();
+                var keys = new Dictionary<string, ScalarNode>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var (kl, kc) = Position(reader.TokenStartIndex, lineStarts);
                     var key = new ScalarNode(reader.GetString()!, ScalarKind.String, kl, kc);
+                    if (!keys.TryAdd(key.Text, key)) throw YamlNodeReader.DuplicateKey(key, keys[key.Text]);
                     reader.Read();
                     entries.Add(new(key, ReadValue(ref reader, lineStarts)));
                 }

@@ -4,6 +4,7 @@ using MiniExcelLibs;
 using Reshore.Core.MarketData;
 using Reshore.Core.Screening;
 using Reshore.Core.Values;
+using Reshore.Data.Workbooks;
 
 namespace Reshore.Data.Screening;
 
@@ -87,12 +88,18 @@ public sealed class PartsReader(MarketSnapshot market)
 
     private IEnumerable<PartRecord> ReadExcel(string path)
     {
-        IEnumerable<IDictionary<string, object>> rows;
+        // Read whole inside the try (the guard bounds its size): MiniExcel reads lazily, and a damaged sheet fails midway.
+        List<IDictionary<string, object>> rows;
         try
         {
-            rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>();
+            using (var file = File.OpenRead(path)) WorkbookGuard.Check(file);
+            rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
+        catch (WorkbookRejectedException e)
+        {
+            throw new PartsFileException($"{path}: {e.Message}");
+        }
+        catch (Exception e) when (DamagedWorkbook.Is(e))
         {
             throw new PartsFileException($"{path}: cannot read the workbook: {e.Message}");
         }

@@ -70,7 +70,7 @@ public static class ScreeningOutput
     private static string Field(object? v)
     {
         var s = v switch { null => "", double d => d.ToString("R", CultureInfo.InvariantCulture), IFormattable f => f.ToString(null, CultureInfo.InvariantCulture), _ => v.ToString() ?? "" };
-        return s.Contains(',') || s.Contains('"') || s.Contains('\n') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+        return Output.CsvField.Escape(s);
     }
 
     /// <summary>Writes a workbook with sheets "ranking" and "rejected rows" to <paramref name="path"/> atomically.</summary>

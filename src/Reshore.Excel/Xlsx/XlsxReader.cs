@@ -1,4 +1,5 @@
 using System.Globalization;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -25,23 +26,33 @@ internal sealed class SheetCells(string name, IReadOnlyDictionary<(int Row, int 
     };
 }
 
-/// <summary>Reads every sheet of an .xlsx workbook into <see cref="SheetCells"/>; formula cells give their cached value.</summary>
+/// <summary>
+/// Reads every sheet of an .xlsx workbook into <see cref="SheetCells"/>; formula cells give their cached value. Sheets and the
+/// shared strings are streamed row by row (only one row's XML is in memory at a time); callers check the workbook against
+/// <see cref="Reshore.Data.Workbooks.WorkbookLimits"/> first.
+/// </summary>
 internal static class XlsxReader
 {
     public static IReadOnlyList<SheetCells> Read(Stream stream)
     {
         using var doc = SpreadsheetDocument.Open(stream, false);
         var wb = doc.WorkbookPart ?? throw new InvalidDataException("The file has no workbook.");
-        var shared = wb.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+        var shared = SharedStrings(wb.SharedStringTablePart);
         var result = new List<SheetCells>();
         foreach (var sheet in wb.Workbook.Sheets?.Elements<Sheet>() ?? [])
         {
             if (sheet.Id?.Value is not { } id || wb.GetPartById(id) is not WorksheetPart part) continue;
             var cells = new Dictionary<(int, int), object>();
             var rowIndex = 0;
-            foreach (var row in part.Worksheet.Descendants<Row>())
+            using var reader = OpenXmlReader.Create(part);
+            while (reader.Read())
             {
-                rowIndex = row.RowIndex?.Value is { } ri ? (int)ri : rowIndex + 1;
+                if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
+                var row = (Row)reader.LoadCurrentElement()!;
+                // The row number as written: RowIndex.Value throws on a number beyond uint (found by the fuzz test of issue 20).
+                rowIndex = row.RowIndex?.InnerText is { } ri
+                    ? int.TryParse(ri, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= CellRef.MaxRow ? n : throw new InvalidDataException($"Row number {ri} is outside a sheet.")
+                    : rowIndex + 1;
                 var colIndex = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
@@ -55,6 +66,16 @@ internal static class XlsxReader
         return result;
     }
 
+    private static string[] SharedStrings(SharedStringTablePart? part)
+    {
+        if (part is null) return [];
+        var list = new List<string>();
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement) list.Add(reader.LoadCurrentElement()!.InnerText);
+        return list.ToArray();
+    }
+
     private static object? Value(Cell cell, string[] shared)
     {
         var type = cell.DataType?.Value;
@@ -65,6 +86,7 @@ internal static class XlsxReader
             return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Length ? shared[i] : null;
         if (type == CellValues.Boolean) return text == "1" || text.Equals("true", StringComparison.OrdinalIgnoreCase);
         if (type == CellValues.String || type == CellValues.Error) return text;
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : text;
+        // 1e999 or NaN is no number a case can hold (and JSON cannot write): kept as text, it is reported at its cell.
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : text;
     }
 }

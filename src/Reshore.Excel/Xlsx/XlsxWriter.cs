@@ -195,10 +195,20 @@ internal static class CellRef
 
     public static string Name(int row, int column) => Column(column) + row.ToString(CultureInfo.InvariantCulture);
 
-    public static (int Row, int Column) Parse(string reference)
+    /// <summary>Largest row and column of a sheet (Excel's limits: 1,048,576 rows, column XFD).</summary>
+    public const int MaxRow = 1_048_576, MaxColumn = 16_384;
+
+    public static (int Row, int Column) Parse(string reference) =>
+        TryParse(reference, out var cell) ? cell : throw new InvalidDataException($"'{reference}' is not a cell reference such as B7.");
+
+    /// <summary>Parses A1-style references within the sheet's limits (at most three letters A–Z, then the row number).</summary>
+    public static bool TryParse(string reference, out (int Row, int Column) cell)
     {
+        cell = default;
         int col = 0, i = 0;
-        for (; i < reference.Length && char.IsLetter(reference[i]); i++) col = col * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
-        return (int.Parse(reference.AsSpan(i), CultureInfo.InvariantCulture), col);
+        for (; i < reference.Length && i < 4 && char.ToUpperInvariant(reference[i]) is >= 'A' and <= 'Z'; i++) col = col * 26 + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+        if (i == 0 || col > MaxColumn || !int.TryParse(reference.AsSpan(i), NumberStyles.None, CultureInfo.InvariantCulture, out var row) || row is < 1 or > MaxRow) return false;
+        cell = (row, col);
+        return true;
     }
 }

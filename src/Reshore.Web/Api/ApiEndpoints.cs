@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
@@ -8,6 +9,7 @@ using Reshore.Core.Validation;
 using Reshore.Data.CaseFiles;
 using Reshore.Persistence;
 using Reshore.Web.Services;
+using Reshore.Web.Services.Security;
 
 namespace Reshore.Web.Api;
 
@@ -71,17 +73,21 @@ public static class ApiEndpoints
                                  select new { userId = u.Id, email = u.Email, role = m.Role }).ToListAsync(ct);
             return Results.Ok(members.Select(m => new { m.userId, m.email, role = RoleName(m.role) }));
         }).WithSummary("Members of a workspace.");
-        workspaces.MapPost("/{id:guid}/members", async (Guid id, MemberInput input, WorkspaceAccess access, ReshoreDbContext db, UserManager<IdentityUser> users, CancellationToken ct) =>
+        workspaces.MapPost("/{id:guid}/members", async (Guid id, MemberInput input, WorkspaceAccess access, ReshoreDbContext db, UserManager<IdentityUser> users,
+            MemberLookupGuard lookups, ClaimsPrincipal caller, CancellationToken ct) =>
         {
             if (await access.RoleInAsync(id, ct) is not { } role) return NotFound("workspace", id);
             if (role < WorkspaceRole.Admin) return Forbidden("Only a workspace admin can manage members.");
             if (!TryRole(input.Role, out var newRole)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["must be viewer, analyst or admin"] });
-            var user = input.Email is null ? null : await users.FindByEmailAsync(input.Email);
-            if (user is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["no account with this e-mail address"] });
+            var lookup = await lookups.FindAsync(users, access.UserId!, caller.IsInRole(Roles.SiteAdmin), input.Email);
+            if (lookup.Throttled)
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many unknown e-mail addresses",
+                    detail: "You tried too many e-mail addresses without an account; try again in an hour or ask a site administrator.");
+            if (lookup.User is not { } user) return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["no account with this e-mail address"] });
             if (!await WorkspaceRules.SetRoleAsync(db, id, user.Id, newRole, ct))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [WorkspaceRules.LastAdminMessage] });
             return Results.Ok(new { userId = user.Id, email = user.Email, role = RoleName(newRole) });
-        }).WithSummary("Adds a member or changes their role (workspace admin).");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Adds a member or changes their role (workspace admin).");
         workspaces.MapDelete("/{id:guid}/members/{userId}", async (Guid id, string userId, WorkspaceAccess access, ReshoreDbContext db, Jobs.JobQueue jobs, CancellationToken ct) =>
         {
             if (await access.RoleInAsync(id, ct) is not { } role) return NotFound("workspace", id);
@@ -152,7 +158,7 @@ public static class ApiEndpoints
             {
                 var culture = CultureInfo.CurrentUICulture;
                 return Json(CaseAnalysis.EvaluationJsonText(analysis.Evaluate(doc, culture), culture));
-            })).WithSummary("Evaluates a case: the JSON of `reshore evaluate --format json`, with items[].decision.")
+            })).RequireRateLimiting(RateLimits.Expensive).WithSummary("Evaluates a case: the JSON of `reshore evaluate --format json`, with items[].decision.")
             .Produces<Reshore.Data.Output.EvaluationDocument>(StatusCodes.Status200OK, "application/json");
         cases.MapPost("/{id:guid}/simulate", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
         {
@@ -168,7 +174,7 @@ public static class ApiEndpoints
                 var result = analysis.Simulate(doc, CultureInfo.CurrentUICulture, request.Scenarios, request.Seed, request.Item, null, ct);
                 return Json(CaseAnalysis.SimulationJsonText(result, doc));
             });
-        }).WithSummary("Simulates a case and waits for the answer: the JSON of `reshore simulate --format json`. Up to Reshore:Limits:MaxScenariosInRequest scenarios × items (100,000 by default); larger runs answer 400 with useJob: start a background simulation.");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Simulates a case and waits for the answer: the JSON of `reshore simulate --format json`. Up to Reshore:Limits:MaxScenariosInRequest scenarios × items (100,000 by default); larger runs answer 400 with useJob: start a background simulation.");
         cases.MapPost("/{id:guid}/optimize", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
         {
             request ??= new OptimizeRequest();
@@ -182,7 +188,7 @@ public static class ApiEndpoints
                 var result = analysis.Optimize(doc, CultureInfo.CurrentUICulture, request, null, ct);
                 return Json(CaseAnalysis.OptimizationJsonText(result, request, doc));
             });
-        }).WithSummary("Optimises the sourcing mix and waits for the answer: the JSON of `reshore optimize --format json`. Up to Reshore:Limits:MaxOptimizerScenariosInRequest scenarios × items (1,000 by default, a frontier counts 11 times); larger runs answer 400 with useJob.");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Optimises the sourcing mix and waits for the answer: the JSON of `reshore optimize --format json`. Up to Reshore:Limits:MaxOptimizerScenariosInRequest scenarios × items (1,000 by default, a frontier counts 11 times); larger runs answer 400 with useJob.");
 
         JobEndpoints.Map(api);
 
@@ -198,6 +204,12 @@ public static class ApiEndpoints
             var result = await Accounts.CreateUserAsync(um, db, input.Email, input.Password, input.IsAdmin);
             return result.Errors.Count > 0 ? Results.ValidationProblem(result.Errors) : Results.Created($"/api/users/{result.User!.Id}", new { id = result.User.Id, email = result.User.Email, isAdmin = input.IsAdmin });
         }).WithSummary("Creates a local account (site admin).");
+        users.MapPost("/{id}/revoke", async (string id, UserManager<IdentityUser> um) =>
+        {
+            if (await um.FindByIdAsync(id) is not { } user) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No user {id}.");
+            await um.UpdateSecurityStampAsync(user);
+            return Results.NoContent();
+        }).WithSummary("Ends every session and bearer token of a user (site admin).");
     }
 
     internal static IResult Json(string json) => Results.Text(json, "application/json; charset=utf-8");

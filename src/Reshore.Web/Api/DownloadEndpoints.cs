@@ -5,6 +5,7 @@ using Reshore.Excel;
 using Reshore.Persistence;
 using Reshore.Reports;
 using Reshore.Web.Services;
+using Reshore.Web.Services.Security;
 
 namespace Reshore.Web.Api;
 
@@ -36,23 +37,23 @@ public static class DownloadEndpoints
                 var simulation = latest is { CaseVersion: var v } && v == c.Version ? Jobs.SimulationJobHandler.Read(latest) : null;
                 return Results.File(ResultsWorkbook.Export(analysis.Evaluate(doc, culture), culture, simulation), Xlsx, FileName(c.Name + "-results", "xlsx"));
             });
-        }).WithSummary("Results workbook: comparison, cost lines with formulas and sources, horizon, business case (and your latest simulation of this version).");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Results workbook: comparison, cost lines with formulas and sources, horizon, business case (and your latest simulation of this version).");
         api.MapGet("/cases/{id:guid}/report.html", async (Guid id, int? scenarios, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
             await WithReport(id, scenarios, access, analysis, jobs, ct, (c, doc, n) =>
                 Results.Text(BusinessCaseReport.Html(Report(doc, analysis, n, c, ct), CultureInfo.CurrentUICulture), "text/html; charset=utf-8")))
-            .WithSummary("The business-case report as one self-contained HTML page (?scenarios=N sets the risk simulation; 0 leaves it out).");
+            .RequireRateLimiting(RateLimits.Expensive).WithSummary("The business-case report as one self-contained HTML page (?scenarios=N sets the risk simulation; 0 leaves it out).");
         api.MapGet("/cases/{id:guid}/report.pdf", async (Guid id, int? scenarios, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
             await WithReport(id, scenarios, access, analysis, jobs, ct, (c, doc, n) =>
                 Results.File(BusinessCaseReport.Pdf(Report(doc, analysis, n, c, ct), CultureInfo.CurrentUICulture), "application/pdf", FileName(c.Name, "pdf"))))
-            .WithSummary("The business-case report as PDF, charts as vector graphics.");
+            .RequireRateLimiting(RateLimits.Expensive).WithSummary("The business-case report as PDF, charts as vector graphics.");
 
-        api.MapPost("/workspaces/{id:guid}/cases/import", async (Guid id, IFormFile file, WorkspaceAccess access, CaseStore store, CaseAnalysis analysis, CancellationToken ct) =>
+        api.MapPost("/workspaces/{id:guid}/cases/import", async (Guid id, IFormFile file, WorkspaceAccess access, CaseStore store, CaseAnalysis analysis, ReshoreLimits limits, CancellationToken ct) =>
         {
             if (await access.RoleInAsync(id, ct) is not { } role) return ApiEndpoints.NotFound("workspace", id);
             if (role < WorkspaceRole.Analyst) return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Viewers cannot create cases.");
             try
             {
-                var record = await CaseImport.ImportAsync(store, analysis, id, file, access.UserName);
+                var record = await CaseImport.ImportAsync(store, analysis, id, file, access.UserName, limits);
                 return Results.Created($"/api/cases/{record.Id}", new { id = record.Id, name = record.Name, version = record.Version });
             }
             catch (CaseImportException e)
@@ -60,7 +61,7 @@ public static class DownloadEndpoints
                 return Results.ValidationProblem(e.Errors.GroupBy(x => x.Location).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()),
                     title: "The file could not be imported", detail: $"{e.Errors.Count} problem(s) in {e.FileName}; nothing was stored.");
             }
-        }).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>().WithSummary("Imports a case from a workbook (.xlsx) or a case file (.yaml, .json); every problem is reported by sheet and cell (or line), and nothing is stored on error.");
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive).WithSummary("Imports a case from a workbook (.xlsx) or a case file (.yaml, .json); every problem is reported by sheet and cell (or line), and nothing is stored on error.");
     }
 
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -47,7 +47,7 @@ public static class JobEndpoints
                     return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["scenarios"] = [$"the case asks for {scenarios:N0} scenarios (risk.scenarios); at most {jobs.Limits.MaxScenarios:N0} are allowed: give a smaller scenarios value"] }));
                 return (new CaseJobParameters { CaseJson = "", CaseName = name, Simulate = request }, null);
             }, doc => request.Steps(doc));
-        }).WithSummary("Starts a simulation in the background; poll /api/jobs/{id} for progress.");
+        }).RequireRateLimiting(Services.Security.RateLimits.Expensive).WithSummary("Starts a simulation in the background; poll /api/jobs/{id} for progress.");
         cases.MapPost("/{id:guid}/optimizations", async (Guid id, OptimizeRequest? request, WorkspaceAccess access, CaseAnalysis analysis, JobQueue jobs, CancellationToken ct) =>
         {
             request ??= new OptimizeRequest();
@@ -55,7 +55,7 @@ public static class JobEndpoints
             return await StartCaseJob(id, JobKinds.Optimization, request.Item, access, analysis, jobs, ct,
                 (_, name) => (new CaseJobParameters { CaseJson = "", CaseName = name, Optimize = request }, null),
                 doc => doc.Case.Items.Where(i => request.Item is null || i.Id == request.Item).Sum(i => Core.Optimization.OptimizationService.Steps(i.Options.Count, request.Frontier)));
-        }).WithSummary("Starts an optimisation in the background (a frontier sweep takes a while); poll /api/jobs/{id} for progress.");
+        }).RequireRateLimiting(Services.Security.RateLimits.Expensive).WithSummary("Starts an optimisation in the background (a frontier sweep takes a while); poll /api/jobs/{id} for progress.");
         cases.MapPost("/{id:guid}/reports", async (Guid id, ReportRequest? request, WorkspaceAccess access, CaseAnalysis analysis, JobQueue jobs, CancellationToken ct) =>
         {
             request ??= new ReportRequest();
@@ -66,7 +66,7 @@ public static class JobEndpoints
                     return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["scenarios"] = [$"must be between 0 and {jobs.Limits.MaxScenarios:N0} (the case asks for {scenarios:N0})"] }));
                 return (new CaseJobParameters { CaseJson = "", CaseName = name, Report = request }, null);
             }, _ => 1);
-        }).WithSummary("Renders the PDF business-case report in the background; its result is the PDF.");
+        }).RequireRateLimiting(Services.Security.RateLimits.Expensive).WithSummary("Renders the PDF business-case report in the background; its result is the PDF.");
 
         var workspaces = api.MapGroup("/workspaces");
         workspaces.MapGet("/{id:guid}/jobs", async (Guid id, Guid? caseId, WorkspaceAccess access, JobQueue jobs, CancellationToken ct) =>
@@ -76,11 +76,11 @@ public static class JobEndpoints
         }).WithSummary("The workspace's jobs, newest first (the last 200): history with status, progress, owner and worker.");
         workspaces.MapPost("/{id:guid}/portfolios", async (Guid id, HttpRequest http, WorkspaceAccess access, JobQueue jobs, CaseAnalysis analysis, CancellationToken ct) =>
             await StartPartsJob(id, JobKinds.Portfolio, http, access, jobs, analysis, ct))
-            .DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
+            .DisableAntiforgery().RequireRateLimiting(Services.Security.RateLimits.Expensive)
             .WithSummary("Starts a portfolio run from a parts list (multipart: file, and optional home, candidates, top, scenarios, seed, horizonYears, discountRatePct, hoursPerJob, shardSize): screens it, takes the top N, builds, evaluates and simulates a case per part in shard jobs, and aggregates.");
         workspaces.MapPost("/{id:guid}/screenings", async (Guid id, HttpRequest http, WorkspaceAccess access, JobQueue jobs, CaseAnalysis analysis, CancellationToken ct) =>
             await StartPartsJob(id, JobKinds.Screening, http, access, jobs, analysis, ct))
-            .DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
+            .DisableAntiforgery().RequireRateLimiting(Services.Security.RateLimits.Expensive)
             .WithSummary("Screens a parts list in the background (multipart: file, home, candidates, top): the JSON of `reshore screen --format json`.");
 
         api.MapGet("/jobs/{id:guid}", async (Guid id, JobQueue jobs, WorkspaceAccess access, CancellationToken ct) =>

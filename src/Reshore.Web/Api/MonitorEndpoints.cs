@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Reshore.Monitor;
 using Reshore.Persistence;
 using Reshore.Persistence.Monitor;
+using Reshore.Web.Services;
 using Reshore.Web.Services.Monitor;
+using Reshore.Web.Services.Security;
 
 namespace Reshore.Web.Api;
 
@@ -149,7 +151,7 @@ public static class MonitorEndpoints
             if (outcome is null)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["must be a .csv or .xlsx file"] });
             return ImportResponse(outcome, dryRun ?? false);
-        }).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>().WithSummary("Imports cases from CSV or xlsx (multipart, field \"file\"); ?dryRun=true checks only. Any bad row: 400 with every row, column and reason, and nothing is stored.");
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive).WithSummary("Imports cases from CSV or xlsx (multipart, field \"file\"); ?dryRun=true checks only. Any bad row: 400 with every row, column and reason, and nothing is stored.");
         api.MapGet("/export", async (string? format, string? what, HttpContext http, CancellationToken ct) =>
         {
             var problems = new Dictionary<string, string[]>();
@@ -176,7 +178,7 @@ public static class MonitorEndpoints
                 isLikelyReshoring = r.IsLikelyReshoring, score = r.Score, threshold = NewsScreener.Threshold, cues = r.Cues, company = r.Company, origins = r.Origins,
                 destination = r.Destination, explanation = r.Explanation, draft = MonitorQuery.Dto(r.Draft, withOwner: false),
             });
-        }).WithSummary("Screens a news text for a reshoring announcement: flag, score, cues and a pre-filled draft (POST it to /api/monitor/cases).");
+        }).RequireRateLimiting(RateLimits.Expensive).WithSummary("Screens a news text for a reshoring announcement: flag, score, cues and a pre-filled draft (POST it to /api/monitor/cases).");
 
         api.MapPost("/screen/batch", async (HttpContext http, IHostApplicationLifetime lifetime) =>
         {
@@ -214,7 +216,7 @@ public static class MonitorEndpoints
                 company = r.Result.Company, destination = r.Result.Destination, origins = r.Result.Origins, jobs = r.Result.Draft.JobsCreated,
                 investment = r.Result.Draft.Investment?.ToString(), explanation = r.Result.Explanation, draft = MonitorQuery.Dto(r.Result.Draft, withOwner: false),
             }));
-        }).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
+        }).DisableAntiforgery()
             .WithSummary("Screens a batch of articles (an RSS or Atom feed, or text files; multipart) and ranks them, likely reshoring announcements first, each with a pre-filled draft.");
 
         app.MapPut("/api/users/{id}/roles", async (string id, RolesInput input, HttpContext http, UserManager<IdentityUser> users) =>
@@ -228,14 +230,19 @@ public static class MonitorEndpoints
             var me = users.GetUserId(http.User);
             if (id == me && !wanted.Contains(Roles.SiteAdmin))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = ["you cannot take the site administrator role from yourself"] });
-            var errors = await SetRolesAsync(users, user, wanted);
+            // Another user's sessions and tokens end when a role is taken away; your own stay (you cannot take your admin role away).
+            var errors = await SetRolesAsync(users, user, wanted, endSessions: id != me);
             return errors.Count > 0 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = errors.ToArray() })
                 : Results.Ok(new { id = user.Id, email = user.Email, roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal) });
         }).RequireAuthorization(Roles.SiteAdmin).WithTags("Reshore").WithSummary("Sets a user's roles: admin, monitor-editor, monitor-reviewer, monitor-admin (site admin).");
     }
 
-    /// <summary>Gives the user exactly the <paramref name="wanted"/> roles among the site and monitor roles; returns Identity's errors.</summary>
-    public static async Task<List<string>> SetRolesAsync(UserManager<IdentityUser> users, IdentityUser user, IReadOnlySet<string> wanted)
+    /// <summary>
+    /// Gives the user exactly the <paramref name="wanted"/> roles among the site and monitor roles; returns Identity's errors.
+    /// Roles are read from the database on every request (<see cref="Services.Security.CurrentUserCheck"/>), so a change applies at
+    /// once; with <paramref name="endSessions"/>, taking a role away also ends the user's sessions and tokens (they sign in again).
+    /// </summary>
+    public static async Task<List<string>> SetRolesAsync(UserManager<IdentityUser> users, IdentityUser user, IReadOnlySet<string> wanted, bool endSessions = true)
     {
         var known = MonitorRoles.All.Append(Roles.SiteAdmin).ToList();
         var current = (await users.GetRolesAsync(user)).Where(known.Contains).ToList();
@@ -244,6 +251,7 @@ public static class MonitorEndpoints
         var add = wanted.Where(r => !current.Contains(r)).ToList();
         if (remove.Count > 0) errors.AddRange((await users.RemoveFromRolesAsync(user, remove)).Errors.Select(e => e.Description));
         if (add.Count > 0) errors.AddRange((await users.AddToRolesAsync(user, add)).Errors.Select(e => e.Description));
+        if (endSessions && remove.Count > 0) await users.UpdateSecurityStampAsync(user);
         return errors;
     }
 
@@ -251,15 +259,17 @@ public static class MonitorEndpoints
     internal static async Task<ImportOutcome?> ImportAsync(HttpContext http, MonitorActor actor, IFormFile file, bool dryRun, CancellationToken ct)
     {
         var store = MonitorAccess.Store(http);
-        var existing = await store.AllAsync(ct);
+        var limits = http.RequestServices.GetRequiredService<ReshoreLimits>();
         var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
+        var csv = ext == ".csv" || (ext.Length == 0 && file.ContentType.Contains("csv", StringComparison.OrdinalIgnoreCase));
+        if (!csv && ext != ".xlsx") return null;
+        if (file.Length > limits.MaxUploadBytes)
+            return await store.ImportAsync(actor, new ImportResult(0, [], [new Reshore.Monitor.ImportError(1, "", $"The file is larger than {limits.MaxUploadBytes / (1024 * 1024):N0} MB.")], []), Culture, dryRun, ct);
+        var existing = await store.AllAsync(ct);
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         buffer.Position = 0;
-        ImportResult parsed;
-        if (ext == ".csv" || (ext.Length == 0 && file.ContentType.Contains("csv", StringComparison.OrdinalIgnoreCase))) parsed = MonitorImport.ParseCsv(buffer, Culture, existing);
-        else if (ext == ".xlsx") parsed = MonitorImport.ParseXlsx(buffer, Culture, existing);
-        else return null;
+        var parsed = csv ? MonitorImport.ParseCsv(buffer, Culture, existing) : MonitorImport.ParseXlsx(buffer, Culture, existing, limits.Workbook);
         return await store.ImportAsync(actor, parsed, Culture, dryRun, ct);
     }
 

@@ -7,7 +7,8 @@
     const status = panel.querySelector('.status');
     const cancel = panel.querySelector('button.cancel');
     let job = null;
-    const token = () => (form.querySelector('input[name="__RequestVerificationToken"]') || {}).value;
+    // The API refuses a cookie-signed write without the page's anti-forgery token: the panel carries one (any on the page will do).
+    const token = () => (panel.querySelector('input[name="__RequestVerificationToken"]') || document.querySelector('input[name="__RequestVerificationToken"]') || {}).value || '';
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const body = {};

@@ -62,6 +62,8 @@ public static class JobScheduling
             o.WaitForJobsToComplete = true;
         });
         services.AddSingleton<JobQueue>();
+        // Case jobs read their case with the workspace's reference data (added countries, lanes, HS codes), in a worker too.
+        services.TryAddScoped<Services.WorkspaceReference>();
         services.AddSingleton<IJobHandler, SimulationJobHandler>();
         services.AddSingleton<IJobHandler, OptimizationJobHandler>();
         services.AddSingleton<IJobHandler, ReportJobHandler>();

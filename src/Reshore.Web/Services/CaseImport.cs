@@ -24,14 +24,14 @@ public sealed class CaseImportException(string fileName, IReadOnlyList<ImportErr
 /// <summary>Imports an uploaded workbook or case file; nothing is stored unless the whole case validates.</summary>
 public static class CaseImport
 {
-    /// <summary>Largest upload accepted.</summary>
-    public const long MaxBytes = 10 * 1024 * 1024;
-
-    /// <summary>Validates and stores the upload; throws <see cref="CaseImportException"/> with every problem.</summary>
-    public static async Task<CaseRecord> ImportAsync(CaseStore store, CaseAnalysis analysis, Guid workspaceId, IFormFile file, string userName)
+    /// <summary>
+    /// Validates and stores the upload; throws <see cref="CaseImportException"/> with every problem. The file must not be larger
+    /// than <see cref="ReshoreLimits.MaxUploadBytes"/>, and a workbook must keep to <see cref="ReshoreLimits.Workbook"/>.
+    /// </summary>
+    public static async Task<CaseRecord> ImportAsync(CaseStore store, CaseAnalysis analysis, Guid workspaceId, IFormFile file, string userName, ReshoreLimits limits)
     {
         var name = Path.GetFileName(file.FileName);
-        if (file.Length > MaxBytes) throw Single(name, "The file is larger than 10 MB.");
+        if (file.Length > limits.MaxUploadBytes) throw Single(name, $"The file is larger than {limits.MaxUploadBytes / (1024 * 1024):N0} MB.");
         var extension = Path.GetExtension(name).ToLowerInvariant();
         try
         {
@@ -44,7 +44,7 @@ public static class CaseImport
                 ImportedCase imported;
                 try
                 {
-                    imported = CaseWorkbook.Import(copy, name, await store.MarketAsync(workspaceId));
+                    imported = CaseWorkbook.Import(copy, name, await store.MarketAsync(workspaceId), limits.Workbook);
                 }
                 catch (WorkbookImportException e)
                 {

@@ -14,6 +14,8 @@ public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis, Worksp
     /// <summary>As <see cref="Validate(string, CaseFormat, string)"/>, against a workspace's reference data.</summary>
     public (string Json, string Name) Validate(string text, CaseFormat format, string fileName, Core.MarketData.MarketSnapshot market)
     {
+        // Errors are reported against the text the user gave (its lines and JSON paths), then the canonical JSON is stored.
+        var document = CaseFileReader.ReadDocument(text, format, fileName, market);
         string json;
         try
         {
@@ -23,8 +25,6 @@ public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis, Worksp
         {
             throw new CaseValidationException([new CaseError("$", e.Message) { File = fileName, Line = e.Line, Column = e.Column }]);
         }
-        // Errors are reported against the text the user gave (its lines), then the canonical JSON is stored.
-        var document = CaseFileReader.ReadDocument(text, format, fileName, market);
         return (json, document.Case.Name);
     }
 

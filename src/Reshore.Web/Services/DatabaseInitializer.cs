@@ -16,6 +16,8 @@ public sealed class DatabaseInitializer(ReshoreDbContext db, RoleManager<Identit
     public async Task InitializeAsync()
     {
         log.LogInformation("Database: {Database}", target.Describe());
+        foreach (var file in target.RestrictSqliteFile())
+            log.LogWarning("{File} was readable by other users of this machine; it is now readable by its owner only", file);
         await db.Database.MigrateAsync();
         if (!await roles.RoleExistsAsync(Roles.SiteAdmin)) await roles.CreateAsync(new IdentityRole(Roles.SiteAdmin));
         await Monitor.MonitorAccess.InitializeAsync(db, roles, log);

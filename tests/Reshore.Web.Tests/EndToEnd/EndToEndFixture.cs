@@ -54,7 +54,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(_directory);
         _app = await ReshoreWebHost.BuildAsync(
-            ["--urls", "http://127.0.0.1:0", "--Reshore:Database", Path.Combine(_directory, "reshore.db"), "--Reshore:DataDirectory", _directory],
+            ["--urls", "http://127.0.0.1:0", "--Reshore:Database", Path.Combine(_directory, "reshore.db"), "--Reshore:DataDirectory", _directory,
+                .. ReshoreApp.TestLimits.SelectMany(l => new[] { $"--Reshore:Limits:{l.Key}", l.Value })],
             b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await _app.StartAsync();
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

@@ -127,8 +127,10 @@ public sealed class MonitorEndToEndTests(EndToEndFixture fixture) : IClassFixtur
             var current = await editor.APIRequest.GetAsync($"/api/monitor/cases/{id}");
             Assert.Equal(200, current.Status);
             var version = (await current.JsonAsync())!.Value.GetProperty("version").GetInt32();
+            // Signed in by cookie, an API write carries the page's anti-forgery token (issue 20), as the site's own script does.
+            var token = await editor.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
             var publish = await editor.APIRequest.PostAsync($"/api/monitor/cases/{id}/transitions",
-                new() { DataObject = new { action = "publish", version } });
+                new() { DataObject = new { action = "publish", version }, Headers = new Dictionary<string, string> { ["RequestVerificationToken"] = token! } });
             Assert.Equal(403, publish.Status);
             Assert.Contains("editor", await publish.TextAsync(), StringComparison.OrdinalIgnoreCase);
             await editor.GotoAsync($"/monitor/cases/{id}");
