@@ -46,7 +46,8 @@ public static class Health
                 queued, running,
                 workers = nodes.Select(n => new { name = n.Name, lastCheckinUtc = new DateTime(n.LastCheckin, DateTimeKind.Utc), intervalMs = n.Interval }),
             });
-        }).AllowAnonymous().ExcludeFromDescription();
+        // Worker names and queue sizes describe the deployment: for the site administrator, not for anyone who can reach the port.
+        }).RequireAuthorization(Roles.SiteAdmin).ExcludeFromDescription();
     }
 
     private sealed record WorkerRow(string Name, long LastCheckin, long Interval);
