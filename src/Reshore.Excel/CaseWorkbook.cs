@@ -54,6 +54,14 @@ public static class CaseWorkbook
     public static ImportedCase Import(Stream workbook, string fileName, MarketSnapshot market) =>
         new CaseWorkbookImporter(fileName, market).Import(workbook);
 
+    /// <summary>
+    /// Reads a filled workbook in either layout as an update of <paramref name="existingCase"/> (the stored case file as
+    /// JSON): the fields a template workbook shows replace the case's, and what it does not show (events, strategies,
+    /// scorecard…) is kept. An advanced-layout workbook holds the whole case and replaces it.
+    /// </summary>
+    public static ImportedCase Import(Stream workbook, string fileName, MarketSnapshot market, string? existingCase) =>
+        new CaseWorkbookImporter(fileName, market).Import(workbook, existingCase is null ? null : JsonNode.Parse(existingCase) as JsonObject);
+
     private static byte[] Write(JsonObject root, MarketSnapshot market, CultureInfo culture)
     {
         var xlsx = new XlsxWriter();
@@ -153,7 +161,7 @@ public static class CaseWorkbook
 
     // ---- Sheets ----------------------------------------------------------------------------------------------------
 
-    private static Dictionary<string, string> WriteLists(XlsxWriter xlsx, SheetBuilder lists, MarketSnapshot market)
+    internal static Dictionary<string, string> WriteLists(XlsxWriter xlsx, SheetBuilder lists, MarketSnapshot market)
     {
         var columns = new List<(string Name, IReadOnlyList<string> Values)>
         {
@@ -179,7 +187,7 @@ public static class CaseWorkbook
         return names;
     }
 
-    private static string? ListFor(ColumnLayout field, Dictionary<string, string> lists) => field.Kind switch
+    internal static string? ListFor(ColumnLayout field, Dictionary<string, string> lists) => field.Kind switch
     {
         ColumnKind.Country => lists["country"],
         ColumnKind.Currency => lists["currency"],
@@ -280,7 +288,7 @@ public static class CaseWorkbook
         }
     }
 
-    private static object? CellValueOf(JsonNode node) => node switch
+    internal static object? CellValueOf(JsonNode node) => node switch
     {
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         JsonValue v when v.TryGetValue<bool>(out var b) => b,

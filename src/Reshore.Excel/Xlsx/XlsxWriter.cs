@@ -31,6 +31,7 @@ internal sealed class SheetBuilder(string name)
     public int FrozenRows { get; set; }
     public SortedDictionary<int, SortedDictionary<int, (object Value, CellStyle Style)>> Rows { get; } = [];
     public Dictionary<int, double> Widths { get; } = [];
+    public HashSet<int> HiddenColumns { get; } = [];
     public List<(string Range, string Formula, string? Prompt)> ListValidations { get; } = [];
 
     /// <summary>Sets a cell (1-based row and column); null leaves it empty. Strings, doubles, ints and bools are typed.</summary>
@@ -103,7 +104,7 @@ internal sealed class XlsxWriter
         }
         if (s.Widths.Count > 0)
             ws.Append(new Columns(s.Widths.OrderBy(w => w.Key).Select(w =>
-                new Column { Min = (uint)w.Key, Max = (uint)w.Key, Width = w.Value, CustomWidth = true })));
+                new Column { Min = (uint)w.Key, Max = (uint)w.Key, Width = w.Value, CustomWidth = true, Hidden = s.HiddenColumns.Contains(w.Key) ? true : null })));
         var data = new SheetData();
         foreach (var (r, cells) in s.Rows)
         {
