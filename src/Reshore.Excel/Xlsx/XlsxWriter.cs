@@ -23,6 +23,9 @@ internal enum CellStyle : uint
     TwoDecimals = 12,
 }
 
+/// <summary>A live formula (without the leading =) and the value it gives, stored so the workbook shows it before Excel recalculates.</summary>
+internal sealed record Formula(string Expression, double Cached);
+
 /// <summary>A sheet being built: cells by (row, column), widths, validations, frozen rows.</summary>
 internal sealed class SheetBuilder(string name)
 {
@@ -85,6 +88,9 @@ internal sealed class XlsxWriter
             }
             if (_names.Count > 0)
                 wb.Workbook.Append(new DefinedNames(_names.Select(n => new DefinedName(n.Reference) { Name = n.Name })));
+            // Formulas carry their value; Excel recomputes them all when the file opens.
+            if (_sheets.Any(s => s.Rows.Values.Any(r => r.Values.Any(c => c.Value is Formula))))
+                wb.Workbook.Append(new CalculationProperties { FullCalculationOnLoad = true });
             wb.Workbook.Save();
         }
         return stream.ToArray();
@@ -142,6 +148,10 @@ internal sealed class XlsxWriter
                 break;
             case int i:
                 cell.CellValue = new CellValue(i.ToString(CultureInfo.InvariantCulture));
+                break;
+            case Formula f:
+                cell.CellFormula = new CellFormula(f.Expression);
+                if (double.IsFinite(f.Cached)) cell.CellValue = new CellValue(f.Cached.ToString("R", CultureInfo.InvariantCulture));
                 break;
             case bool b:
                 cell.DataType = CellValues.Boolean;
