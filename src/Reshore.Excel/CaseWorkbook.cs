@@ -62,6 +62,15 @@ public static class CaseWorkbook
     public static ImportedCase Import(Stream workbook, string fileName, MarketSnapshot market, string? existingCase) =>
         new CaseWorkbookImporter(fileName, market).Import(workbook, existingCase is null ? null : JsonNode.Parse(existingCase) as JsonObject);
 
+    /// <summary>The case id written on a template workbook's Case sheet, or null (advanced layout, or none written).</summary>
+    public static string? CaseIdOf(Stream workbook)
+    {
+        foreach (var sheet in Xlsx.XlsxReader.Read(workbook).Where(s => s.Text(1, CaseTemplate.KeyColumn) == CaseTemplate.CaseMarker))
+            for (var r = 2; r <= sheet.LastRow; r++)
+                if (sheet.Text(r, CaseTemplate.KeyColumn) == CaseTemplate.CaseIdKey) return sheet.Text(r, CaseTemplate.FirstValueColumn);
+        return null;
+    }
+
     private static byte[] Write(JsonObject root, MarketSnapshot market, CultureInfo culture)
     {
         var xlsx = new XlsxWriter();

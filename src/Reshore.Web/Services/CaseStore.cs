@@ -74,6 +74,10 @@ public sealed class CaseStore(ReshoreDbContext db, CaseAnalysis analysis, Worksp
         }
     }
 
+    /// <summary>The case with this id in this workspace, or null.</summary>
+    public Task<CaseRecord?> FindAsync(Guid caseId, Guid workspaceId, CancellationToken ct = default) =>
+        db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId && c.WorkspaceId == workspaceId, ct);
+
     /// <summary>The saved versions of a case, newest first (without their case text).</summary>
     public async Task<IReadOnlyList<CaseVersionInfo>> VersionsAsync(Guid caseId, CancellationToken ct = default)
     {
