@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reshore.Core.Costing;
+using Reshore.Core.Domain;
 using Reshore.Core.Localization;
 using Reshore.Excel.Xlsx;
 
@@ -62,8 +63,20 @@ internal static class ResultsFormulas
             sheet.Set(total + 1, 3 + k, new Formula($"{col}{total}*$B$3", sum * item.AnnualVolumeUnits), CellStyle.Number);
             sheet.Set(total + 2, 3 + k, new Formula($"{col}{total}-${sqCol}${total}", sum - sqSum), CellStyle.PerUnit);
         }
+        // Charts: the total per option, and the build-up by factor (stacked), both read from the cells above.
+        var lastCol = CellRef.Column(2 + options.Count);
+        var categories = $"$C$5:${lastCol}$5";
+        var chartRow = total + 4;
+        sheet.Charts.Add(new ChartSpec(T("Xl_ChartTcoPerUnit", "TCO per unit by option"), "column", categories,
+            [new ChartSeries(T("Xl_TcoPerUnit", "TCO per unit"), $"$C${total}:${lastCol}${total}")], chartRow, 1, chartRow + 18, 4, "#,##0.00"));
+        if (last >= FirstFactorRow)
+            sheet.Charts.Add(new ChartSpec(T("Xl_ChartByFactor", "TCO per unit by cost factor"), "stacked", categories,
+                Enumerable.Range(FirstFactorRow, last - FirstFactorRow + 1).Select(r => new ChartSeries(FactorLabel(factors[r - FirstFactorRow], culture), $"$C${r}:${lastCol}${r}")).ToList(),
+                chartRow, 5, chartRow + 18, 5 + Math.Max(6, options.Count * 2), "#,##0.00"));
         return (total, options.Count);
     }
+
+    private static string FactorLabel((string Factor, string? Label, CostCategory Category) f, CultureInfo culture) => f.Label ?? FactorText.Name(f.Factor, culture);
 
     /// <summary>Year by year per option: cash flows as numbers, net cost, discount factor, present value and the totals as formulas.</summary>
     public static void BusinessCase(SheetBuilder sheet, CaseEvaluation evaluation, ItemEvaluation item, CultureInfo culture)
@@ -87,6 +100,8 @@ internal static class ResultsFormulas
         sheet.FrozenRows = 5;
         var r = 6;
         var totals = new Dictionary<string, (int Row, double Pv)>(StringComparer.Ordinal);
+        var netCostSeries = new List<ChartSeries>();
+        var firstBlock = (First: 0, Last: 0);
         foreach (var o in item.Options)
         {
             var first = r;
@@ -104,6 +119,8 @@ internal static class ResultsFormulas
                 sheet.Set(r, 10, new Formula($"H{r}*I{r}", y.PresentValue), CellStyle.Number);
                 r++;
             }
+            netCostSeries.Add(new ChartSeries(o.Name ?? o.Id, $"$H${first}:$H${r - 1}"));
+            if (firstBlock.First == 0) firstBlock = (first, r - 1);
             sheet.Set(r, 1, Text.Format(culture, "Xl_PresentCostOf", "present cost of {0}", o.Name ?? o.Id), CellStyle.Header);
             sheet.Set(r, 10, new Formula($"SUM(J{first}:J{r - 1})", o.PvCost), CellStyle.Number);
             totals[o.Id] = (r, o.PvCost);
@@ -118,5 +135,7 @@ internal static class ResultsFormulas
             sheet.Set(r, 10, new Formula($"J{sq.Row}-J{totals[o.Id].Row}", o.NpvSavingVsStatusQuo), CellStyle.Number);
             r++;
         }
+        if (firstBlock.First > 0)
+            sheet.Charts.Add(new ChartSpec(T("Xl_ChartNetCost", "Net cost per year"), "line", $"$C${firstBlock.First}:$C${firstBlock.Last}", netCostSeries, 6, 12, 26, 22));
     }
 }

@@ -41,6 +41,20 @@ public sealed class ResultsWorkbookTests
         var npvRows = presentCosts[^1].Key is var lastTotal ? CellRef.Parse(lastTotal).Row + 3 : 0;
         for (var k = 0; k < item.Options.Count; k++) Assert.Equal(item.Options[k].NpvSavingVsStatusQuo, years.Value($"J{npvRows + k}"), 1e-6);
         Assert.Contains(item.Options, o => Math.Abs(o.NpvSavingVsStatusQuo) > 1000);
+
+        // Native charts: on the factors sheet the totals and the build-up by factor, on the year sheet the net cost per year; they read the cells.
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var wb = doc.WorkbookPart!;
+        WorksheetPart Part(string name) => (WorksheetPart)wb.GetPartById(wb.Workbook.Sheets!.Elements<Sheet>().Single(x => x.Name == name).Id!);
+        var charts = Part("Factors led-a60-9w").DrawingsPart!.ChartParts.Select(c => new StreamReader(c.GetStream()).ReadToEnd()).ToList();
+        Assert.Equal(2, charts.Count);
+        var totalRow = CellRef.Parse(totals[0].Key).Row;
+        Assert.Contains($"Factors led-a60-9w&apos;!$C${totalRow}:$E${totalRow}</c:f>", charts[0]);
+        Assert.Contains("<c:grouping val=\"stacked\"/>", charts[1]);
+        Assert.Contains("<c:lineChart>", new StreamReader(Part("Year by year led-a60-9w").DrawingsPart!.ChartParts.Single().GetStream()).ReadToEnd());
+        // The package is valid Office Open XML (charts and drawings included).
+        var problems = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(problems);
     }
 
     [Fact]
