@@ -74,7 +74,7 @@ public static class CaseTemplate
         var caseSheet = xlsx.Add(T("Xt_CaseSheet", "Case"));
         var items = root["items"] as JsonArray ?? [];
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { readme.Name, caseSheet.Name, CaseWorkbook.ListsSheet };
-        var itemSheets = items.OfType<JsonObject>().Select((item, i) => (item, sheet: xlsx.Add(UniqueName($"{T("Xt_ItemSheet", "Item")} {Id(item) ?? (i + 1).ToString(CultureInfo.InvariantCulture)}", used)))).ToList();
+        var itemSheets = items.OfType<JsonObject>().Select((item, i) => (item, sheet: xlsx.Add(ResultsWorkbook.SheetName($"{T("Xt_ItemSheet", "Item")} {Id(item) ?? (i + 1).ToString(CultureInfo.InvariantCulture)}", used)))).ToList();
         var lists = xlsx.Add(CaseWorkbook.ListsSheet);
         lists.Hidden = true;
         var listNames = CaseWorkbook.WriteLists(xlsx, lists, market);
@@ -206,15 +206,6 @@ public static class CaseTemplate
             ColumnKind.Enum => Text.Get(culture, "Xt_UnitChoice", "choice"),
             _ => "",
         };
-    }
-
-    private static string UniqueName(string name, HashSet<string> used)
-    {
-        var clean = new string(name.Select(ch => "[]:*?/\\".Contains(ch) ? '_' : ch).ToArray());
-        if (clean.Length > 31) clean = clean[..31];
-        var candidate = clean;
-        for (var i = 2; !used.Add(candidate); i++) candidate = $"{clean[..Math.Min(clean.Length, 28)]} {i}";
-        return candidate;
     }
 
     private static void WriteReadme(SheetBuilder sheet, CultureInfo culture)

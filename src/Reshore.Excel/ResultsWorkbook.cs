@@ -167,7 +167,7 @@ public static class ResultsWorkbook
     }
 
     /// <summary>Excel sheet names: at most 31 characters, none of []:*?/\, unique.</summary>
-    private static string SheetName(string name, HashSet<string> used)
+    internal static string SheetName(string name, HashSet<string> used)
     {
         var clean = new string(name.Select(ch => "[]:*?/\\".Contains(ch) ? '_' : ch).ToArray());
         if (clean.Length > 31) clean = clean[..31];
