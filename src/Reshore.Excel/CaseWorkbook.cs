@@ -54,7 +54,24 @@ public static class CaseWorkbook
     /// <paramref name="limits"/> (default <see cref="WorkbookLimits.Default"/>) before it is read; <paramref name="workbook"/> must be seekable.
     /// </summary>
     public static ImportedCase Import(Stream workbook, string fileName, MarketSnapshot market, WorkbookLimits? limits = null) =>
-        new CaseWorkbookImporter(fileName, market).Import(workbook, limits);
+        new CaseWorkbookImporter(fileName, market).Import(workbook, limits: limits);
+
+    /// <summary>
+    /// Reads a filled workbook in either layout as an update of <paramref name="existingCase"/> (the stored case file as
+    /// JSON): the fields a template workbook shows replace the case's, and what it does not show (events, strategies,
+    /// scorecard…) is kept. An advanced-layout workbook holds the whole case and replaces it.
+    /// </summary>
+    public static ImportedCase Import(Stream workbook, string fileName, MarketSnapshot market, string? existingCase, WorkbookLimits? limits = null) =>
+        new CaseWorkbookImporter(fileName, market).Import(workbook, existingCase is null ? null : JsonNode.Parse(existingCase) as JsonObject, limits);
+
+    /// <summary>The case id written on a template workbook's Case sheet, or null (advanced layout, or none written).</summary>
+    public static string? CaseIdOf(Stream workbook)
+    {
+        foreach (var sheet in Xlsx.XlsxReader.Read(workbook).Where(s => s.Text(1, CaseTemplate.KeyColumn) == CaseTemplate.CaseMarker))
+            for (var r = 2; r <= sheet.LastRow; r++)
+                if (sheet.Text(r, CaseTemplate.KeyColumn) == CaseTemplate.CaseIdKey) return sheet.Text(r, CaseTemplate.FirstValueColumn);
+        return null;
+    }
 
     private static byte[] Write(JsonObject root, MarketSnapshot market, CultureInfo culture)
     {
@@ -155,7 +172,7 @@ public static class CaseWorkbook
 
     // ---- Sheets ----------------------------------------------------------------------------------------------------
 
-    private static Dictionary<string, string> WriteLists(XlsxWriter xlsx, SheetBuilder lists, MarketSnapshot market)
+    internal static Dictionary<string, string> WriteLists(XlsxWriter xlsx, SheetBuilder lists, MarketSnapshot market)
     {
         var columns = new List<(string Name, IReadOnlyList<string> Values)>
         {
@@ -181,7 +198,7 @@ public static class CaseWorkbook
         return names;
     }
 
-    private static string? ListFor(ColumnLayout field, Dictionary<string, string> lists) => field.Kind switch
+    internal static string? ListFor(ColumnLayout field, Dictionary<string, string> lists) => field.Kind switch
     {
         ColumnKind.Country => lists["country"],
         ColumnKind.Currency => lists["currency"],
@@ -282,7 +299,7 @@ public static class CaseWorkbook
         }
     }
 
-    private static object? CellValueOf(JsonNode node) => node switch
+    internal static object? CellValueOf(JsonNode node) => node switch
     {
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         JsonValue v when v.TryGetValue<bool>(out var b) => b,

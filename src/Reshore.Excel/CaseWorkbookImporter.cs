@@ -16,7 +16,7 @@ namespace Reshore.Excel;
 /// value per line and validates it with the case-file reader, so binder and validator errors map back from their line to
 /// the cell they came from.
 /// </summary>
-internal sealed class CaseWorkbookImporter(string fileName, MarketSnapshot market)
+internal sealed partial class CaseWorkbookImporter(string fileName, MarketSnapshot market)
 {
     private sealed record Loc(string Sheet, string? Cell, TableLayout? Table, Func<string, string?>? FieldCell, string Prefix);
 
@@ -35,7 +35,7 @@ internal sealed class CaseWorkbookImporter(string fileName, MarketSnapshot marke
     private readonly HashSet<(string Sheet, string Key)> _missingColumns = [];
     private Dictionary<string, SheetCells> _sheets = new(StringComparer.OrdinalIgnoreCase);
 
-    public ImportedCase Import(Stream stream, WorkbookLimits? limits = null)
+    public ImportedCase Import(Stream stream, JsonObject? baseCase = null, WorkbookLimits? limits = null)
     {
         try
         {
@@ -50,10 +50,17 @@ internal sealed class CaseWorkbookImporter(string fileName, MarketSnapshot marke
         {
             throw new WorkbookImportException(fileName, [new WorkbookError(Path.GetFileName(fileName), null, $"Not a readable .xlsx workbook: {e.Message}")]);
         }
-        ReadUncertain();
-        var root = new JsonObject();
-        ReadCaseSheet(root);
-        foreach (var table in CaseLayout.All.Skip(1)) ReadTable(table);
+        var template = CaseTemplate.IsTemplate(_sheets.Values);
+        JsonObject root;
+        string? caseId = null;
+        if (template) (root, caseId) = ReadTemplate(baseCase);
+        else
+        {
+            ReadUncertain();
+            root = new JsonObject();
+            ReadCaseSheet(root);
+            foreach (var table in CaseLayout.All.Skip(1)) ReadTable(table);
+        }
         foreach (var (path, entry) in _uncertain.Where(u => !u.Value.Used))
             Add(CaseWorkbook.UncertainSheet, $"A{entry.Row}", $"No number field at '{path}': check the ids and the field name (e.g. items[ITEM].options[OPTION].production.unitPrice).");
 
@@ -69,7 +76,7 @@ internal sealed class CaseWorkbookImporter(string fileName, MarketSnapshot marke
         }
         if (_errors.Count > 0 || document is null)
             throw new WorkbookImportException(fileName, Sorted());
-        return new ImportedCase(json, document);
+        return new ImportedCase(json, document) { CaseId = caseId, Layout = template ? WorkbookLayout.Template : WorkbookLayout.Advanced };
     }
 
     private void Add(string sheet, string? cell, string message) => _errors.Add(new WorkbookError(sheet, cell, message));
@@ -337,7 +344,7 @@ internal sealed class CaseWorkbookImporter(string fileName, MarketSnapshot marke
             {
                 var element = CaseLayout.KindOf(valueType);
                 var map = new JsonObject();
-                foreach (var part in RawText(raw).Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                foreach (var part in CellText.SplitPairs(RawText(raw)))
                 {
                     var colon = part.IndexOf(':', StringComparison.Ordinal);
                     if (colon <= 0)
@@ -351,7 +358,18 @@ internal sealed class CaseWorkbookImporter(string fileName, MarketSnapshot marke
                         Add(sheet, cell, $"Key '{key}' is given twice.");
                         return null;
                     }
-                    var node = Convert(element, valueType, part[(colon + 1)..].Trim(), sheet, cell)!;
+                    var valueText = part[(colon + 1)..].Trim();
+                    JsonNode node;
+                    if (element is ColumnKind.Number or ColumnKind.Money && DistributionText.Looks(valueText))
+                    {
+                        if (DistributionText.Parse(valueText, out var error) is not { } distribution)
+                        {
+                            Add(sheet, cell, $"{key}: {error}");
+                            return null;
+                        }
+                        node = distribution;
+                    }
+                    else node = Convert(element, valueType, valueText, sheet, cell)!;
                     _locs[node] = new Loc(sheet, cell, null, null, "");
                     map[key] = node;
                 }

@@ -20,6 +20,24 @@ internal static class CellText
         _ => node.ToJsonString(),
     };
 
+    /// <summary>The "key: value" pairs of a map cell, split at semicolons and line breaks outside parentheses (a distribution's own semicolons stay).</summary>
+    public static IEnumerable<string> SplitPairs(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] == '(') depth++;
+            else if (i < text.Length && text[i] == ')') depth = Math.Max(0, depth - 1);
+            else if (i == text.Length || (text[i] is ';' or '\n' && depth == 0))
+            {
+                var part = text[start..i].Trim();
+                if (part.Length > 0) yield return part;
+                start = i + 1;
+            }
+        }
+    }
+
     /// <summary>Numbers in invariant culture; a decimal comma is accepted too.</summary>
     public static bool TryNumber(string text, out double value)
     {

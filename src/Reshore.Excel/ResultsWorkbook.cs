@@ -45,6 +45,12 @@ public static class ResultsWorkbook
             for (var k = 1; k <= item.Options.Count + 3; k++) sheet.Width(k, k == 1 ? 44 : 22);
         }
 
+        foreach (var item in evaluation.Items)
+        {
+            ResultsFormulas.Factors(xlsx.Add(SheetName($"{T("Xl_FactorsSheet", "Factors")} {item.Id}", names)), evaluation, item, culture);
+            ResultsFormulas.BusinessCase(xlsx.Add(SheetName($"{T("Xl_YearByYear", "Year by year")} {item.Id}", names)), evaluation, item, culture);
+        }
+
         var lines = xlsx.Add(SheetName(T("Xl_CostLines", "Cost lines"), names));
         Table(lines, 1,
         [
@@ -161,7 +167,7 @@ public static class ResultsWorkbook
     }
 
     /// <summary>Excel sheet names: at most 31 characters, none of []:*?/\, unique.</summary>
-    private static string SheetName(string name, HashSet<string> used)
+    internal static string SheetName(string name, HashSet<string> used)
     {
         var clean = new string(name.Select(ch => "[]:*?/\\".Contains(ch) ? '_' : ch).ToArray());
         if (clean.Length > 31) clean = clean[..31];

@@ -76,6 +76,32 @@ public sealed class CaseRecord
     public Workspace? Workspace { get; set; }
 }
 
+/// <summary>One saved version of a case: the case file as it was after that save (version 1 is the first save).</summary>
+public sealed class CaseVersionRecord
+{
+    /// <summary>Key.</summary>
+    public Guid Id { get; set; } = Guid.NewGuid();
+    /// <summary>The case.</summary>
+    public Guid CaseId { get; set; }
+    /// <summary>The case's version number after this save.</summary>
+    public int Version { get; set; }
+    /// <summary>Case name at this version.</summary>
+    [MaxLength(300)]
+    public required string Name { get; set; }
+    /// <summary>The case file at this version, JSON.</summary>
+    public required string Json { get; set; }
+    /// <summary>When it was saved, UTC.</summary>
+    public DateTime SavedUtc { get; set; } = DateTime.UtcNow;
+    /// <summary>Who saved it (user name).</summary>
+    [MaxLength(256)]
+    public string? SavedBy { get; set; }
+    /// <summary>How it was saved, e.g. "import frames.xlsx" or "edit".</summary>
+    [MaxLength(300)]
+    public string? Note { get; set; }
+    /// <summary>Navigation.</summary>
+    public CaseRecord? Case { get; set; }
+}
+
 /// <summary>
 /// A workspace's own reference value: a country, a lane or an HS code added to or changed in the bundled reference data,
 /// with its source and year. The workspace's cases are evaluated with these applied.

@@ -16,6 +16,8 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
     /// <summary>Cases.</summary>
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    /// <summary>Saved versions of the cases.</summary>
+    public DbSet<CaseVersionRecord> CaseVersions => Set<CaseVersionRecord>();
     /// <summary>Workspaces' own reference values (countries, lanes, HS codes).</summary>
     public DbSet<WorkspaceReferenceOverride> ReferenceOverrides => Set<WorkspaceReferenceOverride>();
     /// <summary>Reshoring-monitor cases.</summary>
@@ -40,6 +42,11 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
         {
             c.HasOne(x => x.Workspace).WithMany(w => w.Cases).HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
             c.HasIndex(x => new { x.WorkspaceId, x.Name });
+        });
+        builder.Entity<CaseVersionRecord>(v =>
+        {
+            v.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            v.HasIndex(x => new { x.CaseId, x.Version }).IsUnique();
         });
         builder.Entity<WorkspaceReferenceOverride>(r =>
         {

@@ -51,6 +51,35 @@ public sealed class WorkbookCommandTests
     }
 
     [Fact]
+    public void The_simple_layout_round_trips_and_import_into_a_case_reports_what_changed()
+    {
+        var example = Path.Combine(CliRunner.RepoRoot, "examples", "led-lamps.yaml");
+        var xlsx = Temp(".xlsx");
+        Assert.Equal(CliApp.Ok, CliRunner.Run("workbook", "case", example, "-o", xlsx, "--layout", "simple").ExitCode);
+        var caseFile = Temp(".yaml");
+        File.Copy(example, caseFile);
+        var result = CliRunner.Run("workbook", "import", xlsx, "--into", caseFile);
+        Assert.True(result.ExitCode == CliApp.Ok, result.Error);
+        Assert.Contains("No input and no result changed.", result.Out);
+        var market = ReferenceDataLoader.Embedded();
+        var back = CaseFileReader.ReadDocumentFile(caseFile, market);
+        var original = CaseFileReader.ReadDocumentFile(example, market);
+        Assert.Equal(original.Case.Risk!.Events!.Count, back.Case.Risk!.Events!.Count);   // kept: the template does not show events
+        Assert.Equal(original.Uncertain.Count, back.Uncertain.Count);
+
+        // Into a copy whose discount rate was changed since the workbook was written: the workbook's 8% comes back, and each option's present cost moves.
+        var other = Temp(".yaml");
+        File.WriteAllText(other, File.ReadAllText(example).Replace("discountRatePct: 8 ", "discountRatePct: 10 ", StringComparison.Ordinal));
+        var changed = CliRunner.Run("workbook", "import", xlsx, "--into", other, "-o", Temp(".yaml"));
+        Assert.True(changed.ExitCode == CliApp.Ok, changed.Error);
+        Assert.Contains("Inputs changed: 1", changed.Out);
+        Assert.Contains("discountRatePct: 10 → 8", changed.Out);
+        Assert.Contains("led-a60-9w/pl-supplier", changed.Out);
+
+        Assert.Equal(2, CliRunner.Run("workbook", "template", "-o", Temp(".xlsx"), "--layout", "fancy").ExitCode);
+    }
+
+    [Fact]
     public void Workbook_export_writes_the_results()
     {
         var example = Path.Combine(CliRunner.RepoRoot, "examples", "assembly-romania.yaml");

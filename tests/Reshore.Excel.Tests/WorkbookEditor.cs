@@ -37,6 +37,16 @@ public sealed class WorkbookEditor : IDisposable
     public int CaseRow(string field) =>
         (int)Part("Case").Worksheet.Descendants<Row>().First(r => r.Elements<Cell>().FirstOrDefault()?.InnerText == field).RowIndex!.Value;
 
+    /// <summary>Row number of a field key in hidden column A of a template sheet.</summary>
+    public int KeyRow(string sheet, string key) =>
+        (int)Part(sheet).Worksheet.Descendants<Row>().First(r => r.Elements<Cell>().FirstOrDefault(c => c.CellReference!.Value!.StartsWith('A'))?.InnerText == key).RowIndex!.Value;
+
+    /// <summary>Sets the value of a field key in a template sheet's value column <paramref name="column"/> (5 is E, the first option).</summary>
+    public WorkbookEditor SetKey(string sheet, string key, int column, object? value) => Set(sheet, KeyRow(sheet, key), column, value);
+
+    /// <summary>Sheet names in order.</summary>
+    public IReadOnlyList<string> SheetNames => _doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
+
     public static string Ref(int row, int column)
     {
         var s = "";

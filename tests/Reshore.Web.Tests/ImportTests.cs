@@ -99,6 +99,75 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{ws}/cases")).EnumerateArray());
     }
 
+    /// <summary>Sets cell (row of the field key in hidden column A, <paramref name="column"/>) on the first sheet whose A1 is <paramref name="marker"/>, as a user would in Excel.</summary>
+    private static byte[] SetTemplateCell(byte[] workbook, string marker, string key, string column, double value)
+    {
+        var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var doc = SpreadsheetDocument.Open(stream, true))
+        {
+            var wb = doc.WorkbookPart!;
+            var part = wb.Workbook.Sheets!.Elements<Sheet>().Select(s => (WorksheetPart)wb.GetPartById(s.Id!))
+                .First(p => p.Worksheet.Descendants<Cell>().FirstOrDefault(c => c.CellReference == "A1")?.InnerText == marker);
+            var row = part.Worksheet.Descendants<Row>().Single(r => r.Elements<Cell>().FirstOrDefault(c => c.CellReference!.Value!.StartsWith('A'))?.InnerText == key);
+            var reference = column + row.RowIndex!.Value.ToString(CultureInfo.InvariantCulture);
+            var cell = row.Elements<Cell>().FirstOrDefault(c => c.CellReference?.Value == reference);
+            if (cell is null)
+            {
+                cell = new Cell { CellReference = reference };
+                var after = row.Elements<Cell>().LastOrDefault(c => string.CompareOrdinal(c.CellReference!.Value!, reference) < 0 && c.CellReference!.Value!.Length <= reference.Length);
+                if (after is null) row.PrependChild(cell); else after.InsertAfterSelf(cell);
+            }
+            cell.RemoveAllChildren();
+            cell.DataType = null;
+            cell.CellValue = new CellValue(value.ToString("R", CultureInfo.InvariantCulture));
+            part.Worksheet.Save();
+        }
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task Re_importing_the_case_workbook_updates_the_case_and_shows_what_changed()
+    {
+        var (client, ws) = await Workspace();
+        var created = await client.PostAsJsonAsync($"/api/workspaces/{ws}/cases", new { text = ExampleCatalog.Find("led-lamps")!.Text, format = "yaml" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var workbook = await client.GetByteArrayAsync($"/api/cases/{id}/case.xlsx?layout=simple");
+        // Options are columns E, F, G in case order (cn-cm, be-own-line, pl-supplier): the Polish price becomes 0.95.
+        var edited = SetTemplateCell(workbook, "#item", "option.production.unitPrice", "G", 0.95);
+
+        var response = await client.PostAsync($"/api/workspaces/{ws}/cases/import", Upload(edited, "led-lamps.xlsx"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("updated").GetBoolean());
+        Assert.Equal(id, body.GetProperty("id").GetGuid());
+        Assert.Equal(2, body.GetProperty("version").GetInt32());
+        var inputs = body.GetProperty("comparison").GetProperty("inputs").EnumerateArray().ToList();
+        var change = Assert.Single(inputs);
+        Assert.Equal("items[led-a60-9w].options[pl-supplier].production.unitPrice", change.GetProperty("path").GetString());
+        Assert.Equal("0.95", change.GetProperty("after").GetString());
+        var pl = body.GetProperty("comparison").GetProperty("options").EnumerateArray().Single(o => o.GetProperty("option").GetString() == "pl-supplier");
+        Assert.True(pl.GetProperty("tcoPerUnit").GetProperty("delta").GetDouble() != 0);
+
+        // One case, two versions, and the same comparison from the compare endpoint and page.
+        var cases = await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{ws}/cases");
+        Assert.Equal(1, cases.GetArrayLength());
+        var versions = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/versions");
+        Assert.Equal([2, 1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        var compare = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/compare?from=1&to=2");
+        Assert.Equal(change.GetProperty("path").GetString(), compare.GetProperty("inputs")[0].GetProperty("path").GetString());
+        var page = await client.GetStringAsync($"/cases/{id}/versions?from=1&to=2");
+        Assert.Contains("option-moves", page);
+        Assert.Contains("pl-supplier", page);
+
+        // A bad cell in a re-import stores nothing: still version 2.
+        var bad = SetTemplateCell(edited, "#item", "item.annualVolumeUnits", "E", -5);
+        var refused = await client.PostAsync($"/api/cases/{id}/import", Upload(bad, "led-lamps.xlsx"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("!E", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/versions")).GetArrayLength());
+    }
+
     [Fact]
     public async Task Reports_come_as_html_and_pdf_in_the_requested_language()
     {

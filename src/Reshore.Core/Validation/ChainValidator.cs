@@ -88,7 +88,8 @@ public static class ChainValidator
                     var otherServes = MarketRuns.ServedBy(other, markets);
                     if (rest.FirstOrDefault(m => !otherServes.Contains(m.Id)) is { } gap)
                         errors.Add(new($"{op}.otherMarketsFrom", $"'{otherId}' does not serve market '{gap.Id}' either."));
-                    if (other.Transition is not null || other.Automation is not null)
+                    // An empty transition block (as a workbook writes it) carries no costs.
+                    if (other.Transition is { } t && ((t.OneOffCosts?.Count ?? 0) > 0 || (t.Incentives?.Count ?? 0) > 0) || other.Automation is not null)
                         errors.Add(new($"{op}.otherMarketsFrom", $"'{otherId}' has one-off costs or an automation scenario of its own; the costs of keeping it for these markets belong to this option's transition. Name an option without them (e.g. the status quo)."));
                 }
             }

@@ -33,8 +33,29 @@ internal sealed class SheetCells(string name, IReadOnlyDictionary<(int Row, int 
 /// </summary>
 internal static class XlsxReader
 {
+    /// <summary>Largest total unpacked size of a workbook's parts; a larger one (e.g. a zip bomb) is refused before it is parsed.</summary>
+    public const long MaxUnpackedBytes = 200L * 1024 * 1024;
+
     public static IReadOnlyList<SheetCells> Read(Stream stream)
     {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+        var start = stream.Position;
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+        {
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > MaxUnpackedBytes) throw new InvalidDataException($"The workbook unpacks to more than {MaxUnpackedBytes / (1024 * 1024)} MB.");
+            }
+        }
+        stream.Position = start;
         using var doc = SpreadsheetDocument.Open(stream, false);
         var wb = doc.WorkbookPart ?? throw new InvalidDataException("The file has no workbook.");
         var shared = SharedStrings(wb.SharedStringTablePart);

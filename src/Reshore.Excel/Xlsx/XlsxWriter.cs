@@ -23,6 +23,15 @@ internal enum CellStyle : uint
     TwoDecimals = 12,
 }
 
+/// <summary>A live formula (without the leading =) and the value it gives, stored so the workbook shows it before Excel recalculates.</summary>
+internal sealed record Formula(string Expression, double Cached);
+
+/// <summary>One series of a chart: its name and the A1 range of its values (on the chart's sheet).</summary>
+internal sealed record ChartSeries(string Name, string Values);
+
+/// <summary>A native Excel chart placed on a sheet: column (clustered or stacked) or line, over a category range.</summary>
+internal sealed record ChartSpec(string Title, string Kind, string Categories, IReadOnlyList<ChartSeries> Series, int FromRow, int FromColumn, int ToRow, int ToColumn, string NumberFormat = "#,##0");
+
 /// <summary>A sheet being built: cells by (row, column), widths, validations, frozen rows.</summary>
 internal sealed class SheetBuilder(string name)
 {
@@ -31,6 +40,8 @@ internal sealed class SheetBuilder(string name)
     public int FrozenRows { get; set; }
     public SortedDictionary<int, SortedDictionary<int, (object Value, CellStyle Style)>> Rows { get; } = [];
     public Dictionary<int, double> Widths { get; } = [];
+    public HashSet<int> HiddenColumns { get; } = [];
+    public List<ChartSpec> Charts { get; } = [];
     public List<(string Range, string Formula, string? Prompt)> ListValidations { get; } = [];
 
     /// <summary>Sets a cell (1-based row and column); null leaves it empty. Strings, doubles, ints and bools are typed.</summary>
@@ -76,6 +87,7 @@ internal sealed class XlsxWriter
             {
                 var part = wb.AddNewPart<WorksheetPart>();
                 part.Worksheet = Worksheet(s);
+                if (s.Charts.Count > 0) AddCharts(part, s);
                 sheets.Append(new Sheet
                 {
                     Id = wb.GetIdOfPart(part), SheetId = id++, Name = s.Name,
@@ -84,6 +96,9 @@ internal sealed class XlsxWriter
             }
             if (_names.Count > 0)
                 wb.Workbook.Append(new DefinedNames(_names.Select(n => new DefinedName(n.Reference) { Name = n.Name })));
+            // Formulas carry their value; Excel recomputes them all when the file opens.
+            if (_sheets.Any(s => s.Rows.Values.Any(r => r.Values.Any(c => c.Value is Formula))))
+                wb.Workbook.Append(new CalculationProperties { FullCalculationOnLoad = true });
             wb.Workbook.Save();
         }
         return stream.ToArray();
@@ -103,7 +118,7 @@ internal sealed class XlsxWriter
         }
         if (s.Widths.Count > 0)
             ws.Append(new Columns(s.Widths.OrderBy(w => w.Key).Select(w =>
-                new Column { Min = (uint)w.Key, Max = (uint)w.Key, Width = w.Value, CustomWidth = true })));
+                new Column { Min = (uint)w.Key, Max = (uint)w.Key, Width = w.Value, CustomWidth = true, Hidden = s.HiddenColumns.Contains(w.Key) ? true : null })));
         var data = new SheetData();
         foreach (var (r, cells) in s.Rows)
         {
@@ -131,6 +146,50 @@ internal sealed class XlsxWriter
         return ws;
     }
 
+    private const string ChartNs = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private const string DrawingNs = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /// <summary>Native charts: a drawing part on the sheet with one chart part per chart, whose series refer to the sheet's cells (so they follow edits).</summary>
+    private static void AddCharts(WorksheetPart sheetPart, SheetBuilder s)
+    {
+        var drawing = sheetPart.AddNewPart<DrawingsPart>();
+        var anchors = new System.Text.StringBuilder();
+        var n = 0;
+        foreach (var chart in s.Charts)
+        {
+            n++;
+            var chartPart = drawing.AddNewPart<ChartPart>();
+            using (var w = new StreamWriter(chartPart.GetStream(FileMode.Create), new System.Text.UTF8Encoding(false))) w.Write(ChartXml(s.Name, chart));
+            anchors.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
+                <xdr:twoCellAnchor><xdr:from><xdr:col>{chart.FromColumn - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{chart.FromRow - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>{chart.ToColumn - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{chart.ToRow - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="{n + 1}" name="Chart {n}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="{ChartNs}"><c:chart xmlns:c="{ChartNs}" r:id="{drawing.GetIdOfPart(chartPart)}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>
+                """);
+        }
+        using (var w = new StreamWriter(drawing.GetStream(FileMode.Create), new System.Text.UTF8Encoding(false)))
+            w.Write($"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="{DrawingNs}" xmlns:r="{RelNs}">{anchors}</xdr:wsDr>""");
+        sheetPart.Worksheet.Append(new Drawing { Id = sheetPart.GetIdOfPart(drawing) });
+    }
+
+    private static string ChartXml(string sheet, ChartSpec chart)
+    {
+        static string Esc(string text) => System.Security.SecurityElement.Escape(text);
+        var quoted = "'" + sheet.Replace("'", "''", StringComparison.Ordinal) + "'!";
+        var series = new System.Text.StringBuilder();
+        for (var i = 0; i < chart.Series.Count; i++)
+        {
+            var marker = chart.Kind == "line" ? "<c:marker><c:symbol val=\"none\"/></c:marker>" : "<c:invertIfNegative val=\"0\"/>";
+            series.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"<c:ser><c:idx val=\"{i}\"/><c:order val=\"{i}\"/><c:tx><c:v>{Esc(chart.Series[i].Name)}</c:v></c:tx>{marker}<c:cat><c:strRef><c:f>{Esc(quoted + chart.Categories)}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>{Esc(quoted + chart.Series[i].Values)}</c:f></c:numRef></c:val>{(chart.Kind == "line" ? "<c:smooth val=\"0\"/>" : "")}</c:ser>");
+        }
+        var plot = chart.Kind switch
+        {
+            "line" => $"<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>{series}<c:marker val=\"1\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:lineChart>",
+            "stacked" => $"<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"stacked\"/><c:varyColors val=\"0\"/>{series}<c:gapWidth val=\"80\"/><c:overlap val=\"100\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>",
+            _ => $"<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>{series}<c:gapWidth val=\"80\"/><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>",
+        };
+        return $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="{ChartNs}" xmlns:a="{DrawingNs}" xmlns:r="{RelNs}"><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>{Esc(chart.Title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>{plot}<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="low"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="{Esc(chart.NumberFormat)}" sourceLinked="0"/><c:crossAx val="1"/></c:valAx></c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>""";
+    }
+
     private static Cell MakeCell(string reference, object value, CellStyle style)
     {
         var cell = new Cell { CellReference = reference, StyleIndex = (uint)style };
@@ -141,6 +200,10 @@ internal sealed class XlsxWriter
                 break;
             case int i:
                 cell.CellValue = new CellValue(i.ToString(CultureInfo.InvariantCulture));
+                break;
+            case Formula f:
+                cell.CellFormula = new CellFormula(f.Expression);
+                if (double.IsFinite(f.Cached)) cell.CellValue = new CellValue(f.Cached.ToString("R", CultureInfo.InvariantCulture));
                 break;
             case bool b:
                 cell.DataType = CellValues.Boolean;

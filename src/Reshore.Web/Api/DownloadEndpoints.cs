@@ -16,18 +16,21 @@ public static class DownloadEndpoints
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Files");
-        api.MapGet("/excel/case-template.xlsx", (CaseAnalysis analysis) =>
-            Results.File(CaseWorkbook.Template(analysis.Market, CultureInfo.CurrentUICulture), Xlsx, "reshore-case-template.xlsx"))
-            .WithSummary("The case template workbook (one sheet per entity, drop-down lists for countries, modes, governance models…), in the request's language.");
+        api.MapGet("/excel/case-template.xlsx", (string? layout, CaseAnalysis analysis) =>
+            Simple(layout)
+                ? Results.File(CaseTemplate.Empty(analysis.Market, CultureInfo.CurrentUICulture), Xlsx, "reshore-case-template-simple.xlsx")
+                : Results.File(CaseWorkbook.Template(analysis.Market, CultureInfo.CurrentUICulture), Xlsx, "reshore-case-template.xlsx"))
+            .WithSummary("The case template workbook in the request's language: ?layout=simple gives factors as rows and options as columns; the default (advanced) one sheet per entity. Both have drop-down lists.");
 
         api.MapGet("/cases/{id:guid}/case.json", async (Guid id, WorkspaceAccess access, CancellationToken ct) =>
             await access.CaseAsync(id, ct) is { } c
                 ? Results.File(Encoding.UTF8.GetBytes(c.Case.Json), "application/json", FileName(c.Case.Name, "json"))
                 : ApiEndpoints.NotFound("case", id)).WithSummary("The case file (JSON), as the CLI reads it.");
-        api.MapGet("/cases/{id:guid}/case.xlsx", async (Guid id, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
-            await WithDocument(id, access, analysis, ct, (c, doc) =>
-                Results.File(CaseWorkbook.FromCase(doc, analysis.MarketOf(doc), CultureInfo.CurrentUICulture), Xlsx, FileName(c.Name, "xlsx"))))
-            .WithSummary("The case as a filled workbook (edit it in Excel and import it again).");
+        api.MapGet("/cases/{id:guid}/case.xlsx", async (Guid id, string? layout, WorkspaceAccess access, CaseAnalysis analysis, CancellationToken ct) =>
+            await WithDocument(id, access, analysis, ct, (c, doc) => Simple(layout)
+                ? Results.File(CaseTemplate.FromCase(c.Json, "case.json", c.Id.ToString(), analysis.MarketOf(doc), CultureInfo.CurrentUICulture), Xlsx, FileName(c.Name, "xlsx"))
+                : Results.File(CaseWorkbook.FromCase(doc, analysis.MarketOf(doc), CultureInfo.CurrentUICulture), Xlsx, FileName(c.Name, "xlsx"))))
+            .WithSummary("The case as a filled workbook (edit it in Excel and import it again). ?layout=simple: factors × options with the case id, so importing it into the workspace updates this case.");
         api.MapGet("/cases/{id:guid}/results.xlsx", async (Guid id, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>
         {
             var latest = await jobs.LatestSimulationAsync(id, access.UserId, ct);
@@ -51,17 +54,50 @@ public static class DownloadEndpoints
         {
             if (await access.RoleInAsync(id, ct) is not { } role) return ApiEndpoints.NotFound("workspace", id);
             if (role < WorkspaceRole.Analyst) return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Viewers cannot create cases.");
-            try
-            {
-                var record = await CaseImport.ImportAsync(store, analysis, id, file, access.UserName, limits);
-                return Results.Created($"/api/cases/{record.Id}", new { id = record.Id, name = record.Name, version = record.Version });
-            }
-            catch (CaseImportException e)
-            {
-                return Results.ValidationProblem(e.Errors.GroupBy(x => x.Location).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()),
-                    title: "The file could not be imported", detail: $"{e.Errors.Count} problem(s) in {e.FileName}; nothing was stored.");
-            }
-        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive).WithSummary("Imports a case from a workbook (.xlsx) or a case file (.yaml, .json); every problem is reported by sheet and cell (or line), and nothing is stored on error.");
+            return await Import(id, null, file, access, store, analysis, limits, ct);
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive).WithSummary("Imports a case from a workbook (.xlsx) or a case file (.yaml, .json); every problem is reported by sheet and cell (or line), and nothing is stored on error. A simple-layout workbook that carries the id of a case in this workspace updates that case (200, with the comparison) instead of creating another (201).");
+        api.MapPost("/cases/{id:guid}/import", async (Guid id, IFormFile file, WorkspaceAccess access, CaseStore store, CaseAnalysis analysis, ReshoreLimits limits, CancellationToken ct) =>
+        {
+            if (await access.CaseAsync(id, ct) is not { } c) return ApiEndpoints.NotFound("case", id);
+            if (c.Role < WorkspaceRole.Analyst) return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Viewers cannot change cases.");
+            return await Import(c.Case.WorkspaceId, id, file, access, store, analysis, limits, ct);
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive).WithSummary("Updates this case from a workbook or case file as a new version; answers with what changed (inputs, each option's TCO and NPV, the verdict). Nothing is stored on error.");
+
+        api.MapGet("/cases/{id:guid}/versions", async (Guid id, WorkspaceAccess access, CaseStore store, CancellationToken ct) =>
+            await access.CaseAsync(id, ct) is { } c
+                ? Results.Ok((await store.VersionsAsync(id, ct)).Select(v => new { version = v.Version, name = v.Name, savedUtc = v.SavedUtc, savedBy = v.SavedBy, note = v.Note }))
+                : ApiEndpoints.NotFound("case", id)).WithSummary("The saved versions of a case, newest first.");
+        api.MapGet("/cases/{id:guid}/compare", async (Guid id, int? from, int? to, WorkspaceAccess access, CaseStore store, CaseAnalysis analysis, CancellationToken ct) =>
+        {
+            if (await access.CaseAsync(id, ct) is not { } c) return ApiEndpoints.NotFound("case", id);
+            var newer = to ?? c.Case.Version;
+            var older = from ?? newer - 1;
+            var comparison = await CaseComparisons.CompareAsync(store, analysis, await access.MarketAsync(c.Case.WorkspaceId, ct), id, older, newer, CultureInfo.CurrentUICulture, ct);
+            return comparison is null
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Version {older} or {newer} of this case was not kept.")
+                : Results.Ok(CaseComparisons.ToJson(id, older, newer, comparison));
+        }).WithSummary("Compares two versions of a case (?from=&to=, default: the previous and the current): inputs changed, each option's TCO per unit, present cost and NPV against the status quo, and the verdict.");
+    }
+
+    private static bool Simple(string? layout) => string.Equals(layout, "simple", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<IResult> Import(Guid workspaceId, Guid? caseId, IFormFile file, WorkspaceAccess access, CaseStore store, CaseAnalysis analysis, ReshoreLimits limits, CancellationToken ct)
+    {
+        try
+        {
+            var outcome = await CaseImport.ImportOrUpdateAsync(store, analysis, workspaceId, file, access.UserName, limits, caseId);
+            var record = outcome.Record;
+            if (outcome.PreviousVersion is not { } previous)
+                return Results.Created($"/api/cases/{record.Id}", new { id = record.Id, name = record.Name, version = record.Version, updated = false });
+            var comparison = await CaseComparisons.CompareAsync(store, analysis, await access.MarketAsync(workspaceId, ct), record.Id, previous, record.Version, CultureInfo.CurrentUICulture, ct);
+            return Results.Ok(new { id = record.Id, name = record.Name, version = record.Version, updated = true, previousVersion = previous,
+                comparison = comparison is null ? null : CaseComparisons.ToJson(record.Id, previous, record.Version, comparison) });
+        }
+        catch (CaseImportException e)
+        {
+            return Results.ValidationProblem(e.Errors.GroupBy(x => x.Location).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()),
+                title: "The file could not be imported", detail: $"{e.Errors.Count} problem(s) in {e.FileName}; nothing was stored.");
+        }
     }
 
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

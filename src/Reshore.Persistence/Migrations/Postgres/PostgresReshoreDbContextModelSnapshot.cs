@@ -257,6 +257,46 @@ namespace Reshore.Persistence.Migrations.Postgres
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("Reshore.Persistence.CaseVersionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CaseVersions");
+                });
+
             modelBuilder.Entity("Reshore.Persistence.Jobs.JobRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -722,6 +762,17 @@ namespace Reshore.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Workspace");
+                });
+
+            modelBuilder.Entity("Reshore.Persistence.CaseVersionRecord", b =>
+                {
+                    b.HasOne("Reshore.Persistence.CaseRecord", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Reshore.Persistence.Jobs.JobRecord", b =>
