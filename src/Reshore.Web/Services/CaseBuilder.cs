@@ -180,10 +180,13 @@ public static class CaseBuilder
     public static (JsonObject Draft, List<CaseError> Errors) Apply(JsonObject draft, int step, IEnumerable<KeyValuePair<string, string>> values, CultureInfo culture, CultureInfo ui)
     {
         var submitted = values.ToList();
-        var edited = CaseForm.Apply(draft, submitted, new HashSet<string>(), culture);
+        var fields = Fields(step);
+        // A number field that was refused holds the refused text; it is typed afresh, not kept as text.
+        var cleared = CaseForm.Apply(draft, submitted.Where(kv => fields.FirstOrDefault(f => Matches(f, kv.Key))?.Input == BuilderInput.Number)
+            .Select(kv => KeyValuePair.Create(kv.Key, "")), new HashSet<string>(), culture);
+        var edited = CaseForm.Apply(cleared, submitted, new HashSet<string>(), culture);
         Tidy(edited);
         var errors = new List<CaseError>();
-        var fields = Fields(step);
         var paths = submitted.Select(kv => kv.Key).ToHashSet();
         foreach (var path in paths)
         {
@@ -221,7 +224,8 @@ public static class CaseBuilder
     public static string Value(JsonObject draft, string path, CultureInfo culture) => Find(draft, path) switch
     {
         null => "",
-        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => LocalNumber.Format(v.GetValue<double>(), culture),
+        // A number made here (JsonValue.Create(2027)) converts only to its own type: read it through its JSON text.
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => LocalNumber.Format(double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture), culture),
         JsonValue v => v.ToString(),
         var other => other.ToJsonString(),
     };

@@ -127,6 +127,7 @@ public static class CaseForm
         null => "",
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number && !v.TryGetValue<double>(out _) => ScalarText(JsonNode.Parse(v.ToJsonString())),
         JsonValue v when v.TryGetValue<double>(out var d) => _display is null || _display.Equals(CultureInfo.InvariantCulture) ? d.ToString("R", CultureInfo.InvariantCulture) : LocalNumber.Format(d, _display),
         _ => node.ToJsonString(),
     };
