@@ -105,14 +105,18 @@ public sealed class FillNextInputs
         var atLow = PresentCosts(root, market, itemId, path, low);
         var atHigh = PresentCosts(root, market, itemId, path, high);
         if (atLow is null || atHigh is null) return null;
-        return new FillNextCandidate(path, InputText.Describe(path, null, culture) + " · " + OptionName(root, path), reason, current, low, high, unit, source, atLow, atHigh);
+        return new FillNextCandidate(path, Label(root, path, culture), reason, current, low, high, unit, source, atLow, atHigh);
     }
 
-    private static string OptionName(JsonObject root, string path)
+    /// <summary>An option's input in words with the option's name ("packaging per unit · Supplier, Guayaquil"); the field's words otherwise.</summary>
+    public static string Label(JsonObject root, string path, CultureInfo culture)
     {
-        var steps = CaseForm.Parse(path)!;
-        var option = root["items"]?[(int)steps[1]]?["options"]?[(int)steps[3]];
-        return option?["name"]?.ToString() ?? option?["id"]?.ToString() ?? "";
+        var words = InputText.Describe(path, null, culture);
+        var steps = CaseForm.Parse(path);
+        if (steps is not { Count: > 4 } || steps[0] is not "items" || steps[1] is not int i || steps[2] is not "options" || steps[3] is not int o) return words;
+        var option = root["items"]?[i]?["options"] is JsonArray options && o < options.Count ? options[o] : null;
+        var name = option?["name"]?.ToString() ?? option?["id"]?.ToString();
+        return name is null ? words : $"{words} · {name}";
     }
 
     // Every option's present cost with the input at path set to value; null when the case does not validate that way.
