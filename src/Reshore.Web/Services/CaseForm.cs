@@ -20,16 +20,25 @@ public static class CaseForm
     public sealed record Grid(string Path, IReadOnlyList<string> Columns, IReadOnlyList<string> Rows, IReadOnlyDictionary<(int Column, string Row), Field> Cells);
 
     /// <summary>Lays out a case, numbers written as in <paramref name="culture"/> (invariant when not given).</summary>
-    public static Section Layout(JsonObject root, CultureInfo? culture = null)
+    public static Section Layout(JsonObject root, CultureInfo? culture = null, bool catalogue = false)
     {
-        var previous = _display;
-        _display = culture ?? CultureInfo.InvariantCulture;
+        var previous = (_display, _catalogue);
+        (_display, _catalogue) = (culture ?? CultureInfo.InvariantCulture, catalogue);
         try { return LayoutObject(root, "$", ""); }
-        finally { _display = previous; }
+        finally { (_display, _catalogue) = previous; }
     }
 
-    // The culture numbers are written in while a layout is built (one layout per request thread).
+    // The culture numbers are written in, and whether grids list every field of the schema, while a layout is built (one layout per
+    // request thread).
     [ThreadStatic] private static CultureInfo? _display;
+    [ThreadStatic] private static bool _catalogue;
+
+    /// <summary>The model group of a grid row: its first segment ("production", "logistics", … or "" for the option's own fields).</summary>
+    public static string GroupOf(string row)
+    {
+        var dot = row.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? "" : row[..dot];
+    }
 
     /// <summary>The separator of list fields in <paramref name="culture"/>: a semicolon where the comma is the decimal separator.</summary>
     public static string ListSeparator(CultureInfo culture) => culture.NumberFormat.NumberDecimalSeparator == "," ? ";" : ",";
@@ -87,7 +96,24 @@ public static class CaseForm
                 cells[(i, relative)] = field;
             }
         }
+        if (_catalogue) rows = WithCatalogue(rows, FieldHelp.Catalogue(path));
         return new Grid(path, columns, rows, cells);
+    }
+
+    // Every field of the schema becomes a row, empty where an element has no value, so any cost factor can be added from nothing. Rows
+    // follow the schema's order, grouped as the model is; a row the schema does not list (a second leg) goes after its first one.
+    private static List<string> WithCatalogue(List<string> rows, IReadOnlyList<string> schemaRows)
+    {
+        if (schemaRows.Count == 0) return rows;
+        var catalogue = schemaRows.ToList();
+        var all = catalogue.Concat(rows.Where(r => !catalogue.Contains(r))).ToList();
+        int Rank(string row)
+        {
+            var normal = System.Text.RegularExpressions.Regex.Replace(row, @"\[\d+\]", "[0]");
+            var i = catalogue.IndexOf(normal) is var exact and >= 0 ? exact : catalogue.FindIndex(c => GroupOf(c) == GroupOf(row) && GroupOf(row).Length > 0);
+            return i < 0 ? int.MaxValue : i;
+        }
+        return all.Select((row, order) => (row, order)).OrderBy(x => Rank(x.row)).ThenBy(x => x.row.Contains('[', StringComparison.Ordinal) ? x.row : "").ThenBy(x => x.order).Select(x => x.row).ToList();
     }
 
     private static IEnumerable<(string Relative, Field Field)> Leaves(JsonObject obj, string path, string prefix)
