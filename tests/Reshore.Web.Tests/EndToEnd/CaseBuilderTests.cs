@@ -29,7 +29,8 @@ public sealed class CaseBuilderTests(EndToEndFixture fixture) : IClassFixture<En
         {
             var ws = await EndToEndFixture.CreateWorkspaceAsync(page, "Fietsframes " + tag);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
-            await AddEcuadorAsync(page, ws);
+            await page.GotoAsync($"/workspaces/{ws}/reference");
+            await EndToEndFixture.AddEcuadorAsync(page, "INEC loonenquête 2025 met IESS-werkgeversbijdragen", "Offerte expediteur, maart 2026");
 
             // Step 1: product and volume, with a Dutch thousands separator and decimal commas.
             await page.GotoAsync($"/workspaces/{ws}");
@@ -158,35 +159,6 @@ public sealed class CaseBuilderTests(EndToEndFixture fixture) : IClassFixture<En
     {
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth} px wide on a {width} px screen");
-    }
-
-    private static async Task AddEcuadorAsync(IPage page, Guid ws)
-    {
-        await page.GotoAsync($"/workspaces/{ws}/reference");
-        await page.Locator("#country-code").FillAsync("EC");
-        await page.Locator("#country-name").FillAsync("Ecuador");
-        await page.Locator("#country-currency").FillAsync("USD");
-        await page.Locator("#country-regime").SelectOptionAsync("fta");
-        await page.Locator("#country-labour").FillAsync("3,1");
-        await page.Locator("#country-electricity").FillAsync("0,09");
-        await page.Locator("#country-grid").FillAsync("250");
-        await page.Locator("#country-source").FillAsync("INEC loonenquête 2025 met IESS-werkgeversbijdragen");
-        await page.Locator("#country-year").FillAsync("2025");
-        await page.Locator("#save-country").ClickAsync();
-        await Expect(page.Locator("#reference-saved")).ToContainTextAsync("EC");
-        await page.Locator("#lane-id").FillAsync("EC-SEA-GUAYAQUIL");
-        await page.Locator("#lane-origin").FillAsync("EC");
-        await page.Locator("#lane-place").FillAsync("Guayaquil");
-        await page.Locator("#lane-mode").SelectOptionAsync("sea");
-        await page.Locator("#lane-distance").FillAsync("10500");
-        await page.Locator("#lane-transit").FillAsync("21");
-        await page.Locator("#lane-rate").FillAsync("1800");
-        await page.Locator("#lane-currency").FillAsync("USD");
-        await page.Locator("#lane-unit").SelectOptionAsync("per_feu");
-        await page.Locator("#lane-source").FillAsync("Offerte expediteur, maart 2026");
-        await page.Locator("#lane-year").FillAsync("2026");
-        await page.Locator("#save-lane").ClickAsync();
-        await Expect(page.Locator("#entries tbody tr")).ToHaveCountAsync(2);
     }
 
     private static async Task<JsonElement> StoredAsync(IPage page, Guid id)
