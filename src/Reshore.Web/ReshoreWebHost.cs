@@ -148,6 +148,7 @@ public static class ReshoreWebHost
         services.AddScoped<CaseStore>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<CaseAnalysis>();
+        services.AddSingleton<FillNextInputs>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             // Texts come in English (en) and Dutch (nl-BE); English pages format dates and numbers the British way

@@ -19,8 +19,29 @@ public static class CaseForm
     /// <summary>An array of objects: columns are elements, rows are relative field paths.</summary>
     public sealed record Grid(string Path, IReadOnlyList<string> Columns, IReadOnlyList<string> Rows, IReadOnlyDictionary<(int Column, string Row), Field> Cells);
 
-    /// <summary>Lays out a case.</summary>
-    public static Section Layout(JsonObject root) => LayoutObject(root, "$", "");
+    /// <summary>Lays out a case, numbers written as in <paramref name="culture"/> (invariant when not given).</summary>
+    public static Section Layout(JsonObject root, CultureInfo? culture = null, bool catalogue = false)
+    {
+        var previous = (_display, _catalogue);
+        (_display, _catalogue) = (culture ?? CultureInfo.InvariantCulture, catalogue);
+        try { return LayoutObject(root, "$", ""); }
+        finally { (_display, _catalogue) = previous; }
+    }
+
+    // The culture numbers are written in, and whether grids list every field of the schema, while a layout is built (one layout per
+    // request thread).
+    [ThreadStatic] private static CultureInfo? _display;
+    [ThreadStatic] private static bool _catalogue;
+
+    /// <summary>The model group of a grid row: its first segment ("production", "logistics", … or "" for the option's own fields).</summary>
+    public static string GroupOf(string row)
+    {
+        var dot = row.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? "" : row[..dot];
+    }
+
+    /// <summary>The separator of list fields in <paramref name="culture"/>: a semicolon where the comma is the decimal separator.</summary>
+    public static string ListSeparator(CultureInfo culture) => culture.NumberFormat.NumberDecimalSeparator == "," ? ";" : ",";
 
     private static Section LayoutObject(JsonObject obj, string path, string title)
     {
@@ -45,7 +66,7 @@ public static class CaseForm
                     children.Add(new Section(p, key, [], [], LayoutGrid(a, p)));
                     break;
                 case JsonArray a:
-                    fields.Add(new Field(p, key, string.Join(", ", a.Select(ScalarText)), IsList: true));
+                    fields.Add(new Field(p, key, string.Join(ListSeparator(_display ?? CultureInfo.InvariantCulture) + " ", a.Select(ScalarText)), IsList: true));
                     break;
                 default:
                     fields.Add(new Field(p, key, ScalarText(value), IsList: false));
@@ -75,7 +96,24 @@ public static class CaseForm
                 cells[(i, relative)] = field;
             }
         }
+        if (_catalogue) rows = WithCatalogue(rows, FieldHelp.Catalogue(path));
         return new Grid(path, columns, rows, cells);
+    }
+
+    // Every field of the schema becomes a row, empty where an element has no value, so any cost factor can be added from nothing. Rows
+    // follow the schema's order, grouped as the model is; a row the schema does not list (a second leg) goes after its first one.
+    private static List<string> WithCatalogue(List<string> rows, IReadOnlyList<string> schemaRows)
+    {
+        if (schemaRows.Count == 0) return rows;
+        var catalogue = schemaRows.ToList();
+        var all = catalogue.Concat(rows.Where(r => !catalogue.Contains(r))).ToList();
+        int Rank(string row)
+        {
+            var normal = System.Text.RegularExpressions.Regex.Replace(row, @"\[\d+\]", "[0]");
+            var i = catalogue.IndexOf(normal) is var exact and >= 0 ? exact : catalogue.FindIndex(c => GroupOf(c) == GroupOf(row) && GroupOf(row).Length > 0);
+            return i < 0 ? int.MaxValue : i;
+        }
+        return all.Select((row, order) => (row, order)).OrderBy(x => Rank(x.row)).ThenBy(x => x.row.Contains('[', StringComparison.Ordinal) ? x.row : "").ThenBy(x => x.order).Select(x => x.row).ToList();
     }
 
     private static IEnumerable<(string Relative, Field Field)> Leaves(JsonObject obj, string path, string prefix)
@@ -94,7 +132,7 @@ public static class CaseForm
                         foreach (var leaf in Leaves((JsonObject)a[i]!, $"{p}[{i}]", $"{r}[{i}]")) yield return leaf;
                     break;
                 case JsonArray a:
-                    yield return (r, new Field(p, r, string.Join(", ", a.Select(ScalarText)), IsList: true));
+                    yield return (r, new Field(p, r, string.Join(ListSeparator(_display ?? CultureInfo.InvariantCulture) + " ", a.Select(ScalarText)), IsList: true));
                     break;
                 default:
                     yield return (r, new Field(p, r, ScalarText(value), IsList: false));
@@ -115,7 +153,8 @@ public static class CaseForm
         null => "",
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
-        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString("R", CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number && !v.TryGetValue<double>(out _) => ScalarText(JsonNode.Parse(v.ToJsonString())),
+        JsonValue v when v.TryGetValue<double>(out var d) => _display is null || _display.Equals(CultureInfo.InvariantCulture) ? d.ToString("R", CultureInfo.InvariantCulture) : LocalNumber.Format(d, _display),
         _ => node.ToJsonString(),
     };
 
@@ -123,8 +162,9 @@ public static class CaseForm
     /// Applies submitted field values (path → text) to a copy of the case. Numbers, true/false stay typed; an empty
     /// field removes the value (so the reference-data default applies); list fields are comma-separated.
     /// </summary>
-    public static JsonObject Apply(JsonObject root, IEnumerable<KeyValuePair<string, string>> values, ISet<string> listPaths)
+    public static JsonObject Apply(JsonObject root, IEnumerable<KeyValuePair<string, string>> values, ISet<string> listPaths, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
         var copy = (JsonObject)root.DeepClone();
         foreach (var (path, text) in values)
         {
@@ -134,7 +174,7 @@ public static class CaseForm
             // A scalar input never replaces or removes a structured value (an uncertain input given as a distribution, a
             // nested object): those are edited through their own fields.
             if (existing is JsonObject || (existing is JsonArray && !listPaths.Contains(path))) continue;
-            var value = listPaths.Contains(path) ? ListValue(text) : TypedLike(existing, text);
+            var value = listPaths.Contains(path) ? ListValue(text, culture) : TypedLike(existing, text, culture);
             Set(copy, steps, value);
         }
         return copy;
@@ -184,29 +224,36 @@ public static class CaseForm
         return node;
     }
 
-    private static JsonNode? ScalarValue(string text)
+    private static JsonNode? ScalarValue(string text, CultureInfo culture)
     {
         var t = text.Trim();
         if (t.Length == 0) return null;
         if (t is "true" or "false") return JsonValue.Create(t == "true");
-        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !t.StartsWith('+'))
-            return t.Contains('.') || t.Contains('e') || t.Contains('E') ? JsonValue.Create(d) : long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? JsonValue.Create(l) : JsonValue.Create(d);
+        if (culture.Equals(CultureInfo.InvariantCulture))
+        {
+            if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !t.StartsWith('+'))
+                return t.Contains('.') || t.Contains('e') || t.Contains('E') ? JsonValue.Create(d) : long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? JsonValue.Create(l) : JsonValue.Create(d);
+            return JsonValue.Create(t);
+        }
+        // Typed as the user's language writes numbers; whole numbers stay whole (a count of shipments, a year).
+        if (LocalNumber.TryParse(t, culture, out var local))
+            return local == Math.Floor(local) && Math.Abs(local) < 1e15 ? JsonValue.Create((long)local) : JsonValue.Create(local);
         return JsonValue.Create(t);
     }
 
     // A field keeps the JSON type it had: an HS code "940540" stays a string; a number that no longer parses is kept as
     // text so that validation names the field. New fields take the type their text suggests.
-    private static JsonNode? TypedLike(JsonNode? existing, string text)
+    private static JsonNode? TypedLike(JsonNode? existing, string text, CultureInfo culture)
     {
         if (text.Trim().Length == 0) return null;
         if (existing is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String) return JsonValue.Create(text.Trim());
-        return ScalarValue(text);
+        return ScalarValue(text, culture);
     }
 
-    private static JsonNode? ListValue(string text)
+    private static JsonNode? ListValue(string text, CultureInfo culture)
     {
-        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length == 0 ? null : new JsonArray(parts.Select(ScalarValue).ToArray());
+        var parts = text.Split(ListSeparator(culture)[0], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length == 0 ? null : new JsonArray(parts.Select(p => ScalarValue(p, culture)).ToArray());
     }
 
     /// <summary>Parses $.a.b[2].c into steps ("a", "b", 2, "c") with the one case-path parser; null when it is not such a path.</summary>
@@ -230,6 +277,8 @@ public static class CaseForm
                     node = o[key]!;
                     break;
                 case (int i, JsonArray a):
+                    // The row after the last is a new one (an "add another" row); further ones are not.
+                    if (i == a.Count && value is not null) a.Add(next is int ? new JsonArray() : new JsonObject());
                     if (i >= a.Count) return;
                     if (a[i] is null) a[i] = next is int ? new JsonArray() : new JsonObject();
                     node = a[i]!;

@@ -31,6 +31,55 @@ public static class FieldHelp
         return description;
     }
 
+    /// <summary>
+    /// The fields the case schema defines for the elements of the array at <paramref name="arrayPath"/> ($.items[0].options), as paths
+    /// relative to an element, in the schema's order: every scalar (a number, a text, a choice, a number-or-distribution), nested objects
+    /// flattened ("production.unitPrice") and lists of records opened at their first element ("logistics.legs[0].mode"). Empty when
+    /// the path is not an array of records in the schema.
+    /// </summary>
+    public static IReadOnlyList<string> Catalogue(string arrayPath)
+    {
+        var steps = CaseForm.Parse(arrayPath);
+        if (steps is null) return [];
+        JsonNode? node = Schema.Value;
+        foreach (var step in steps)
+        {
+            node = Structural(node);
+            node = step is string key ? node?["properties"]?[key] ?? (node?["additionalProperties"] as JsonObject) : node?["items"];
+            if (node is null) return [];
+        }
+        var element = Structural(Structural(node)?["items"]);
+        var rows = new List<string>();
+        if (element?["properties"] is JsonObject) Leaves(element, "", 3, rows);
+        return rows;
+    }
+
+    private static void Leaves(JsonNode node, string prefix, int depth, List<string> rows)
+    {
+        if (node["properties"] is not JsonObject properties) return;
+        foreach (var (key, raw) in properties)
+        {
+            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            var resolved = Structural(raw);
+            // A number that may also be a distribution is one field; its distribution is edited as JSON.
+            var numberOrDistribution = raw?["oneOf"] is JsonArray alternatives && alternatives.Any(a => a?["type"]?.GetValue<string>() is "number" or "string");
+            if (numberOrDistribution || resolved is null) { rows.Add(path); continue; }
+            if (resolved["properties"] is JsonObject)
+            {
+                if (depth > 0) Leaves(resolved, path, depth - 1, rows);
+                continue;
+            }
+            if (resolved["items"] is { } items)
+            {
+                var element = Structural(items);
+                if (element?["properties"] is JsonObject && depth > 0) Leaves(element, path + "[0]", depth - 1, rows);
+                continue;
+            }
+            if (resolved["additionalProperties"] is JsonObject) continue;
+            rows.Add(path);
+        }
+    }
+
     // Follows $ref and, for "a number or a distribution" (oneOf), the alternative that has fields or elements.
     private static JsonNode? Structural(JsonNode? node)
     {

@@ -175,6 +175,39 @@ public sealed class EndToEndFixture : IAsyncLifetime
         return Guid.Parse(page.Url[^36..]);
     }
 
+    /// <summary>
+    /// On the workspace reference page (the page is there): adds Ecuador (a country the bundled reference data lack) and a sea lane from
+    /// Guayaquil, and waits until both are listed.
+    /// </summary>
+    public static async Task AddEcuadorAsync(IPage page, string countrySource, string laneSource)
+    {
+        await page.Locator("#country-code").FillAsync("EC");
+        await page.Locator("#country-name").FillAsync("Ecuador");
+        await page.Locator("#country-currency").FillAsync("USD");
+        await page.Locator("#country-regime").SelectOptionAsync("fta");
+        await page.Locator("#country-labour").FillAsync("3.1");
+        await page.Locator("#country-electricity").FillAsync("0.09");
+        await page.Locator("#country-grid").FillAsync("250");
+        await page.Locator("#country-source").FillAsync(countrySource);
+        await page.Locator("#country-year").FillAsync("2025");
+        await page.Locator("#save-country").ClickAsync();
+        await Assertions.Expect(page.Locator("#reference-saved")).ToContainTextAsync("EC");
+
+        await page.Locator("#lane-id").FillAsync("EC-SEA-GUAYAQUIL");
+        await page.Locator("#lane-origin").FillAsync("EC");
+        await page.Locator("#lane-place").FillAsync("Guayaquil");
+        await page.Locator("#lane-mode").SelectOptionAsync("sea");
+        await page.Locator("#lane-distance").FillAsync("10500");
+        await page.Locator("#lane-transit").FillAsync("21");
+        await page.Locator("#lane-rate").FillAsync("1800");
+        await page.Locator("#lane-currency").FillAsync("USD");
+        await page.Locator("#lane-unit").SelectOptionAsync("per_feu");
+        await page.Locator("#lane-source").FillAsync(laneSource);
+        await page.Locator("#lane-year").FillAsync("2026");
+        await page.Locator("#save-lane").ClickAsync();
+        await Assertions.Expect(page.Locator("#entries tbody tr")).ToHaveCountAsync(2);
+    }
+
     /// <summary>Closes the page's browser context.</summary>
     public static async Task CloseAsync(IPage page) => await page.Context.CloseAsync();
 }

@@ -30,30 +30,7 @@ public sealed class WorkspaceReferenceEndToEndTests(EndToEndFixture fixture) : I
             await Expect(page.Locator("#reference-errors")).ToContainTextAsync("currency");
             await Expect(page.Locator("#no-entries")).ToBeVisibleAsync();
 
-            await page.Locator("#country-code").FillAsync("EC");
-            await page.Locator("#country-name").FillAsync("Ecuador");
-            await page.Locator("#country-currency").FillAsync("USD");
-            await page.Locator("#country-regime").SelectOptionAsync("fta");
-            await page.Locator("#country-labour").FillAsync("3.1");
-            await page.Locator("#country-electricity").FillAsync("0.09");
-            await page.Locator("#country-grid").FillAsync("250");
-            await page.Locator("#country-source").FillAsync("INEC wage survey 2025 plus IESS employer contributions");
-            await page.Locator("#country-year").FillAsync("2025");
-            await page.Locator("#save-country").ClickAsync();
-            await Expect(page.Locator("#reference-saved")).ToContainTextAsync("EC");
-
-            await page.Locator("#lane-id").FillAsync("EC-SEA-GUAYAQUIL");
-            await page.Locator("#lane-origin").FillAsync("EC");
-            await page.Locator("#lane-place").FillAsync("Guayaquil");
-            await page.Locator("#lane-mode").SelectOptionAsync("sea");
-            await page.Locator("#lane-distance").FillAsync("10500");
-            await page.Locator("#lane-transit").FillAsync("21");
-            await page.Locator("#lane-rate").FillAsync("1800");
-            await page.Locator("#lane-currency").FillAsync("USD");
-            await page.Locator("#lane-unit").SelectOptionAsync("per_feu");
-            await page.Locator("#lane-source").FillAsync("Forwarder quote, March 2026");
-            await page.Locator("#lane-year").FillAsync("2026");
-            await page.Locator("#save-lane").ClickAsync();
+            await EndToEndFixture.AddEcuadorAsync(page, "INEC wage survey 2025 plus IESS employer contributions", "Forwarder quote, March 2026");
             var entries = page.Locator("#entries tbody tr");
             await Expect(entries).ToHaveCountAsync(2);
             await Expect(page.Locator("#entries")).ToContainTextAsync("Forwarder quote, March 2026");
@@ -65,6 +42,7 @@ public sealed class WorkspaceReferenceEndToEndTests(EndToEndFixture fixture) : I
             await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "ecuador.yaml", MimeType = "application/x-yaml", Buffer = Encoding.UTF8.GetBytes(yaml) });
             await page.Locator("#upload").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"/cases/[0-9a-f-]{36}$"));
+            // The country is named (Country_EC), not given as its code.
             await Expect(page.Locator("#comparison-led-a60-9w")).ToContainTextAsync("Ecuador");
         }
         finally
