@@ -47,6 +47,8 @@ public sealed record MarketSnapshot
     public IReadOnlyDictionary<string, LabourMarketProfile> LabourMarkets { get; init; } = new Dictionary<string, LabourMarketProfile>();
     /// <summary>Support instruments (instruments.csv), by id.</summary>
     public IReadOnlyDictionary<string, Support.SupportInstrument> Instruments { get; init; } = new Dictionary<string, Support.SupportInstrument>();
+    /// <summary>Flemish spearhead clusters by industrial ecosystem (spearhead_clusters.csv).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> EcosystemClusters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     /// <summary>State-aid rules (state_aid.csv), by id.</summary>
     public IReadOnlyDictionary<string, Support.StateAidRule> StateAidRules { get; init; } = new Dictionary<string, Support.StateAidRule>();
 

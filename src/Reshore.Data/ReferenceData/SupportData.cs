@@ -15,6 +15,19 @@ public static class SupportData
     /// <summary>The State-aid rules file.</summary>
     public const string StateAidFile = "state_aid.csv";
 
+    /// <summary>The Flemish spearhead clusters by ecosystem.</summary>
+    public const string ClustersFile = "spearhead_clusters.csv";
+
+    /// <summary>Spearhead clusters by ecosystem (spearhead_clusters.csv, optional).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Clusters(Func<string, string?> read)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        if (read(ClustersFile) is not { } text) return result;
+        foreach (var r in Csv.Parse(text, ClustersFile))
+            result[r["ecosystem"]] = r["flemish_spearhead_clusters"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return result;
+    }
+
     /// <summary>The instruments by id; empty when the file is absent.</summary>
     public static IReadOnlyDictionary<string, SupportInstrument> Instruments(Func<string, string?> read)
     {
