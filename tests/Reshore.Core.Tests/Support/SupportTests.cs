@@ -51,7 +51,7 @@ public sealed class SupportTests
         Assert.Equal(20.0, SupportFormulas.MaxIntensityPct([10, null, 20]));
     }
 
-    private static MarketData.MarketSnapshot Market() => TestMarket.Create() with
+    private static Reshore.Core.MarketData.MarketSnapshot Market() => TestMarket.Create() with
     {
         Instruments = new Dictionary<string, SupportInstrument>
         {
@@ -86,7 +86,7 @@ public sealed class SupportTests
         [
             new Item
             {
-                Id = "part", AnnualVolumeUnits = 10_000,
+                Id = "part", AnnualVolumeUnits = 10_000, UnitWeightKg = 1,
                 Options =
                 [
                     new SourcingOption { Id = "cn", Governance = GovernanceModel.StatusQuo, Country = CountryCode.Parse("CN"), Production = new ProductionInputs { UnitPrice = Eur(60) } },
