@@ -92,4 +92,22 @@ public sealed class SupportExampleTests
         Assert.Contains("$.items[0].options[1].transition.incentives[0].instrument", r.Error + r.Out);
         Assert.Contains("vlaio-nope", r.Error + r.Out);
     }
+
+    [Fact]
+    public void The_ex_post_evaluation_template_computes_uptake_from_monitor_cases()
+    {
+        var csv = "company,employees,homeCountry,nace,function,announcementDate,origins,destination,governance,motives,jobs,investment,publicSupport,sourceTitle,sourcePublisher,sourceDate,sourceUrl,sourceLanguage,notes\n"
+                  + "Alfa NV,30,BE,C25,Production,2024-01-10,CN,BE,InHouseReshoring,automation,10,1000000 EUR,100000 EUR,Alfa,Krant,2024-01-10,https://example.org/a,nl,\n"
+                  + "Beta NV,300,BE,C28,Production,2024-02-10,RS,BE,InHouseReshoring,automation,30,3000000 EUR,400000 EUR,Beta,Krant,2024-02-10,https://example.org/b,nl,\n"
+                  + "Gamma NV,120,BE,C27,Production,2024-03-10,TR,BE,InHouseReshoring,automation,20,,,Gamma,Krant,2024-03-10,https://example.org/c,nl,\n";
+        var file = CliRunner.TempFile(csv, ".csv");
+        var r = CliRunner.Run("instruments", "--evaluate-monitor", file, "--instrument", "vlaio-sts-investment");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("Strategic transformation support: investment", r.Out);
+        Assert.Contains("2 of 3 reshoring cases", r.Out);
+        Assert.Contains("Jobs per million euro of support: 80.0", r.Out);   // 40 jobs ÷ 500,000 EUR × 10⁶
+        Assert.Contains("Leverage (investment per euro of support): 8.0", r.Out);
+        var bad = CliRunner.Run("instruments", "--evaluate-monitor", file, "--instrument", "nope");
+        Assert.Equal(2, bad.ExitCode);
+    }
 }
