@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(ExampleCommand.Create(context));
         root.Subcommands.Add(FactorsCommand.Create(context));
+        root.Subcommands.Add(InstrumentsCommand.Create(context));
         root.Subcommands.Add(LeadTimeCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(ReferenceCommand.Create(context));

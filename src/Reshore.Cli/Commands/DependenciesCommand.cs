@@ -21,6 +21,7 @@ public static class DependenciesCommand
         var command = new Command("dependencies", "Strategic dependencies: multi-tier origins of a case's items (bom) or dependent products in trade data (trade).");
         command.Subcommands.Add(Bom(ctx));
         command.Subcommands.Add(Trade(ctx));
+        command.Subcommands.Add(SectorsCommand.Create(ctx));
         return command;
     }
 

@@ -28,6 +28,7 @@ public static class EvaluationMarkdownRenderer
                 foreach (var line in ScorecardNotes.Lines(item, sc, c)) sb.AppendLine(MarkdownTables.Escape(line)).AppendLine();
             }
             BlockRenderers.Markdown(sb, Reports.Document.JobsSection.Blocks(item, e.Currency.Value, c, "item-" + item.Id));
+            BlockRenderers.Markdown(sb, Reports.Document.SupportSection.Blocks(item, e.Currency.Value, c, "item-" + item.Id));
         }
         return sb.ToString();
     }

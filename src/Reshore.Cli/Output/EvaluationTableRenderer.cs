@@ -31,6 +31,7 @@ public static class EvaluationTableRenderer
                 foreach (var w in sc.Warnings) console.MarkupLine($"[yellow]{Markup.Escape(w)}[/]");
             }
             BlockRenderers.Console(console, Reports.Document.JobsSection.Blocks(item, e.Currency.Value, c, "item-" + item.Id));
+            BlockRenderers.Console(console, Reports.Document.SupportSection.Blocks(item, e.Currency.Value, c, "item-" + item.Id));
             var defaults = item.Options.SelectMany(o => o.DefaultsUsed).DistinctBy(d => d.Name).ToList();
             if (defaults.Count > 0)
             {

@@ -58,6 +58,8 @@ public sealed record ItemEvaluation
     public Scorecard.ItemScorecard? Scorecard { get; init; }
     /// <summary>The reconciled decision summary (<see cref="Decision.DecisionAnalyzer"/>), or null when it has not been computed.</summary>
     public Decision.DecisionSummary? Decision { get; init; }
+    /// <summary>Support instruments, the incentive that would flip the comparison, additionality and State-aid flags (docs/model.md §21).</summary>
+    public Support.ItemSupport? Support { get; init; }
     /// <summary>The option every output marks as recommended: the decision's verdict when it is one option, else the cost comparison's.</summary>
     public string? VerdictOptionId => Decision is null ? RecommendedOptionId : Decision.VerdictOptionId;
 }

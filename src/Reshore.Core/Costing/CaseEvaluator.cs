@@ -67,6 +67,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
             Explanation = Explain(ctx, recommended, compared, statusQuo.Id, drivers, byHard, byAll, recommendOnAll, culture),
             Options = options,
         };
+        result = result with { Support = Support.SupportAnalyzer.Analyze(ctx, item, result, culture) };
         return result with { Scorecard = Scorecard.ScorecardEvaluator.Evaluate(ctx, item, result, culture) };
     }
 
@@ -120,16 +121,17 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         {
             var year = i.Year ?? 0;
             if (year > h) continue;
-            incentives[year] += IncentiveValue(ctx, i, year);
+            incentives[year] += IncentiveValue(ctx, option, i, year);
         }
         var net = new double[h + 1];
         for (var t = 0; t <= h; t++) net[t] = running[t] + oneOff[t] - incentives[t] - residual[t];
         return new Cash(running, oneOff, incentives, residual, net);
     }
 
-    /// <summary>The value of an incentive in the case currency: its amount, or a subsidised loan's grant equivalent.</summary>
-    public static double IncentiveValue(CaseContext ctx, Incentive incentive, int year)
+    /// <summary>The value of an incentive in the case currency: from its catalogue instrument (§18.1), its amount, or a subsidised loan's grant equivalent.</summary>
+    public static double IncentiveValue(CaseContext ctx, SourcingOption option, Incentive incentive, int year)
     {
+        if (Support.InstrumentAmounts.Resolve(ctx, option, incentive) is { } fromInstrument) return fromInstrument.Amount;
         if (incentive.Type == IncentiveType.SubsidisedLoan)
         {
             var principal = ctx.ToCaseCurrency(incentive.Principal!.Value, Math.Max(1, year));

@@ -71,6 +71,10 @@ public sealed record ReshoringCase
     [Description("Assumptions of the jobs and skills view: hours per FTE, working weeks, home region and its labour market, hiring lead times and training hours by skill.")]
     public JobsSettings? Jobs { get; init; }
 
+    /// <summary>The firm's size and the site's region for support instruments and State-aid checks.</summary>
+    [Description("The firm's size class and the home site's region and regional-aid status: they set which support instruments apply, at what intensity, and the EU State-aid limits checked (docs/model.md §21).")]
+    public SupportSettings? Support { get; init; }
+
     /// <summary>The items (products, parts, activities) whose sourcing is compared.</summary>
     [Required, Description("The products, parts or production activities whose sourcing options are compared.")]
     public IReadOnlyList<Item> Items { get; init; } = [];
@@ -174,4 +178,28 @@ public sealed record CountryOverride
     /// <summary>Grid intensity, g CO2e per kWh.</summary>
     [Range(0.0, 2000.0), Description("Carbon intensity of grid electricity, g CO2e per kWh.")]
     public double? GridIntensityGPerKwh { get; init; }
+}
+
+/// <summary>Who receives support and where: the inputs of instrument amounts and State-aid checks (docs/model.md §21).</summary>
+public sealed record SupportSettings
+{
+    /// <summary>Size class.</summary>
+    [Description("small, medium or large, in the EU SME definition (Commission Recommendation 2003/361/EC): sets the instruments' intensity and the GBER limits.")]
+    public Support.FirmSize? FirmSize { get; init; }
+
+    /// <summary>Region of the home site.</summary>
+    [Description("Region of the home site, e.g. BE-VLG (Flemish Region), BE-WAL, BE-BRU; instruments of another region are refused. Default: the home country only.")]
+    public string? Region { get; init; }
+
+    /// <summary>Regional aid map status of the home site.</summary>
+    [Description("none, c or a: the home site's status on the regional aid map (art. 107(3) TFEU). Default none.")]
+    public Support.AidArea? AidArea { get; init; }
+
+    /// <summary>Override of the map's intensity for large enterprises in the site's area.</summary>
+    [Range(0.0, 100.0), Description("The regional aid map's largest intensity for large enterprises at the site, % (the reference data hold the lower bound of the Belgian 'c' areas, 10%).")]
+    public double? RegionalAidMaxLargePct { get; init; }
+
+    /// <summary>Whether the firm moves the activity from an establishment in the EEA.</summary>
+    [Description("True when the activity moves from an establishment in the EEA: regional investment aid (GBER art. 14(16)) is then excluded. Default: read from the status quo's country.")]
+    public bool? RelocationFromEea { get; init; }
 }

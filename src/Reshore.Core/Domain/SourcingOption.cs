@@ -638,4 +638,20 @@ public sealed record Incentive
     /// <summary>Term.</summary>
     [Range(1, 50), Description("Subsidised loan: term in years (annuity repayment).")]
     public int? TermYears { get; init; }
+
+    /// <summary>Catalogue instrument whose intensity and ceiling give the amount.</summary>
+    [Description("Id of a support instrument of the catalogue (reshore instruments): the amount is the instrument's intensity for the firm's size × the eligible cost, capped at its ceiling (docs/model.md §21.1). Give no amount with it.")]
+    public string? Instrument { get; init; }
+
+    /// <summary>Eligible cost for the instrument.</summary>
+    [Description("With instrument: the eligible cost. Default: the option's one-offs of the instrument's cost base (investment: capex, tooling transfer and automation capex; training: training).")]
+    public Money? EligibleCost { get; init; }
+
+    /// <summary>The aid requires domestic over imported inputs.</summary>
+    [Description("True when the aid is conditional on using domestic rather than imported goods (flagged: prohibited subsidy under the WTO SCM Agreement art. 3.1(b)).")]
+    public bool? LocalContentCondition { get; init; }
+
+    /// <summary>The aid requires moving production back.</summary>
+    [Description("True when the aid is conditional on relocating production to the country (flagged under WTO subsidy rules).")]
+    public bool? RelocationCondition { get; init; }
 }

@@ -45,6 +45,12 @@ public sealed record MarketSnapshot
     public IReadOnlyList<CriticalRawMaterial> CriticalRawMaterials { get; init; } = [];
     /// <summary>Working time and job vacancy rates by ISO alpha-2 code, and "EU" for the EU-27 (labour_market.csv).</summary>
     public IReadOnlyDictionary<string, LabourMarketProfile> LabourMarkets { get; init; } = new Dictionary<string, LabourMarketProfile>();
+    /// <summary>Support instruments (instruments.csv), by id.</summary>
+    public IReadOnlyDictionary<string, Support.SupportInstrument> Instruments { get; init; } = new Dictionary<string, Support.SupportInstrument>();
+    /// <summary>Flemish spearhead clusters by industrial ecosystem (spearhead_clusters.csv).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> EcosystemClusters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>State-aid rules (state_aid.csv), by id.</summary>
+    public IReadOnlyDictionary<string, Support.StateAidRule> StateAidRules { get; init; } = new Dictionary<string, Support.StateAidRule>();
 
     /// <summary>The country profile, or an exception naming the code.</summary>
     public CountryProfile Country(CountryCode code) =>

@@ -164,7 +164,21 @@ public static class CaseValidator
         {
             var x = incentives[i];
             var xp = $"{path}.transition.incentives[{i}]";
-            if (x.Type == IncentiveType.SubsidisedLoan)
+            if (x.Instrument is { } instrumentId)
+            {
+                if (!market.Instruments.TryGetValue(instrumentId, out var instrument))
+                    errors.Add(new($"{xp}.instrument", $"No support instrument '{instrumentId}' in the reference data (reshore instruments lists them: {string.Join(", ", market.Instruments.Keys.Order(StringComparer.Ordinal))})."));
+                else
+                {
+                    if (x.Amount is not null) errors.Add(new($"{xp}.amount", $"Give either an amount or an instrument: the amount of '{instrumentId}' is its intensity × the eligible cost."));
+                    if (x.Type != instrument.Type) errors.Add(new($"{xp}.type", $"'{instrumentId}' is a {JsonName(instrument.Type.ToString())}, not a {JsonName(x.Type.ToString())}."));
+                    if (c.Support?.FirmSize is null && !errors.Any(e => e.Path == "$.support.firmSize")) errors.Add(new("$.support.firmSize", $"Instrument '{instrumentId}' ({xp}) sets its intensity by firm size: give support.firmSize (small, medium or large)."));
+                    if (x.EligibleCost is { } ec && ec.Amount < 0) errors.Add(new($"{xp}.eligibleCost", "The eligible cost cannot be negative."));
+                }
+            }
+            else if (x.EligibleCost is not null)
+                errors.Add(new($"{xp}.eligibleCost", "An eligible cost goes with an instrument: give instrument too, or leave eligibleCost out."));
+            else if (x.Type == IncentiveType.SubsidisedLoan)
             {
                 if (x.Principal is null) errors.Add(new($"{xp}.principal", "A subsidised loan needs its principal."));
                 if (x.LoanRatePct is null) errors.Add(new($"{xp}.loanRatePct", "A subsidised loan needs its interest rate."));
@@ -174,6 +188,7 @@ public static class CaseValidator
             if ((x.Year ?? 0) > c.HorizonYears)
                 errors.Add(new($"{xp}.year", $"Year {x.Year} is beyond the horizon of {c.HorizonYears} years."));
         }
+        static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
         if (o.Production?.LabourHoursBasis == LabourHoursBasis.HomeStandard && o.Production.LabourCostPerHour is null && !Known(c, market, c.HomeCountry ?? CountryCode.Parse("BE")))
             errors.Add(new($"{path}.production.labourHoursBasis", "homeStandard hours need the home country's productivity index."));
         CheckDutySchedule(c, o.Trade?.DutySchedule ?? [], $"{path}.trade.dutySchedule", errors);

@@ -156,4 +156,37 @@ public sealed class TradeFileReader
         }
         return set.Count > 0 ? set : throw new TradeFileException("--importers names no country.");
     }
+
+    /// <summary>
+    /// Reads the what-if parameters per ecosystem: ecosystem, labour_cost_share_pct, jobs_per_million, co2e_t_saved_per_million[, source];
+    /// empty cells are unknown. Errors name the line and column.
+    /// </summary>
+    public static IReadOnlyDictionary<string, EcosystemParameters> ReadEcosystemParameters(string path)
+    {
+        if (!File.Exists(path)) throw new TradeFileException($"Ecosystem parameter file not found: {path}");
+        using var reader = new StreamReader(path);
+        var records = PartsReader.CsvRecords(reader).ToList();
+        var header = records.FirstOrDefault().Fields?.Select(h => h.Trim().ToLowerInvariant()).ToList() ?? [];
+        var eco = header.IndexOf("ecosystem");
+        if (eco < 0) throw new TradeFileException($"{path}: expected columns ecosystem, labour_cost_share_pct, jobs_per_million, co2e_t_saved_per_million (and optionally source).");
+        int Col(string name) => header.IndexOf(name);
+        var map = new Dictionary<string, EcosystemParameters>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (fields, line) in records.Skip(1))
+        {
+            if (fields.Length <= eco || fields[eco].Trim().Length == 0) continue;
+            double? Num(string column)
+            {
+                var i = Col(column);
+                if (i < 0 || i >= fields.Length || fields[i].Trim().Length == 0) return null;
+                if (!double.TryParse(fields[i].Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) || v < 0)
+                    throw new TradeFileException($"{path}: line {line}, column {column}: '{fields[i].Trim()}' is not a number ≥ 0.");
+                return v;
+            }
+            var share = Num("labour_cost_share_pct");
+            if (share > 100) throw new TradeFileException($"{path}: line {line}, column labour_cost_share_pct: {share} is above 100.");
+            var source = Col("source") is var s && s >= 0 && s < fields.Length && fields[s].Trim().Length > 0 ? fields[s].Trim() : null;
+            map[fields[eco].Trim()] = new EcosystemParameters(fields[eco].Trim(), share, Num("jobs_per_million"), Num("co2e_t_saved_per_million"), source);
+        }
+        return map;
+    }
 }

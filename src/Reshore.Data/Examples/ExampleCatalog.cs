@@ -29,6 +29,7 @@ public static class ExampleCatalog
         ["trade-baci-sample.csv"] = "Synthetic trade flows in BACI's layout for reshore dependencies trade",
         ["baci-country-codes.csv"] = "Country codes for the BACI sample (--country-codes)",
         ["hs6-ecosystems.csv"] = "HS6 → industrial ecosystem map for the BACI sample (--ecosystems)",
+        ["ecosystem-parameters.csv"] = "Illustrative labour-cost shares, jobs and CO2e per million by ecosystem for reshore dependencies sectors (--parameters)",
     };
 
     private static List<ExampleCase> Load()

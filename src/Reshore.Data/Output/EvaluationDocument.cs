@@ -19,7 +19,7 @@ public sealed record ReferenceDataDocument(string Version, string AsOf);
 public sealed record ItemDocument(
     string Id, string? Name, double AnnualVolumeUnits, string StatusQuoOptionId, string RecommendedOptionId, string RecommendedOnHardCostsOnlyOptionId,
     string? ComparedOptionId, DecisionDocument? Decision, string Explanation, IReadOnlyList<DriverDocument> Drivers, ScorecardDocument? Scorecard,
-    IReadOnlyList<OptionDocument> Options);
+    IReadOnlyList<OptionDocument> Options, SupportDocument? Support = null);
 
 /// <summary>The reconciled decision summary of an item (docs/model.md §14).</summary>
 public sealed record DecisionDocument(

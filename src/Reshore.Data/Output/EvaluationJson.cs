@@ -40,7 +40,7 @@ public static class EvaluationJson
             i.Decision is { } d ? Decision(d, culture) : null, i.Explanation,
             i.Drivers.Take(3).Select(d => new DriverDocument(d.Factor, d.Name, d.PerUnitDifference, d.PresentValueDifference, d.ComparedWithOptionId)).ToList(),
             i.Scorecard is { } sc ? Scorecard(sc) : null,
-            i.Options.Select(o => Option(o, culture)).ToList())).ToList());
+            i.Options.Select(o => Option(o, culture)).ToList(), SupportJson.Support(i.Support))).ToList());
 
     /// <summary>The decision summary.</summary>
     public static DecisionDocument Decision(DecisionSummary d, CultureInfo culture) => new(

@@ -16,7 +16,7 @@ public static class ReferenceDataLoader
         ["dataset.csv", "countries.csv", "energy_prices.csv", "lanes.csv", "emission_factors.csv", "carbon_prices.csv", "cbam_factors.csv", "cbam_goods.csv", "tariffs.csv", "fx_rates.csv", "critical_raw_materials.csv"];
 
     /// <summary>Files a folder may leave out (a data set made before they existed): the MFN table, the dated tariff regimes and their sources, and the exchange-rate history.</summary>
-    public static IReadOnlyList<string> OptionalFiles { get; } = ["tariff_mfn.csv", "tariff_preferences.csv", "tariff_sources.csv", "fx_history.csv", LabourMarketData.File];
+    public static IReadOnlyList<string> OptionalFiles { get; } = ["tariff_mfn.csv", "tariff_preferences.csv", "tariff_sources.csv", "fx_history.csv", LabourMarketData.File, SupportData.InstrumentsFile, SupportData.StateAidFile, SupportData.ClustersFile];
 
     private static MarketSnapshot? _embedded;
 
@@ -72,6 +72,9 @@ public static class ReferenceDataLoader
             CriticalRawMaterials = Rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
                 r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
             LabourMarkets = LabourMarketData.Load(read),
+            Instruments = SupportData.Instruments(read),
+            StateAidRules = SupportData.Rules(read),
+            EcosystemClusters = SupportData.Clusters(read),
         };
     }
 

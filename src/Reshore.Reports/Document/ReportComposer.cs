@@ -208,6 +208,7 @@ public static class ReportComposer
         }
 
         blocks.AddRange(JobsSection.Blocks(item, cur, c, anchor));
+        blocks.AddRange(SupportSection.Blocks(item, cur, c, anchor));
     }
 
     private static string OptionName(ItemEvaluation item, string id) => item.Options.FirstOrDefault(o => o.Id == id) is { } o ? o.Name ?? o.Id : id;
