@@ -65,8 +65,10 @@ public static class CaseWorkbook
         new CaseWorkbookImporter(fileName, market).Import(workbook, existingCase is null ? null : JsonNode.Parse(existingCase) as JsonObject, limits);
 
     /// <summary>The case id written on a template workbook's Case sheet, or null (advanced layout, or none written).</summary>
-    public static string? CaseIdOf(Stream workbook)
+    public static string? CaseIdOf(Stream workbook, WorkbookLimits? limits = null)
     {
+        // Checked before anything is unpacked: a zip bomb is refused here as in the import (issue 20 item 3).
+        WorkbookGuard.Check(workbook, limits);
         foreach (var sheet in Xlsx.XlsxReader.Read(workbook).Where(s => s.Text(1, CaseTemplate.KeyColumn) == CaseTemplate.CaseMarker))
             for (var r = 2; r <= sheet.LastRow; r++)
                 if (sheet.Text(r, CaseTemplate.KeyColumn) == CaseTemplate.CaseIdKey) return sheet.Text(r, CaseTemplate.FirstValueColumn);

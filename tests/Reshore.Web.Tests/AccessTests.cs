@@ -24,7 +24,7 @@ public sealed partial class AccessTests(SqliteApp app) : IClassFixture<SqliteApp
     };
 
     // Monitor pages and API that are public by design (published cases and statistics only); tested in the monitor tests.
-    private static bool IsPublicMonitor(string route) => route.StartsWith("/api/monitor/public", StringComparison.Ordinal) || route is "/monitor" || route.StartsWith("/monitor/public", StringComparison.Ordinal);
+    private static bool IsPublicMonitor(string route) => route.StartsWith("/api/monitor/public", StringComparison.Ordinal) || route is "/monitor" or "/monitor/map" or "/monitor/trends" || route.StartsWith("/monitor/public", StringComparison.Ordinal);
 
     [Fact]
     public async Task Every_endpoint_and_page_refuses_anonymous_requests()

@@ -13,5 +13,9 @@ public static class DamagedWorkbook
     /// </summary>
     public static bool Is(Exception e) =>
         e is WorkbookRejectedException or InvalidDataException or XmlException or IOException or InvalidOperationException or FormatException or ArgumentException
-        || (e is NullReferenceException or IndexOutOfRangeException or KeyNotFoundException && e.TargetSite?.DeclaringType?.Assembly == typeof(MiniExcel).Assembly);
+        || (e is NullReferenceException or IndexOutOfRangeException or KeyNotFoundException && ThrownInsideMiniExcel(e));
+
+    // MiniExcel may fail inside a library it calls (System.Linq's Any on a missing part): any MiniExcel frame on the stack counts.
+    private static bool ThrownInsideMiniExcel(Exception e) =>
+        new System.Diagnostics.StackTrace(e).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == typeof(MiniExcel).Assembly);
 }

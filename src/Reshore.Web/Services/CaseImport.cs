@@ -50,7 +50,7 @@ public static class CaseImport
                 copy.Position = 0;
                 var market = await store.MarketAsync(workspaceId);
                 // The case id written in a template workbook names the case it came from; it must be in this workspace.
-                var target = intoCaseId ?? (WorkbookCaseId(copy) is { } written ? written : null);
+                var target = intoCaseId ?? (WorkbookCaseId(copy, limits.Workbook) is { } written ? written : null);
                 var existing = target is { } t ? await store.FindAsync(t, workspaceId) : null;
                 if (intoCaseId is not null && existing is null) throw Single(name, "The case to update does not exist in this workspace.");
                 copy.Position = 0;
@@ -92,15 +92,16 @@ public static class CaseImport
     }
 
     /// <summary>The case id a template workbook carries, when it is a case id (a GUID).</summary>
-    private static Guid? WorkbookCaseId(Stream workbook)
+    private static Guid? WorkbookCaseId(Stream workbook, Reshore.Data.Workbooks.WorkbookLimits limits)
     {
         try
         {
-            return CaseWorkbook.CaseIdOf(workbook) is { } text && Guid.TryParse(text, out var id) ? id : null;
+            return CaseWorkbook.CaseIdOf(workbook, limits) is { } text && Guid.TryParse(text, out var id) ? id : null;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException
+            or System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or Reshore.Data.Workbooks.WorkbookRejectedException)
         {
-            return null; // the import itself reports an unreadable file
+            return null; // the import itself reports an unreadable or oversized file
         }
     }
 
