@@ -32,11 +32,17 @@ public static class BenchCommand
             // Warm up the JIT on one item.
             WeeklySimulator.Run(SyntheticWorkload.Item(0, weeks), 50, 1, 0);
             var models = Enumerable.Range(0, items).Select(i => SyntheticWorkload.Item(i, weeks)).ToArray();
+            var process = Process.GetCurrentProcess();
+            var cpuStart = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var checksum = 0.0;
             for (var i = 0; i < items; i++) checksum += WeeklySimulator.Run(models[i], scenarios, 1, i).AnnualCost[0][0];
             var seconds = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            var cpuSeconds = (process.TotalProcessorTime - cpuStart).TotalSeconds;
             var steps = (double)items * SyntheticWorkload.StrategiesPerItem * scenarios * weeks;
+            var first = WeeklySimulator.Run(models[0], scenarios, 1, 0);
+            var numpy = NumpyBaseline.Run(isQuick ? 4 : 20, scenarios, weeks);
             var evaluation = EvaluationThroughput(isQuick ? 20 : 200);
             var (screenParts, screenSeconds) = ScreeningThroughput(isQuick ? 10_000 : 100_000);
             var doc = new
@@ -56,15 +62,44 @@ public static class BenchCommand
                 screeningSeconds = screenSeconds,
                 runtime = $".NET {Environment.Version}",
                 checksum,
+                vectorLanes = ScenarioBlockKernel.Lanes,
+                meanAnnualCost = first.AnnualCost.Select(c => c.Average()).ToArray(),
+                numpyStepsPerSecond = numpy.StepsPerSecond,
+                numpyRatio = numpy.StepsPerSecond is > 0 and var n ? steps / seconds / n : (double?)null,
+                // On a shared machine wall-clock rates follow the load; CPU-time rates compare the engines' work per core.
+                cpuSeconds,
+                stepsPerCpuSecond = steps / cpuSeconds,
+                numpyStepsPerCpuSecond = numpy.StepsPerCpuSecond,
+                numpyRatioPerCore = numpy.StepsPerCpuSecond is > 0 and var c ? steps / cpuSeconds / c : (double?)null,
+                loadAverage = LoadAverage(),
+                numpySteps = numpy.Steps,
+                numpySeconds = numpy.Seconds,
+                numpyMeanAnnualCost = numpy.MeanAnnualCost,
+                numpyVersion = numpy.Version,
+                numpyNote = numpy.Note,
             };
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)");
+                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nnumpy (same model, one thread): {(numpy.StepsPerSecond is { } rate ? $"{rate:N0} steps/s, ratio {steps / seconds / rate:N1}" : numpy.Note)}\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)");
             OutputWriter.Write(text, null, ctx.Out);
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The 1-minute load average (Linux), so a reader can tell an idle machine from a shared one; null elsewhere.</summary>
+    private static double? LoadAverage()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(text, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Screens the bundled parts list repeated to <paramref name="count"/> rows, read from a CSV file as users do.</summary>

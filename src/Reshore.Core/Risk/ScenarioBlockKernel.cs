@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Reshore.Core.Risk;
@@ -129,6 +130,8 @@ public static class ScenarioBlockKernel
         }
 
         /// <summary>Runs the block of scenarios first, first + 1, …, first + Lanes − 1 (lanes past the last scenario run but are not written).</summary>
+        // Compiled fully optimised at once: a run is often over before tiered compilation would promote it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int first, int scenarios, int seed, int stream, SimulationRawResult result)
         {
             GenerateDemand(first, seed, stream);
@@ -161,6 +164,8 @@ public static class ScenarioBlockKernel
         /// Demand d_t = μ_t exp(σ z_t − σ²/2) with z from Box–Muller on the scenario's own stream: uniforms are drawn per lane, the
         /// logarithms, roots, sines, cosines and exponentials run vectorised over the whole block.
         /// </summary>
+        // Compiled fully optimised at once: a run is often over before tiered compilation would promote it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void GenerateDemand(int first, int seed, int stream)
         {
             var lanes = Lanes;
@@ -204,6 +209,8 @@ public static class ScenarioBlockKernel
         }
 
         /// <summary>The same events, from the same streams, as the scalar engine; marked in the block's lanes.</summary>
+        // Compiled fully optimised at once: a run is often over before tiered compilation would promote it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void GenerateEvents(int first, int seed, int stream)
         {
             if (_eventsMarked)
@@ -219,6 +226,8 @@ public static class ScenarioBlockKernel
         }
 
         /// <summary>Strategy k's unit costs per lane, the average c̄_y over its shares, in the scalar engine's order of summation.</summary>
+        // Compiled fully optimised at once: a run is often over before tiered compilation would promote it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void LoadCosts(int k, int first, int live)
         {
             var lanes = Lanes;
@@ -245,6 +254,8 @@ public static class ScenarioBlockKernel
         }
 
         /// <summary>The week step over the block (docs/model.md 8.6 and 8.13): one vector per state variable, lanes = scenarios.</summary>
+        // Compiled fully optimised at once: a run is often over before tiered compilation would promote it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Simulate(StrategyDefinition strategy, out Vector<double> demandTotal, out Vector<double> onTime, out Vector<double> lost,
             out Vector<double> emergencyUnits, out Vector<double> onHandSum)
         {

@@ -314,6 +314,7 @@ public static class Disruptions
     /// untouched cell must already be 0. <paramref name="flags"/>, when given, gets bit 1 for a week with a loss and bit 2 for a
     /// week with a delay in any lane. Returns whether any cell was marked.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static bool Mark(Random random, (int Seed, int Stream, int Scenario)? perSource, EventSource[] sources, int weeks,
         double[] loss, int[] delay, int lanes, int lane, byte[]? flags)
     {
