@@ -29,8 +29,10 @@ public static class BenchCommand
             var isQuick = parse.GetValue(quick);
             var (items, scenarios) = isQuick ? (50, 500) : (1000, 2000);
             const int weeks = 52;
-            // Warm up the JIT and the thread pool on three items at full size, as BenchmarkDotNet would, so the timing is the engine's.
-            for (var w = 0; w < 3; w++) WeeklySimulator.Run(SyntheticWorkload.Item(w, weeks), scenarios, 1, w);
+            // Warm up, as BenchmarkDotNet would, so the timing is the engine's: at least three full-size items and half a second, which lets
+            // tiered compilation promote the hot library methods (the vector maths) that a short run would otherwise time unoptimised.
+            var warmUp = Stopwatch.StartNew();
+            for (var w = 0; w < 3 || warmUp.ElapsedMilliseconds < 500; w++) WeeklySimulator.Run(SyntheticWorkload.Item(w, weeks), scenarios, 1, w);
             var models = Enumerable.Range(0, items).Select(i => SyntheticWorkload.Item(i, weeks)).ToArray();
             var process = Process.GetCurrentProcess();
             var cpuStart = process.TotalProcessorTime;
