@@ -39,14 +39,22 @@ public static class BenchCommand
             }
             var (items, scenarios) = isQuick ? (50, 500) : (1000, 2000);
             const int weeks = 52;
-            // Warm up the JIT on one item.
-            WeeklySimulator.Run(SyntheticWorkload.Item(0, weeks), 50, 1, 0);
+            // Warm up, as BenchmarkDotNet would, so the timing is the engine's: at least three full-size items and half a second, which lets
+            // tiered compilation promote the hot library methods (the vector maths) that a short run would otherwise time unoptimised.
+            var warmUp = Stopwatch.StartNew();
+            for (var w = 0; w < 3 || warmUp.ElapsedMilliseconds < 500; w++) WeeklySimulator.Run(SyntheticWorkload.Item(w, weeks), scenarios, 1, w);
             var models = Enumerable.Range(0, items).Select(i => SyntheticWorkload.Item(i, weeks)).ToArray();
+            var process = Process.GetCurrentProcess();
+            var cpuStart = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var checksum = 0.0;
             for (var i = 0; i < items; i++) checksum += WeeklySimulator.Run(models[i], scenarios, 1, i).AnnualCost[0][0];
             var seconds = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            var cpuSeconds = (process.TotalProcessorTime - cpuStart).TotalSeconds;
             var steps = (double)items * SyntheticWorkload.StrategiesPerItem * scenarios * weeks;
+            var first = WeeklySimulator.Run(models[0], scenarios, 1, 0);
+            var numpy = NumpyBaseline.Run(isQuick ? 4 : 20, scenarios, weeks);
             var evaluation = EvaluationThroughput(isQuick ? 20 : 200);
             var (screenParts, screenSeconds) = ScreeningThroughput(isQuick ? 10_000 : 100_000);
             var portfolio = parse.GetValue(database) is { Length: > 0 } db
@@ -71,11 +79,26 @@ public static class BenchCommand
                 runtime = $".NET {Environment.Version}",
                 checksum,
                 monitor = growth,
+                vectorLanes = ScenarioBlockKernel.Lanes,
+                meanAnnualCost = first.AnnualCost.Select(c => c.Average()).ToArray(),
+                numpyStepsPerSecond = numpy.StepsPerSecond,
+                numpyRatio = numpy.StepsPerSecond is > 0 and var numpyRate ? steps / seconds / numpyRate : (double?)null,
+                // On a shared machine wall-clock rates follow the load; CPU-time rates compare the engines' work per core.
+                cpuSeconds,
+                stepsPerCpuSecond = steps / cpuSeconds,
+                numpyStepsPerCpuSecond = numpy.StepsPerCpuSecond,
+                numpyRatioPerCore = numpy.StepsPerCpuSecond is > 0 and var c ? steps / cpuSeconds / c : (double?)null,
+                loadAverage = LoadAverage(),
+                numpySteps = numpy.Steps,
+                numpySeconds = numpy.Seconds,
+                numpyMeanAnnualCost = numpy.MeanAnnualCost,
+                numpyVersion = numpy.Version,
+                numpyNote = numpy.Note,
             };
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)\n")
+                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nnumpy (same model, one thread): {(numpy.StepsPerSecond is { } rate ? $"{rate:N0} steps/s, ratio {steps / seconds / rate:N1}" : numpy.Note)}\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)\n")
                         + (portfolio is null ? "portfolio: skipped (give --database with a PostgreSQL connection string to measure 1 and 2 worker processes)\n"
                             : FormattableString.Invariant($"portfolio: {portfolio.Parts} parts, {portfolio.PartsPerSecondOneWorker:N2} parts/s with 1 worker process, {portfolio.PartsPerSecondTwoWorkers:N2} parts/s with 2 (× {portfolio.ScaleOut:N2})\n"))
                         + MonitorGrowthText(growth);
@@ -170,6 +193,20 @@ public static class BenchCommand
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>The 1-minute load average (Linux), so a reader can tell an idle machine from a shared one; null elsewhere.</summary>
+    private static double? LoadAverage()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(text, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Screens the bundled parts list repeated to <paramref name="count"/> rows, read from a CSV file as users do.</summary>

@@ -306,13 +306,12 @@ public sealed class RiskAnalyzer
         var model = Compile(c, itemIndex, market, uncertain, out var warnings, fixedCost);
         var item = c.Items[itemIndex];
         var itemPath = $"$.items[{itemIndex}].";
-        // Inputs drawn per scenario: everything except event durations (drawn per event) and times to recover (a yardstick, not simulated).
-        var scenarioInputs = uncertain.Where(u => !(u.Path.StartsWith("$.risk.events[", StringComparison.Ordinal) && u.Path.EndsWith(".durationWeeks", StringComparison.Ordinal))
-            && !u.Path.EndsWith(".timeToRecoverWeeks", StringComparison.Ordinal)
-            && (!u.Path.StartsWith("$.items[", StringComparison.Ordinal) || u.Path.StartsWith(itemPath, StringComparison.Ordinal))).ToList();
+        var scenarioInputs = ScenarioInputs(uncertain, itemIndex);
         if (uncertain.Any(u => u.Path.EndsWith(".timeToRecoverWeeks", StringComparison.Ordinal) && u.Path.StartsWith(itemPath, StringComparison.Ordinal)))
             warnings.Add(Text.Get(_culture, "Risk_TtrDistribution", "timeToRecoverWeeks given as a distribution: its mean is compared with the time to survive."));
-        var overrides = scenarioInputs.Count == 0 ? null : Recompile(c, itemIndex, scenarioInputs, uncertain, market, scenarios, seed, fixedCost, model.FixedPerUnit, cancellation);
+        var overrides = scenarioInputs.Count == 0 ? null
+            : CompileCosts(c, itemIndex, scenarioInputs, market, model) is { } evaluator ? Redraw(c, itemIndex, scenarioInputs, model, evaluator, scenarios, seed, cancellation)
+            : Recompile(c, itemIndex, scenarioInputs, uncertain, market, scenarios, seed, fixedCost, model.FixedPerUnit, cancellation);
         var raw = WeeklySimulator.Run(model, scenarios, seed, itemIndex, overrides, progress, cancellation);
         var cheapest = new int[model.Strategies.Length];
         for (var s = 0; s < scenarios; s++)
@@ -417,6 +416,65 @@ public sealed class RiskAnalyzer
             list.Add(new SurvivalCheck(m.OptionIds[i], s.Shares[i], tts, ttr, tts is { } a && ttr is { } b && a < b + m.LeadWeeks[i]));
         }
         return list;
+    }
+
+    /// <summary>
+    /// The inputs drawn per scenario for item <paramref name="itemIndex"/>: everything except event durations (drawn per event), times to
+    /// recover (a yardstick, not simulated) and other items' inputs.
+    /// </summary>
+    public static List<UncertainInput> ScenarioInputs(IReadOnlyList<UncertainInput> uncertain, int itemIndex)
+    {
+        var itemPath = $"$.items[{itemIndex}].";
+        return uncertain.Where(u => !(u.Path.StartsWith("$.risk.events[", StringComparison.Ordinal) && u.Path.EndsWith(".durationWeeks", StringComparison.Ordinal))
+            && !u.Path.EndsWith(".timeToRecoverWeeks", StringComparison.Ordinal)
+            && (!u.Path.StartsWith("$.items[", StringComparison.Ordinal) || u.Path.StartsWith(itemPath, StringComparison.Ordinal))).ToList();
+    }
+
+    /// <summary>Fields the simulation model reads outside the unit costs: an input drawn per scenario at one of them changes more than costs.</summary>
+    private static readonly string[] StructuralFields =
+    [
+        "annualVolumeUnits", "demandGrowthPct", "sellingPricePerUnit", "marginPct", "shortagePenaltyPerUnit", "backorders", "demandVolatilityPct",
+        "inventoryCarryingRatePct", "emergencySupply", "capacityFlexibilityPct", "timeToRecoverWeeks", "strategies", "discountRatePct", "horizonYears",
+        "baseYear", "fx", "exchange", "currency", "leadTime", "transit", "Days", "Weeks", "$.risk", ".risk.",
+    ];
+
+    /// <summary>Whether an input drawn per scenario can only change the option-year unit costs (docs/model.md 8.14).</summary>
+    public static bool CostOnlyInput(string path) => !StructuralFields.Any(f => path.Contains(f, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The item's simulation unit costs compiled into a flat function of the inputs drawn per scenario (docs/model.md 8.14), checked against
+    /// the full engine; null when an input can change more than costs or the costs do not fit the flat form (the engine is then used per scenario).
+    /// </summary>
+    public ScenarioCostEvaluator? CompileCosts(ReshoringCase c, int itemIndex, IReadOnlyList<UncertainInput> inputs, MarketSnapshot market, SimulationModel baseModel)
+    {
+        if (!inputs.All(i => CostOnlyInput(i.Path))) return null;
+        return ScenarioCostEvaluator.TryCompile(inputs, x => EngineUnitCosts(c, itemIndex, inputs, x, market, baseModel));
+    }
+
+    /// <summary>The simulation unit costs by the full TCO engine with the inputs set to <paramref name="values"/>; null when the lead or transit weeks move.</summary>
+    public double[]? EngineUnitCosts(ReshoringCase c, int itemIndex, IReadOnlyList<UncertainInput> inputs, double[] values, MarketSnapshot market, SimulationModel baseModel)
+    {
+        var drawn = c;
+        for (var k = 0; k < inputs.Count; k++) drawn = CasePaths.With(drawn, inputs[k].Path, values[k]);
+        var (unitCost, _, lead, transit) = UnitCosts(new CaseContext(drawn, market), drawn.Items[itemIndex], withFixedPart: false);
+        return lead.AsSpan().SequenceEqual(baseModel.LeadWeeks) && transit.AsSpan().SequenceEqual(baseModel.TransitWeeks) ? unitCost : null;
+    }
+
+    /// <summary>Draws the uncertain inputs per scenario (the same draws as <see cref="Recompile"/>) and prices them with the compiled evaluator.</summary>
+    private static ScenarioOverrides Redraw(ReshoringCase c, int itemIndex, List<UncertainInput> inputs, SimulationModel baseModel, ScenarioCostEvaluator evaluator,
+        int scenarios, int seed, CancellationToken cancellation)
+    {
+        var sampler = new ScenarioSampler(inputs, c.Risk);
+        var models = new SimulationModel[scenarios];
+        Parallel.For(0, scenarios, new ParallelOptions { CancellationToken = cancellation }, () => new double[inputs.Count], (s, _, values) =>
+        {
+            sampler.Draw(new StreamRandom(seed, -1 - itemIndex, s), values);
+            var cost = new double[evaluator.Cells];
+            evaluator.Evaluate(values, cost);
+            models[s] = baseModel.WithUnitCost(cost);
+            return values;
+        }, _ => { });
+        return new ScenarioOverrides(models);
     }
 
     /// <summary>Draws the uncertain inputs per scenario and compiles the item again from the drawn case: costs, demand, lead times, events, flexibility and strategies.</summary>

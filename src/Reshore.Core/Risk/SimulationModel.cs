@@ -78,6 +78,20 @@ public sealed class SimulationModel
     /// <summary>Whole weeks from a duration in weeks: 0 stays 0; anything above rounds half away from zero, and at least 1.</summary>
     public static int WholeWeeks(double weeks) => weeks <= 0 ? 0 : Math.Max(1, (int)Math.Round(weeks, MidpointRounding.AwayFromZero));
 
+    /// <summary>A copy with other full-volume unit costs ([option × years + year]) and the same strategies defined on them.</summary>
+    public SimulationModel WithUnitCost(double[] unitCost)
+    {
+        var copy = new SimulationModel
+        {
+            Weeks = Weeks, OptionIds = OptionIds, MeanWeeklyDemand = MeanWeeklyDemand, WeeklySigma = WeeklySigma, LeadWeeks = LeadWeeks,
+            Flexibility = Flexibility, UnitCost = unitCost, CarryingRate = CarryingRate, ShortageCost = ShortageCost, Backorders = Backorders,
+            EmergencyPremium = EmergencyPremium, EmergencyLeadWeeks = EmergencyLeadWeeks, EmergencyCapacity = EmergencyCapacity, Events = Events,
+            Strategies = [], TimeToRecoverWeeks = TimeToRecoverWeeks, TransitWeeks = TransitWeeks, FixedPerUnit = FixedPerUnit, OneOffCostPerYear = OneOffCostPerYear,
+            DiscountRate = DiscountRate,
+        };
+        return copy.WithStrategies(Strategies.Select(s => copy.DefineStrategy(s.Id, s.Name, s.Shares, s.BufferWeeks)).ToArray());
+    }
+
     /// <summary>A copy with other strategies.</summary>
     public SimulationModel WithStrategies(StrategyDefinition[] strategies) => new()
     {

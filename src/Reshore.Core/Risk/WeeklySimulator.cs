@@ -44,7 +44,8 @@ public sealed record ScenarioOverrides(SimulationModel[] Models);
 
 /// <summary>
 /// The weekly Monte Carlo engine. Per scenario it draws demand and disruption events once and runs every strategy on
-/// them (common random numbers). Scenarios run in parallel; scenario s draws from its own stream seeded by
+/// them (common random numbers). <see cref="Run"/> uses the vectorised <see cref="ScenarioBlockKernel"/> whenever the scenarios share
+/// everything but their costs; <see cref="RunScalar"/> runs one scenario at a time. Scenarios run in parallel; scenario s draws from its own stream seeded by
 /// (seed, stream, s), so results do not depend on the thread count. The weekly loop allocates nothing.
 /// </summary>
 public static class WeeklySimulator
@@ -59,6 +60,17 @@ public static class WeeklySimulator
     /// <param name="cancellation">Stops the run.</param>
     /// <param name="maxThreads">Upper bound on threads (results do not depend on it).</param>
     public static SimulationRawResult Run(SimulationModel model, int scenarios, int seed, int stream, ScenarioOverrides? overrides = null,
+        IProgress<int>? progress = null, CancellationToken cancellation = default, int maxThreads = -1) =>
+        overrides is null || ScenarioBlockKernel.CostOnly(model, overrides.Models)
+            ? ScenarioBlockKernel.Run(model, scenarios, seed, stream, overrides?.Models, progress, cancellation, maxThreads)
+            : RunScalar(model, scenarios, seed, stream, overrides, progress, cancellation, maxThreads);
+
+    /// <summary>
+    /// The scenario-at-a-time engine: the reference the vectorised <see cref="ScenarioBlockKernel"/> is tested against, and the engine
+    /// for per-scenario models that differ in more than their costs (demand, lead times, events or strategies drawn per scenario).
+    /// Parameters as <see cref="Run"/>.
+    /// </summary>
+    public static SimulationRawResult RunScalar(SimulationModel model, int scenarios, int seed, int stream, ScenarioOverrides? overrides = null,
         IProgress<int>? progress = null, CancellationToken cancellation = default, int maxThreads = -1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scenarios, 1);
@@ -293,6 +305,20 @@ public static class Disruptions
     {
         Array.Clear(loss, 0, optionCount * weeks);
         Array.Clear(delay, 0, optionCount * weeks);
+        Mark(random, perSource, sources, weeks, loss, delay, 1, 0, null);
+    }
+
+    /// <summary>
+    /// Draws the events of one scenario and marks them in a lane of a block laid out [option][week][lane] (cell (i, w) of lane l is
+    /// at (i × weeks + w) × lanes + l; lanes = 1 is the plain [option × weeks + week] layout). The arrays are not cleared: an
+    /// untouched cell must already be 0. <paramref name="flags"/>, when given, gets bit 1 for a week with a loss and bit 2 for a
+    /// week with a delay in any lane. Returns whether any cell was marked.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static bool Mark(Random random, (int Seed, int Stream, int Scenario)? perSource, EventSource[] sources, int weeks,
+        double[] loss, int[] delay, int lanes, int lane, byte[]? flags)
+    {
+        var marked = false;
         for (var k = 0; k < sources.Length; k++)
         {
             var source = sources[k];
@@ -314,11 +340,15 @@ public static class Disruptions
                     var dl = source.DelayWeeks[j];
                     for (var w = from; w < to; w++)
                     {
-                        if (l > loss[row + w]) loss[row + w] = l;
-                        if (dl > delay[row + w]) delay[row + w] = dl;
+                        var cell = (row + w) * lanes + lane;
+                        if (l > loss[cell]) loss[cell] = l;
+                        if (dl > delay[cell]) delay[cell] = dl;
+                        if (flags is not null) flags[row + w] |= (byte)((l > 0 ? 1 : 0) | (dl > 0 ? 2 : 0));
+                        marked = true;
                     }
                 }
             }
         }
+        return marked;
     }
 }

@@ -17,33 +17,67 @@ public sealed class CaseAnalysis(MarketSnapshot market)
     /// <summary>The reference data in use.</summary>
     public MarketSnapshot Market { get; } = market;
 
-    /// <summary>Reads and validates a stored case (JSON); throws <see cref="Core.Validation.CaseValidationException"/> when it no longer validates.</summary>
-    public CaseDocument Read(string json, string fileName = "case.json") => CaseFileReader.ReadDocument(json, CaseFormat.Json, fileName, Market);
+    // Results are computed once per case version (docs/performance.md): a stored version's text is read and validated once, and the
+    // evaluation (per language) and the tornado hang off that document until it is dropped. The cache belongs to this instance, which
+    // holds one reference data snapshot, so new reference data starts from an empty cache. Bounded: cleared when it grows past 256 texts.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Hash, string FileName, int Market), Lazy<CaseDocument>> _documents = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CaseDocument, DocumentResults> _results = new();
+
+    /// <summary>What has been computed for one read document; each result is computed by one caller while the others wait for it.</summary>
+    private sealed class DocumentResults
+    {
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CaseEvaluation>> Evaluations = new();
+        public Lazy<IReadOnlyList<TornadoResult>>? Tornado;
+    }
+
+    /// <summary>
+    /// Reads and validates a stored case (JSON) against the bundled reference data; throws <see cref="Core.Validation.CaseValidationException"/>
+    /// when it no longer validates. The same text gives the same document instance, so the results computed on it are reused.
+    /// </summary>
+    public CaseDocument Read(string json, string fileName = "case.json") => Read(json, Market, fileName);
 
     /// <summary>
     /// Reads and validates a stored case against <paramref name="market"/> (its workspace's reference data); the document
-    /// keeps that market, so every evaluation of it uses the workspace's countries, lanes and HS codes.
+    /// keeps that market, so every evaluation of it uses the workspace's countries, lanes and HS codes. Cached per text and market.
     /// </summary>
-    public CaseDocument Read(string json, MarketSnapshot market) =>
-        CaseFileReader.ReadDocument(json, CaseFormat.Json, "case.json", market) with { Market = ReferenceEquals(market, Market) ? null : market };
+    public CaseDocument Read(string json, MarketSnapshot market, string fileName = "case.json")
+    {
+        var key = (Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))), fileName,
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(market));
+        if (_documents.Count > 256) _documents.Clear();
+        var entry = _documents.GetOrAdd(key, _ => new Lazy<CaseDocument>(() =>
+            CaseFileReader.ReadDocument(json, CaseFormat.Json, fileName, market) with { Market = ReferenceEquals(market, Market) ? null : market }));
+        CaseDocument document;
+        try
+        {
+            document = entry.Value;
+        }
+        catch
+        {
+            _documents.TryRemove(new KeyValuePair<(string, string, int), Lazy<CaseDocument>>(key, entry));   // an invalid text is not kept
+            throw;
+        }
+        // Two markets with the same identity hash: read this one afresh rather than hand out the other's document.
+        return ReferenceEquals(MarketOf(document), market) ? document
+            : CaseFileReader.ReadDocument(json, CaseFormat.Json, fileName, market) with { Market = ReferenceEquals(market, Market) ? null : market };
+    }
 
     /// <summary>The reference data a document is evaluated with: its own (workspace) market, else the bundled one.</summary>
     public MarketSnapshot MarketOf(CaseDocument document) => document.Market ?? Market;
 
-    // Reviews by (case text, language, reference data): a case with risk settings is simulated for its verdict, which takes seconds, and
-    // the same stored version always gives the same numbers (fixed seed), so each is computed once. Bounded: cleared when it grows past 64.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Json, string Culture, MarketSnapshot Market), CaseEvaluation> _reviews = new();
-
     /// <summary>
     /// The evaluation with its decision summaries: TCO per option, business case, scorecard, and the simulation when the case has risk settings
-    /// (as the CLI and the report do, so the verdict is the same in every output). <paramref name="json"/>, the stored case text, keys a cache.
+    /// (as the CLI and the report do, so the verdict is the same in every output). Computed once per document and language: a case with risk
+    /// settings is simulated for its verdict, which takes seconds, and the same stored version always gives the same numbers (fixed seed).
     /// </summary>
+    /// <param name="document">A document from <see cref="Read"/> (others are evaluated too, and cached while they live).</param>
+    /// <param name="culture">Language of the explanations.</param>
+    /// <param name="json">Unused: the document itself keys the cache (kept for callers that pass the stored text).</param>
     public CaseEvaluation Evaluate(CaseDocument document, CultureInfo culture, string? json = null)
     {
-        var market = MarketOf(document);
-        if (json is null) return CaseReviewer.Review(document.Case, document.Uncertain, market, culture).Evaluation;
-        if (_reviews.Count > 64) _reviews.Clear();
-        return _reviews.GetOrAdd((json, culture.Name, market), _ => CaseReviewer.Review(document.Case, document.Uncertain, market, culture).Evaluation);
+        _ = json;
+        var results = _results.GetValue(document, _ => new DocumentResults());
+        return results.Evaluations.GetOrAdd(culture.Name, _ => new Lazy<CaseEvaluation>(() => CaseReviewer.Review(document.Case, document.Uncertain, MarketOf(document), culture).Evaluation)).Value;
     }
 
     /// <summary>Simulation with progress and cancellation.</summary>
@@ -58,8 +92,16 @@ public sealed class CaseAnalysis(MarketSnapshot market)
             request.Frontier, request.Scenarios ?? 200, request.Seed ?? document.Case.Risk?.Seed ?? 1, progress: progress, cancellation: cancellation);
 
     /// <summary>Tornado per item over the case's uncertain inputs (empty when it has none).</summary>
-    public IReadOnlyList<TornadoResult> Tornado(CaseDocument document) =>
-        document.Uncertain.Count == 0 ? [] : document.Case.Items.Select(i => new SensitivityAnalyzer().Tornado(document.Case, document.Uncertain, MarketOf(document), i.Id)).ToList();
+    public IReadOnlyList<TornadoResult> Tornado(CaseDocument document)
+    {
+        if (document.Uncertain.Count == 0) return [];
+        var results = _results.GetValue(document, _ => new DocumentResults());
+        var tornado = results.Tornado ?? Interlocked.CompareExchange(ref results.Tornado, Compute(), null) ?? results.Tornado!;
+        return tornado.Value;
+
+        Lazy<IReadOnlyList<TornadoResult>> Compute() =>
+            new(() => document.Case.Items.Select(i => new SensitivityAnalyzer().Tornado(document.Case, document.Uncertain, MarketOf(document), i.Id)).ToList());
+    }
 
     /// <summary>Evaluation JSON, as `reshore evaluate --format json`.</summary>
     public static string EvaluationJsonText(CaseEvaluation e, CultureInfo culture) => EvaluationJson.Serialize(e, culture);
