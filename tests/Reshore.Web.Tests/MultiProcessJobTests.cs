@@ -55,7 +55,7 @@ public sealed class MultiProcessJobTests : IDisposable
         Assert.Equal(2, done.GetProperty("attempts").GetInt32());
         Assert.Contains("Rerun from the start", done.GetProperty("note").GetString());
         var result = await clientB.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/result");
-        Assert.Equal(4000, result.GetProperty("scenarios").GetInt32());
+        Assert.Equal(40000, result.GetProperty("scenarios").GetInt32());
 
         // Started through B, cancelled through A: the surviving worker stops it.
         var second = await (await clientB.PostAsJsonAsync($"/api/cases/{caseId}/simulations", new { scenarios = 100000, seed = 8 })).Content.ReadFromJsonAsync<JsonElement>();
