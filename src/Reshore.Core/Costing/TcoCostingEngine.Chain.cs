@@ -163,25 +163,13 @@ public sealed partial class TcoCostingEngine
         private CostPart EnergyAt(string path, CountryProfile country, double? kwhGiven, Money? priceGiven)
         {
             if (kwhGiven is not { } kwh) return new CostPart(0, [], $"{path}.energyKwhPerUnit");
-            double price;
-            InputValue priceInput;
             var index = _ctx.EnergyIndex(_year);
-            if (priceGiven is { } e)
-            {
-                price = Money(e, 0) * index;
-                priceInput = MoneyInput($"{path}.electricityPricePerKwh", e, "/kWh");
-            }
-            else
-            {
-                // The consumption band follows the item's annual electricity use at this site (kWh per unit × volume).
-                var annualMwh = kwh * SiteVolume / 1000;
-                if (country.ElectricityFor(annualMwh) is not { } reference)
-                    return new CostPart(0, [], path == "production"
-                        ? F("Note_NoReferenceElectricity", "production.electricityPricePerKwh or referenceOverrides.countries.{0}.electricityPricePerKwh (the reference data hold no electricity price for {0})", country.Code)
-                        : F("Note_NoReferenceElectricityAt", "{1}.electricityPricePerKwh or referenceOverrides.countries.{0}.electricityPricePerKwh (the reference data hold no electricity price for {0})", country.Code, path));
-                price = LocalEurIn(reference.Value, country) * index;
-                priceInput = Default($"electricity price {country.Code}", reference, "EUR/kWh");
-            }
+            // The consumption band follows the item's annual electricity use at this site (kWh per unit × volume).
+            if (EnergyPrice(priceGiven, $"{path}.electricityPricePerKwh", country, () => country.ElectricityFor(kwh * SiteVolume / 1000), "electricity", index)
+                is not var (price, priceInput))
+                return new CostPart(0, [], path == "production"
+                    ? F("Note_NoReferenceElectricity", "production.electricityPricePerKwh or referenceOverrides.countries.{0}.electricityPricePerKwh (the reference data hold no electricity price for {0})", country.Code)
+                    : F("Note_NoReferenceElectricityAt", "{1}.electricityPricePerKwh or referenceOverrides.countries.{0}.electricityPricePerKwh (the reference data hold no electricity price for {0})", country.Code, path));
             var value = ProductionFormulas.Energy(kwh, price);
             if ((priceGiven?.Currency ?? country.Currency) != _ctx.Currency) _foreignExposurePerUnit += value;
             return new CostPart(value, [Case($"{path}.energyKwhPerUnit", kwh, "kWh/unit"), priceInput, IndexInput("energy price index", index, "assumptions.energyPriceGrowthPct")], null);

@@ -377,11 +377,15 @@ public sealed partial class TcoCostingEngine
         }
 
         /// <summary>An energy price per kWh in the case currency for year t: the case's, else the country's reference price (null: none known).</summary>
-        private (double PerKwh, InputValue Input)? EnergyPrice(Money? given, string field, Func<SourcedValue?> reference, string carrier, double index)
+        private (double PerKwh, InputValue Input)? EnergyPrice(Money? given, string field, Func<SourcedValue?> reference, string carrier, double index) =>
+            EnergyPrice(given, field, _country, reference, carrier, index);
+
+        /// <summary>An energy price per kWh at <paramref name="site"/> in the case currency for year t: the given one, else the site's reference price (null: none known).</summary>
+        private (double PerKwh, InputValue Input)? EnergyPrice(Money? given, string field, CountryProfile site, Func<SourcedValue?> reference, string carrier, double index)
         {
             if (given is { } g) return (Money(g, 0) * index, MoneyInput(field, g, "/kWh"));
             if (reference() is not { } r) return null;
-            return (LocalEur(r.Value) * index, Default($"{carrier} price {_option.Country}", r, "EUR/kWh"));
+            return (LocalEurIn(r.Value, site) * index, Default($"{carrier} price {site.Code}", r, "EUR/kWh"));
         }
 
         private double Depreciation(ProductionInputs p)
