@@ -189,11 +189,8 @@ public sealed partial class TcoCostingEngine
                 $"{(fromCase ? "" : "default: ")}{rate.Source}{(rate.Year is { } y ? $" ({y})" : "")}; drift {_ctx.CurrencyDrift(from) * 100:0.##}%/yr", !fromCase);
         }
 
-        private double LocalEur(double eur)
-        {
-            // Reference values are local amounts converted to euros at the base rate; they move with the local currency only.
-            return eur * _ctx.Market.Fx.Rate(CurrencyCode.Eur, _ctx.Currency) * Math.Pow(1 + _ctx.CurrencyDrift(_country.Currency), _year - 1);
-        }
+        // Reference values are local amounts converted to euros at the base rate; they move with the local currency only.
+        private double LocalEur(double eur) => LocalEurIn(eur, _country);
 
         /// <summary>
         /// The lead time is known when the production lead time is given and every leg has a transit time (its own or its lane's);
