@@ -11,6 +11,12 @@ public sealed class JobSettings
     public string? NodeName { get; set; }
     /// <summary>How often a worker tells the cluster it is alive, seconds; a worker silent for about twice as long is taken for dead and its jobs run elsewhere.</summary>
     public double ClusterCheckinSeconds { get; set; } = 5;
+    /// <summary>
+    /// How long an idle worker waits before it looks in the database for new work, seconds. Work queued in the same process
+    /// wakes it at once; work queued by another process (a web instance, a worker that split a portfolio into shards) is found
+    /// at the next look, so this is the longest such a job waits for an idle worker. Quartz's own default is 30 s; at least 1 s.
+    /// </summary>
+    public double IdleWaitSeconds { get; set; } = 2;
     /// <summary>How often a running job writes its progress and looks for a cancel request, seconds.</summary>
     public double ProgressSeconds { get; set; } = 1;
     /// <summary>Parts per portfolio shard job.</summary>
