@@ -71,5 +71,7 @@ public static class JobScheduling
         services.AddSingleton<IJobHandler, ScreeningJobHandler>();
         services.AddSingleton<IJobHandler, PortfolioJobHandler>();
         services.AddSingleton<IJobHandler, PortfolioShardJobHandler>();
+        services.AddSingleton<IJobHandler, TradeScreeningJobHandler>();
+        services.AddSingleton<IJobHandler, MonitorImportJobHandler>();
     }
 }
