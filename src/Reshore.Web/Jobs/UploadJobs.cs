@@ -48,7 +48,8 @@ public sealed record TradeScreeningParameters
             var paths = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (field, (_, content)) in files)
             {
-                var path = Path.Combine(folder.FullName, field + ".csv");
+                // A name that occurs nowhere else, so that messages can be given the uploaded file's name instead.
+                var path = Path.Combine(folder.FullName, $"{field}-{Guid.NewGuid():N}.csv");
                 File.WriteAllBytes(path, content);
                 paths[field] = path;
             }
@@ -61,7 +62,8 @@ public sealed record TradeScreeningParameters
             catch (TradeFileException e)
             {
                 var message = e.Message;
-                foreach (var (field, path) in paths) message = message.Replace(path, files[field].FileName, StringComparison.Ordinal).Replace(field + ".csv", files[field].FileName, StringComparison.Ordinal);
+                foreach (var (field, path) in paths)
+                    message = message.Replace(path, files[field].FileName, StringComparison.Ordinal).Replace(Path.GetFileName(path), files[field].FileName, StringComparison.Ordinal);
                 throw new TradeFileException(message);
             }
         }
