@@ -154,7 +154,8 @@ public static class BenchCommand
 
     /// <summary>Portfolio parts per second with one and with two worker processes (each running one job at a time).</summary>
     public sealed record PortfolioBench(int Parts, int ShardSize, int Scenarios, string Database, double PartsPerSecondOneWorker, double PartsPerSecondTwoWorkers,
-        double ScaleOut, double SecondsOneWorker, double SecondsTwoWorkers, IReadOnlyList<string> NodesTwoWorkers, double? LoadAverageBefore, double? LoadAverageAfter);
+        double ScaleOut, double SecondsOneWorker, double SecondsTwoWorkers, IReadOnlyList<string> NodesTwoWorkers, double? LoadAverageBefore, double? LoadAverageAfter,
+        double WorkerCpuSecondsOneWorker, double WorkerCpuSecondsTwoWorkers, int ProcessorCount);
 
     private static string PortfolioText(PortfolioBench p) => FormattableString.Invariant(
         $"portfolio ({p.Database}): {p.Parts} parts in shards of {p.ShardSize}, {p.Scenarios} scenarios each: {p.PartsPerSecondOneWorker:N2} parts/s with 1 worker process, {p.PartsPerSecondTwoWorkers:N2} parts/s with 2 (scale-out × {p.ScaleOut:N2}; load average {p.LoadAverageBefore?.ToString("N2", CultureInfo.InvariantCulture) ?? "?"} before, {p.LoadAverageAfter?.ToString("N2", CultureInfo.InvariantCulture) ?? "?"} after)");
@@ -176,14 +177,14 @@ public static class BenchCommand
         }
         var target = Persistence.DatabaseTarget.Resolve(database);
         var loadBefore = LoadAverage();
-        var rates = new List<(double Rate, double Seconds, List<string> Nodes)>();
+        var rates = new List<(double Rate, double Seconds, List<string> Nodes, double CpuSeconds)>();
         IHost? host = null;
         try
         {
             try
             {
                 host = await Web.ReshoreWorkerHost.BuildAsync(["--Reshore:Database", database, "--Reshore:Jobs:Worker", "false", "--Reshore:Limits:MaxActiveJobs", "100000"],
-                    b => b.Logging.AddFilter(level => level >= LogLevel.Warning));
+                    b => Output.HostLogging.ToStandardError(b.Logging));
             }
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException } or System.Net.Sockets.SocketException)
             {
@@ -214,7 +215,10 @@ public static class BenchCommand
                     var shards = await queue.ChildrenAsync(id, ct);
                     var seconds = ((shards.Max(s => s.FinishedUtc) ?? job.FinishedUtc!.Value) - job.StartedUtc!.Value).TotalSeconds;
                     var nodes = shards.Where(s => s.Node is not null).Select(s => s.Node!).Distinct().Order().ToList();
-                    rates.Add((parts / seconds, seconds, nodes));
+                    // Processor time of the worker processes from their start (so with start-up and JIT): on a loaded machine it
+                    // tells whether the workers were short of work or of processor.
+                    var cpu = processes.Sum(w => { w.Process.Refresh(); return w.Process.TotalProcessorTime.TotalSeconds; });
+                    rates.Add((parts / seconds, seconds, nodes, cpu));
                     ctx.Error.WriteLine(FormattableString.Invariant($"portfolio with {workers} worker process(es): {parts} parts in {seconds:N1} s = {parts / seconds:N2} parts/s (shards ran on {string.Join(", ", nodes)})"));
                 }
                 finally
@@ -237,7 +241,8 @@ public static class BenchCommand
             }
         }
         return new PortfolioBench(parts, shardSize, scenarios, target.Provider == Persistence.DatabaseProvider.PostgreSql ? "PostgreSQL" : "SQLite",
-            rates[0].Rate, rates[1].Rate, rates[1].Rate / rates[0].Rate, rates[0].Seconds, rates[1].Seconds, rates[1].Nodes, loadBefore, LoadAverage());
+            rates[0].Rate, rates[1].Rate, rates[1].Rate / rates[0].Rate, rates[0].Seconds, rates[1].Seconds, rates[1].Nodes, loadBefore, LoadAverage(),
+            rates[0].CpuSeconds, rates[1].CpuSeconds, Environment.ProcessorCount);
     }
 
     /// <summary>A `reshore worker --concurrency 1` process of this very program, stopped (killed) when disposed.</summary>
