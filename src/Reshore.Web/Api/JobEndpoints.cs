@@ -176,24 +176,10 @@ public static class JobEndpoints
         }
         var problems = new List<(string, string)>();
         var defaults = new TradeScreeningParameters();
-        double Num(string name, double fallback)
-        {
-            var text = form[name].ToString();
-            if (string.IsNullOrWhiteSpace(text)) return fallback;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
-            problems.Add((name, $"'{text}' is not a number"));
-            return fallback;
-        }
-        int? year = null;
-        if (form["year"].ToString() is { Length: > 0 } y)
-        {
-            if (int.TryParse(y, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) year = v;
-            else problems.Add(("year", $"'{y}' is not a year"));
-        }
         var p = new TradeScreeningParameters
         {
-            Country = form["country"].ToString() is { Length: > 0 } c ? c.Trim() : defaults.Country, Year = year, ShiftPct = Num("shift", defaults.ShiftPct),
-            ValueScale = Num("valueScale", defaults.ValueScale),
+            Country = form["country"].ToString() is { Length: > 0 } c ? c.Trim() : defaults.Country, Year = FormInt(form, "year", null, problems),
+            ShiftPct = FormNumber(form, "shift", defaults.ShiftPct, problems), ValueScale = FormNumber(form, "valueScale", defaults.ValueScale, problems),
             SkipBadRows = form["skipBadRows"].ToString() is "true" or "on" or "1",
         };
         if (p.ShiftPct is < 0 or > 100) problems.Add(("shift", "must be between 0 and 100"));
@@ -274,22 +260,8 @@ public static class JobEndpoints
         if (file.Length > jobs.Limits.MaxPartsFileBytes)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"the file has {file.Length:N0} bytes; at most {jobs.Limits.MaxPartsFileBytes:N0} are accepted"] });
         var problems = new List<(string, string)>();
-        int? Int(string name, int? fallback)
-        {
-            var text = form[name].ToString();
-            if (string.IsNullOrWhiteSpace(text)) return fallback;
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
-            problems.Add((name, $"'{text}' is not a whole number"));
-            return fallback;
-        }
-        double Num(string name, double fallback)
-        {
-            var text = form[name].ToString();
-            if (string.IsNullOrWhiteSpace(text)) return fallback;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
-            problems.Add((name, $"'{text}' is not a number"));
-            return fallback;
-        }
+        int? Int(string name, int? fallback) => FormInt(form, name, fallback, problems);
+        double Num(string name, double fallback) => FormNumber(form, name, fallback, problems);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var defaults = new PortfolioParameters { FileName = "", FileBase64 = "" };
@@ -311,6 +283,26 @@ public static class JobEndpoints
             Culture = CultureInfo.CurrentUICulture.Name, Parameters = p, Total = p.Top ?? 0,
         }, ct);
         return Started(start);
+    }
+
+    // A whole number from a form field (the fallback when empty), or a problem naming the field.
+    private static int? FormInt(IFormCollection form, string name, int? fallback, List<(string, string)> problems)
+    {
+        var text = form[name].ToString();
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
+        problems.Add((name, $"'{text}' is not a whole number"));
+        return fallback;
+    }
+
+    // A finite number from a form field (the fallback when empty), or a problem naming the field.
+    private static double FormNumber(IFormCollection form, string name, double fallback, List<(string, string)> problems)
+    {
+        var text = form[name].ToString();
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
+        problems.Add((name, $"'{text}' is not a number"));
+        return fallback;
     }
 
     /// <summary>A job as the API shows it.</summary>
