@@ -26,6 +26,8 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
     public DbSet<Monitor.MonitorAuditRecord> MonitorAudit => Set<Monitor.MonitorAuditRecord>();
     /// <summary>Background jobs (simulations, optimisations, reports, portfolio runs).</summary>
     public DbSet<Jobs.JobRecord> Jobs => Set<Jobs.JobRecord>();
+    /// <summary>Files the jobs read (uploads), stored with their job.</summary>
+    public DbSet<Jobs.JobFile> JobFiles => Set<Jobs.JobFile>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
@@ -59,6 +61,11 @@ public class ReshoreDbContext(DbContextOptions options) : IdentityDbContext<Iden
             j.HasIndex(x => new { x.WorkspaceId, x.CreatedUtc });
             j.HasIndex(x => new { x.OwnerId, x.Status });
             j.HasIndex(x => x.ParentId);
+        });
+        builder.Entity<Jobs.JobFile>(f =>
+        {
+            f.HasOne<Jobs.JobRecord>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+            f.HasIndex(x => new { x.JobId, x.Field }).IsUnique();
         });
         Monitor.MonitorModel.Configure(builder);
     }

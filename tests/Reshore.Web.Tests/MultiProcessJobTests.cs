@@ -102,13 +102,65 @@ public sealed class MultiProcessJobTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client2.GetAsync($"/api/jobs/{id}/result")).StatusCode);
     }
 
-    // A user who belongs to the Examples workspace, and the id of a small example case; created through the app itself
-    // (in this process, without a worker) on the database the processes will use.
-    private async Task<(string Email, Guid CaseId)> PrepareAsync(string database)
+    [Fact]
+    public async Task Trade_screenings_and_monitor_imports_started_on_a_web_instance_run_on_a_worker_process_from_their_stored_files()
+    {
+        var db = PostgresServer.CreateDatabase();
+        var (email, caseId) = await PrepareAsync(db, Services.Monitor.MonitorRoles.Editor);
+        var web = StartWeb(db);
+        StartWorker(db, "w1");
+        using var client = await SignInAsync(web.Url, email);
+        var workspace = (await client.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}")).GetProperty("workspaceId").GetString();
+
+        // The web instance runs no jobs: the worker reads the uploaded files from the database.
+        MultipartFormDataContent TradeForm()
+        {
+            var form = new MultipartFormDataContent { { new StringContent("BE"), "country" } };
+            foreach (var (field, name) in new[] { ("trade", "trade-baci-sample.csv"), ("codes", "baci-country-codes.csv"), ("ecosystems", "hs6-ecosystems.csv") })
+                form.Add(new StringContent(Data.Examples.ExampleCatalog.Find(name)!.Text), field, name);
+            return form;
+        }
+        using var direct = TradeForm();
+        var expected = await (await client.PostAsync("/api/sectors/screen", direct)).Content.ReadAsStringAsync();
+        using var trade = TradeForm();
+        var started = await client.PostAsync($"/api/workspaces/{workspace}/trade-screenings", trade);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var tradeId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var tradeDone = await WaitAsync(client, tradeId, j => j.GetProperty("status").GetString() is "completed" or "failed" or "cancelled");
+        Assert.Equal("completed", tradeDone.GetProperty("status").GetString());
+        Assert.Equal("w1", tradeDone.GetProperty("node").GetString());
+        Assert.Equal(expected, await client.GetStringAsync($"/api/jobs/{tradeId}/result"));
+
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        using var import = new MultipartFormDataContent
+        {
+            { new StringContent($"company,homeCountry,origins,destination,nace,announcementDate,motives,jobs,status,sourceTitle\nWorker Import {tag} NV,BE,CN,BE,C26,2020,automation,10,Draft,Press\n"), "file", "cases.csv" },
+        };
+        var importStarted = await client.PostAsync("/api/monitor/import-jobs", import);
+        Assert.Equal(HttpStatusCode.Accepted, importStarted.StatusCode);
+        var importId = (await importStarted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var importDone = await WaitAsync(client, importId, j => j.GetProperty("status").GetString() is "completed" or "failed" or "cancelled");
+        Assert.Equal("completed", importDone.GetProperty("status").GetString());
+        Assert.Equal("w1", importDone.GetProperty("node").GetString());
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>($"/api/jobs/{importId}/result")).GetProperty("stored").GetInt32());
+        var drafts = await client.GetFromJsonAsync<JsonElement>("/api/monitor/cases?status=Draft");
+        Assert.Contains(drafts.EnumerateArray(), c => c.GetProperty("company").GetString() == $"Worker Import {tag} NV");
+        Assert.Contains((await client.GetFromJsonAsync<JsonElement>("/api/monitor/jobs")).EnumerateArray(), j => j.GetProperty("id").GetString() == importId);
+    }
+
+    // A user who belongs to the Examples workspace (with a monitor role if given), and the id of a small example case; created
+    // through the app itself (in this process, without a worker) on the database the processes will use.
+    private async Task<(string Email, Guid CaseId)> PrepareAsync(string database, string? monitorRole = null)
     {
         await using var app = new FixedDatabaseApp(database, _shared);
         var email = $"mp-{Guid.NewGuid():N}@example.org";
-        await app.CreateUserAsync(email, joinExamples: true);
+        var userId = await app.CreateUserAsync(email, joinExamples: true);
+        if (monitorRole is not null)
+        {
+            await using var roles = app.Services.CreateAsyncScope();
+            var users = roles.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(userId))!, monitorRole)).Succeeded);
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReshoreDbContext>();
         var caseId = await db.Cases.Where(c => c.Name.StartsWith("LED")).Select(c => c.Id).FirstAsync();

@@ -9,6 +9,9 @@ using Reshore.Core.Risk;
 using Reshore.Data.CaseFiles;
 using Reshore.Data.Examples;
 using Reshore.Data.Output;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Reshore.Cli.Commands;
 
@@ -25,12 +28,26 @@ public static class BenchCommand
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var monitorOnly = new Option<bool>("--monitor") { Description = "Only the monitor's growth benchmarks (news screener by text size, import by row count)." };
-        var database = new Option<string?>("--database") { Description = "A PostgreSQL database (connection string) for the portfolio scale-out measure: parts per second with 1 and 2 worker processes. Without it that measure is skipped." };
+        var database = new Option<string?>("--database") { Description = "Database of the portfolio scale-out measure (parts per second with 1 and 2 worker processes): a PostgreSQL connection string (clustered, as deployed), or an SQLite file. Default: a temporary SQLite file." };
         var portfolioParts = new Option<int>("--portfolio-parts") { Description = "Parts in each portfolio run of the scale-out measure (default 100; 40 with --quick).", DefaultValueFactory = _ => 0 };
-        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts };
+        var portfolioOnly = new Option<bool>("--portfolio") { Description = "Only the portfolio scale-out measure. The full bench runs it too; --quick skips it unless --portfolio or --database is given." };
+        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and portfolio parts per second with 1 and 2 worker processes (workerScaleOut).") { quick, format, monitorOnly, database, portfolioParts, portfolioOnly };
         command.SetAction(async (parse, ct) =>
         {
             var isQuick = parse.GetValue(quick);
+            var partsWanted = parse.GetValue(portfolioParts) is > 0 and var n ? n : isQuick ? 40 : 100;
+            if (parse.GetValue(portfolioOnly))
+            {
+                var only = await PortfolioScaleOut(parse.GetValue(database), partsWanted, ctx, ct);
+                OutputWriter.Write(parse.GetValue(format) == "json"
+                    ? JsonSerializer.Serialize(new
+                    {
+                        portfolioPartsPerSecondOneWorker = only.PartsPerSecondOneWorker, portfolioPartsPerSecondTwoWorkers = only.PartsPerSecondTwoWorkers,
+                        workerScaleOut = only.ScaleOut, portfolio = only, threads = Environment.ProcessorCount, runtime = $".NET {Environment.Version}",
+                    }, EvaluationJson.Options)
+                    : PortfolioText(only), null, ctx.Out);
+                return CliApp.Ok;
+            }
             var growth = await MonitorGrowthAsync(isQuick, ct);
             if (parse.GetValue(monitorOnly))
             {
@@ -57,8 +74,8 @@ public static class BenchCommand
             var numpy = NumpyBaseline.Run(isQuick ? 4 : 20, scenarios, weeks);
             var evaluation = EvaluationThroughput(isQuick ? 20 : 200);
             var (screenParts, screenSeconds) = ScreeningThroughput(isQuick ? 10_000 : 100_000);
-            var portfolio = parse.GetValue(database) is { Length: > 0 } db
-                ? await PortfolioScaleOut(db, parse.GetValue(portfolioParts) is > 0 and var n ? n : isQuick ? 40 : 100, ctx)
+            var portfolio = !isQuick || parse.GetValue(database) is { Length: > 0 }
+                ? await PortfolioScaleOut(parse.GetValue(database), partsWanted, ctx, ct)
                 : null;
             var doc = new
             {
@@ -76,6 +93,9 @@ public static class BenchCommand
                 screeningLocations = 6,
                 screeningSeconds = screenSeconds,
                 portfolio,
+                portfolioPartsPerSecondOneWorker = portfolio?.PartsPerSecondOneWorker,
+                portfolioPartsPerSecondTwoWorkers = portfolio?.PartsPerSecondTwoWorkers,
+                workerScaleOut = portfolio?.ScaleOut,
                 runtime = $".NET {Environment.Version}",
                 checksum,
                 monitor = growth,
@@ -99,8 +119,7 @@ public static class BenchCommand
                 ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
                     $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nnumpy (same model, one thread): {(numpy.StepsPerSecond is { } rate ? $"{rate:N0} steps/s, ratio {steps / seconds / rate:N1}" : numpy.Note)}\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)\n")
-                        + (portfolio is null ? "portfolio: skipped (give --database with a PostgreSQL connection string to measure 1 and 2 worker processes)\n"
-                            : FormattableString.Invariant($"portfolio: {portfolio.Parts} parts, {portfolio.PartsPerSecondOneWorker:N2} parts/s with 1 worker process, {portfolio.PartsPerSecondTwoWorkers:N2} parts/s with 2 (× {portfolio.ScaleOut:N2})\n"))
+                        + (portfolio is null ? "portfolio: skipped with --quick (add --portfolio or --database to measure 1 and 2 worker processes)\n" : PortfolioText(portfolio) + "\n")
                         + MonitorGrowthText(growth);
             OutputWriter.Write(text, null, ctx.Out);
             return CliApp.Ok;
@@ -134,65 +153,162 @@ public static class BenchCommand
     }
 
     /// <summary>Portfolio parts per second with one and with two worker processes (each running one job at a time).</summary>
-    public sealed record PortfolioBench(int Parts, int ShardSize, int Scenarios, double PartsPerSecondOneWorker, double PartsPerSecondTwoWorkers, double ScaleOut);
+    public sealed record PortfolioBench(int Parts, int ShardSize, int Scenarios, string Database, double PartsPerSecondOneWorker, double PartsPerSecondTwoWorkers,
+        double ScaleOut, double SecondsOneWorker, double SecondsTwoWorkers, IReadOnlyList<string> NodesTwoWorkers, double? LoadAverageBefore, double? LoadAverageAfter,
+        double WorkerCpuSecondsOneWorker, double WorkerCpuSecondsTwoWorkers, int ProcessorCount);
 
-    // Submits the same portfolio run (the bundled parts list, top N, shards of 5 parts) twice on the database: once with
-    // one `reshore worker --concurrency 1` process, once with two; the time is from submission to the last shard's end.
-    private static async Task<PortfolioBench> PortfolioScaleOut(string database, int parts, CliContext ctx)
+    private static string PortfolioText(PortfolioBench p) => FormattableString.Invariant(
+        $"portfolio ({p.Database}): {p.Parts} parts in shards of {p.ShardSize}, {p.Scenarios} scenarios each: {p.PartsPerSecondOneWorker:N2} parts/s with 1 worker process, {p.PartsPerSecondTwoWorkers:N2} parts/s with 2 (scale-out × {p.ScaleOut:N2}; load average {p.LoadAverageBefore?.ToString("N2", CultureInfo.InvariantCulture) ?? "?"} before, {p.LoadAverageAfter?.ToString("N2", CultureInfo.InvariantCulture) ?? "?"} after)");
+
+    // Submits the same portfolio run (the bundled parts list, top N, shards of 5 parts) twice on one database: once with one
+    // `reshore worker --concurrency 1` process, once with two. The workers are real processes of this program; the time is the
+    // run's own, from the moment a worker starts planning it to the end of its last shard (the database's timestamps), so
+    // process start-up is not counted. SQLite (the default, a temporary file) is not a Quartz cluster: its workers share the
+    // work safely only when all of them start before work is queued, which is what the bench does; PostgreSQL is clustered.
+    private static async Task<PortfolioBench> PortfolioScaleOut(string? database, int parts, CliContext ctx, CancellationToken ct)
     {
-        if (Persistence.DatabaseTarget.Resolve(database).Provider != Persistence.DatabaseProvider.PostgreSql)
-            throw new UserInputException("--database: the scale-out measure needs PostgreSQL (several processes share the work); SQLite is one process.");
-        var host = await Web.ReshoreWorkerHost.BuildAsync(["--Reshore:Database", database, "--Reshore:Jobs:Worker", "false"],
-            b => Microsoft.Extensions.Logging.FilterLoggingBuilderExtensions.AddFilter(b.Logging, level => level >= Microsoft.Extensions.Logging.LogLevel.Warning));
-        await host.StartAsync();
-        var queue = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Web.Jobs.JobQueue>(host.Services);
-        var text = ExampleCatalog.All.First(e => e.FileName == "parts-list.csv").Text;
-        var p = new Web.Jobs.PortfolioParameters { FileName = "parts-list.csv", FileBase64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)), Top = parts, ShardSize = 5, Scenarios = 200 };
-        var rates = new List<double>();
+        const int shardSize = 5, scenarios = 200;
+        if (parts < 1) throw new UserInputException("--portfolio-parts must be 1 or more.");
+        string? temporary = null;
+        if (string.IsNullOrWhiteSpace(database))
+        {
+            temporary = Directory.CreateTempSubdirectory("reshore-bench-").FullName;
+            database = Path.Combine(temporary, "bench.db");
+        }
+        var target = Persistence.DatabaseTarget.Resolve(database);
+        var loadBefore = LoadAverage();
+        var rates = new List<(double Rate, double Seconds, List<string> Nodes, double CpuSeconds)>();
+        IHost? host = null;
         try
         {
+            try
+            {
+                host = await Web.ReshoreWorkerHost.BuildAsync(["--Reshore:Database", database, "--Reshore:Jobs:Worker", "false", "--Reshore:Limits:MaxActiveJobs", "100000"],
+                    b => Output.HostLogging.ToStandardError(b.Logging));
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException } or System.Net.Sockets.SocketException)
+            {
+                throw new UserInputException($"--database: cannot open {target.Describe()}: {(e.InnerException ?? e).Message}");
+            }
+            var queue = host.Services.GetRequiredService<Web.Jobs.JobQueue>();
+            var text = ExampleCatalog.All.First(e => e.FileName == "parts-list.csv").Text;
+            var p = new Web.Jobs.PortfolioParameters
+            {
+                FileName = "parts-list.csv", FileBase64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)), Top = parts, ShardSize = shardSize, Scenarios = scenarios,
+            };
             foreach (var workers in new[] { 1, 2 })
             {
-                var processes = Enumerable.Range(1, workers).Select(i => StartWorker(database, $"bench-{workers}-{i}")).ToList();
+                var processes = Enumerable.Range(1, workers).Select(i => new BenchWorker(database, $"bench-{workers}-{i}-{Guid.NewGuid().ToString("N")[..6]}")).ToList();
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(5));   // let the workers start and check in
-                    var watch = Stopwatch.StartNew();
-                    var id = (await queue.StartAsync(new Web.Jobs.JobSubmission { Kind = Web.Jobs.JobKinds.Portfolio, Title = "bench", Parameters = p })).Job!.Id;
+                    foreach (var w in processes) await w.ReadyAsync(TimeSpan.FromSeconds(120), ct);
+                    var start = await queue.StartAsync(new Web.Jobs.JobSubmission { Kind = Web.Jobs.JobKinds.Portfolio, Title = $"bench, {workers} worker(s)", Parameters = p }, ct);
+                    var id = start.Job?.Id ?? throw new InvalidOperationException($"The bench portfolio run was refused: {start.Detail}");
                     Persistence.Jobs.JobRecord job;
-                    while (!Persistence.Jobs.JobStatus.IsFinal((job = (await queue.FindAsync(id))!).Status)) await Task.Delay(200);
+                    while (!Persistence.Jobs.JobStatus.IsFinal((job = (await queue.FindAsync(id, ct))!).Status))
+                    {
+                        if (processes.FirstOrDefault(w => w.Process.HasExited) is { } dead)
+                            throw new InvalidOperationException($"Worker {dead.Name} stopped (exit code {dead.Process.ExitCode}): {dead.Output()}");
+                        await Task.Delay(200, ct);
+                    }
                     if (job.Status != Persistence.Jobs.JobStatus.Completed) throw new InvalidOperationException($"The bench portfolio run {job.Status}: {job.Error}");
-                    rates.Add(parts / watch.Elapsed.TotalSeconds);
-                    ctx.Error.WriteLine($"portfolio with {workers} worker(s): {rates[^1]:N2} parts/s");
+                    var shards = await queue.ChildrenAsync(id, ct);
+                    var seconds = ((shards.Max(s => s.FinishedUtc) ?? job.FinishedUtc!.Value) - job.StartedUtc!.Value).TotalSeconds;
+                    var nodes = shards.Where(s => s.Node is not null).Select(s => s.Node!).Distinct().Order().ToList();
+                    // Processor time of the worker processes from their start (so with start-up and JIT): on a loaded machine it
+                    // tells whether the workers were short of work or of processor.
+                    var cpu = processes.Sum(w => { w.Process.Refresh(); return w.Process.TotalProcessorTime.TotalSeconds; });
+                    rates.Add((parts / seconds, seconds, nodes, cpu));
+                    ctx.Error.WriteLine(FormattableString.Invariant($"portfolio with {workers} worker process(es): {parts} parts in {seconds:N1} s = {parts / seconds:N2} parts/s (shards ran on {string.Join(", ", nodes)})"));
                 }
                 finally
                 {
-                    foreach (var w in processes) { try { w.Kill(true); w.WaitForExit(10_000); } catch (InvalidOperationException) { } w.Dispose(); }
+                    foreach (var w in processes) w.Dispose();
                 }
             }
         }
         finally
         {
-            await host.StopAsync();
-            host.Dispose();
+            if (host is not null)
+            {
+                await host.StopAsync(CancellationToken.None);
+                host.Dispose();
+            }
+            if (temporary is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try { Directory.Delete(temporary, recursive: true); } catch (IOException) { }
+            }
         }
-        return new PortfolioBench(parts, 5, 200, rates[0], rates[1], rates[1] / rates[0]);
+        return new PortfolioBench(parts, shardSize, scenarios, target.Provider == Persistence.DatabaseProvider.PostgreSql ? "PostgreSQL" : "SQLite",
+            rates[0].Rate, rates[1].Rate, rates[1].Rate / rates[0].Rate, rates[0].Seconds, rates[1].Seconds, rates[1].Nodes, loadBefore, LoadAverage(),
+            rates[0].CpuSeconds, rates[1].CpuSeconds, Environment.ProcessorCount);
     }
 
-    private static Process StartWorker(string database, string name)
+    /// <summary>A `reshore worker --concurrency 1` process of this very program, stopped (killed) when disposed.</summary>
+    private sealed class BenchWorker : IDisposable
     {
-        // This very program: the apphost when run as `reshore`, else `dotnet reshore.dll`.
-        var self = Environment.ProcessPath ?? "dotnet";
-        var info = Path.GetFileNameWithoutExtension(self) == "dotnet" ? new ProcessStartInfo(self) { ArgumentList = { typeof(BenchCommand).Assembly.Location } } : new ProcessStartInfo(self);
-        foreach (var a in new[] { "worker", "--database", database, "--concurrency", "1", "--name", name }) info.ArgumentList.Add(a);
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        private readonly System.Text.StringBuilder _output = new();
+        private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public BenchWorker(string database, string name)
+        {
+            Name = name;
+            // The apphost when run as `reshore`, else `dotnet reshore.dll` (under `dotnet run` or a test host).
+            var self = Environment.ProcessPath ?? "dotnet";
+            var info = Path.GetFileNameWithoutExtension(self) == "reshore"
+                ? new ProcessStartInfo(self)
+                : new ProcessStartInfo(Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet") { ArgumentList = { typeof(BenchCommand).Assembly.Location } };
+            foreach (var a in new[] { "worker", "--database", database, "--concurrency", "1", "--name", name }) info.ArgumentList.Add(a);
+            info.RedirectStandardOutput = true;
+            info.RedirectStandardError = true;
+            info.UseShellExecute = false;
+            Process = Process.Start(info)!;
+            Process.OutputDataReceived += (_, e) => Seen(e.Data);
+            Process.ErrorDataReceived += (_, e) => Seen(e.Data);
+            Process.BeginOutputReadLine();
+            Process.BeginErrorReadLine();
+        }
+
+        public string Name { get; }
+        public Process Process { get; }
+
+        public string Output()
+        {
+            lock (_output) return _output.Length > 3000 ? _output.ToString(_output.Length - 3000, 3000) : _output.ToString();
+        }
+
+        // Quartz logs "Scheduler … started." once the worker polls for work.
+        private void Seen(string? line)
+        {
+            if (line is null) return;
+            lock (_output) _output.AppendLine(line);
+            if (line.Contains("Scheduler", StringComparison.Ordinal) && line.Contains("started", StringComparison.Ordinal)) _ready.TrySetResult();
+        }
+
+        public async Task ReadyAsync(TimeSpan limit, CancellationToken ct)
+        {
+            var done = await Task.WhenAny(_ready.Task, Process.WaitForExitAsync(ct), Task.Delay(limit, ct));
+            if (Process.HasExited) throw new InvalidOperationException($"Worker {Name} did not start (exit code {Process.ExitCode}): {Output()}");
+            if (done != _ready.Task) throw new InvalidOperationException($"Worker {Name} did not start within {limit.TotalSeconds:N0} s: {Output()}");
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!Process.HasExited)
+                {
+                    Process.Kill(entireProcessTree: true);
+                    Process.WaitForExit(10_000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+            Process.Dispose();
+        }
     }
 
     /// <summary>The 1-minute load average (Linux), so a reader can tell an idle machine from a shared one; null elsewhere.</summary>

@@ -119,7 +119,7 @@ public static class PortfolioCommand
         try
         {
             host = await ReshoreWorkerHost.BuildAsync(["--Reshore:Database", database, "--Reshore:Jobs:Worker", worker ? "true" : "false"],
-                b => b.Logging.AddFilter(level => level >= Microsoft.Extensions.Logging.LogLevel.Warning));
+                b => Output.HostLogging.ToStandardError(b.Logging));
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException } or System.Net.Sockets.SocketException)
         {

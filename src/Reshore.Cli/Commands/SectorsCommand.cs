@@ -58,7 +58,7 @@ public static class SectorsCommand
             var c = ctx.Culture;
             if (parse.GetValue(format) == "json")
             {
-                OutputWriter.Write(JsonSerializer.Serialize(SectorJson(result), EvaluationJson.Options), outFile, ctx.Out);
+                OutputWriter.Write(JsonSerializer.Serialize(SectorScreenJson.ToDocument(result, outcome.SkippedRows), EvaluationJson.Options), outFile, ctx.Out);
                 return CliApp.Ok;
             }
             OutputWriter.Write(ConsoleFactory.Render(console =>
@@ -88,20 +88,4 @@ public static class SectorsCommand
         });
         return command;
     }
-
-    /// <summary>The JSON document of a screen (a public contract: add fields, never rename).</summary>
-    public static object SectorJson(SectorScreenResult r) => new
-    {
-        schemaVersion = 1, year = r.Year, country = r.Country, shiftPct = r.ShiftPct, valueScale = r.ValueScale,
-        total = Eco(r.Total), ecosystems = r.Ecosystems.Select(Eco),
-        products = r.Products.Select(p => new { hs6 = p.Hs6, ecosystem = p.Ecosystem, euDependent = p.EuDependent, imports = p.Imports, farImports = p.FarImports, exports = p.Exports, netImporter = p.NetImporter, candidate = p.Candidate }),
-    };
-
-    private static object Eco(EcosystemScreen e) => new
-    {
-        ecosystem = e.Ecosystem, clusters = e.Clusters, products = e.Products, euDependent = e.EuDependent, candidates = e.Candidates,
-        candidateImports = e.CandidateImports, candidateFarImports = e.CandidateFarImports, importDependencePct = e.ImportDependencePct,
-        labourCostSharePct = e.LabourCostSharePct, suitability = e.Suitability, movedNear = e.MovedNear, importDependenceAfterPct = e.ImportDependenceAfterPct,
-        jobs = e.Jobs, co2eTonnesSaved = e.Co2eTonnesSaved,
-    };
 }

@@ -93,3 +93,24 @@ public static class JobStatus
     /// <summary>True when the job has ended.</summary>
     public static bool IsFinal(string status) => status is Completed or Cancelled or Failed;
 }
+
+/// <summary>
+/// A file a job reads (a monitor import's CSV or workbook, a trade screening's BACI files), stored in the database with the
+/// job so that any worker on any node reads it, and so that it outlives the web process that received the upload. Deleted
+/// with its job.
+/// </summary>
+public sealed class JobFile
+{
+    /// <summary>Key.</summary>
+    public Guid Id { get; set; } = Guid.NewGuid();
+    /// <summary>The job.</summary>
+    public Guid JobId { get; set; }
+    /// <summary>What the file is to the job (the upload's form field: file, trade, codes, ecosystems, parameters).</summary>
+    [MaxLength(40)]
+    public required string Field { get; set; }
+    /// <summary>The name it was uploaded with.</summary>
+    [MaxLength(260)]
+    public required string FileName { get; set; }
+    /// <summary>Its bytes.</summary>
+    public required byte[] Content { get; set; }
+}

@@ -31,6 +31,15 @@ public static class JobEndpoints
             detail: $"This run needs {steps:N0} {measure}, more than the {limit:N0} answered directly. Start it as a background job: POST {jobEndpoint} with the same body.",
             extensions: new Dictionary<string, object?> { ["useJob"] = jobEndpoint, ["steps"] = steps, ["limit"] = limit });
 
+    /// <summary>
+    /// A 413 when an uploaded file is larger than a synchronous endpoint answers directly: the message names the job endpoint
+    /// that takes the same form. Null when the file is small enough.
+    /// </summary>
+    public static IResult? FileTooLargeForRequest(string field, long bytes, long limit, string jobEndpoint) =>
+        bytes <= limit ? null : Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large for a direct answer; use a job",
+            detail: $"The {field} file has {bytes:N0} bytes, more than the {limit:N0} answered directly. Start it as a background job: POST {jobEndpoint} with the same form, then poll /api/jobs/{{id}}.",
+            extensions: new Dictionary<string, object?> { ["useJob"] = jobEndpoint, ["field"] = field, ["bytes"] = bytes, ["limit"] = limit });
+
     /// <summary>Maps the endpoints.</summary>
     public static void Map(RouteGroupBuilder api)
     {
@@ -83,6 +92,35 @@ public static class JobEndpoints
             .DisableAntiforgery().RequireRateLimiting(Services.Security.RateLimits.Expensive)
             .WithSummary("Screens a parts list in the background (multipart: file, home, candidates, top): the JSON of `reshore screen --format json`.");
 
+        workspaces.MapPost("/{id:guid}/trade-screenings", async (Guid id, HttpRequest http, WorkspaceAccess access, JobQueue jobs, CancellationToken ct) =>
+        {
+            if (await access.WorkspaceAsync(id, ct) is not { } w) return ApiEndpoints.NotFound("workspace", id);
+            if (MayNotRun(w.Role, w.Workspace) is { } refused) return refused;
+            var (p, files, problem) = await ReadTradeForm(http, jobs.Limits.MaxJobFileBytes, ct);
+            if (problem is not null) return problem;
+            var start = await jobs.StartAsync(new JobSubmission
+            {
+                Kind = JobKinds.TradeScreening, WorkspaceId = id, OwnerId = access.UserId, OwnerName = access.UserName, Title = files!["trade"].FileName,
+                Culture = CultureInfo.CurrentUICulture.Name, Parameters = p!, Total = 1, Files = files.Select(f => new JobFileInput(f.Key, f.Value.FileName, f.Value.Content)).ToList(),
+            }, ct);
+            return Started(start);
+        }).DisableAntiforgery().RequireRateLimiting(Services.Security.RateLimits.Expensive)
+            .WithSummary("Screens trade flows for a country's sectors in the background (multipart: trade, and optional codes, ecosystems, parameters files; country, year, shift, valueScale, skipBadRows): the JSON of `reshore dependencies sectors --format json`. The files are stored with the job.");
+        api.MapPost("/sectors/screen", async (HttpRequest http, JobQueue jobs, CaseAnalysis analysis, CancellationToken ct) =>
+        {
+            var (p, files, problem) = await ReadTradeForm(http, jobs.Limits.MaxJobFileBytes, ct, jobs.Limits.MaxTradeFileBytesInRequest);
+            if (problem is not null) return problem;
+            try
+            {
+                return ApiEndpoints.Json(TradeScreeningParameters.Document(p!.Run(files!, analysis.Market, cancellation: ct)));
+            }
+            catch (Data.Dependencies.TradeFileException e)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The trade files cannot be screened", detail: e.Message);
+            }
+        }).DisableAntiforgery().RequireRateLimiting(Services.Security.RateLimits.Expensive)
+            .WithSummary("Screens trade flows for a country's sectors and answers at once (multipart as for /api/workspaces/{id}/trade-screenings). Files above Reshore:Limits:MaxTradeFileBytesInRequest (2 MB) get 413: screen them with a job.");
+
         api.MapGet("/jobs/{id:guid}", async (Guid id, JobQueue jobs, WorkspaceAccess access, CancellationToken ct) =>
         {
             if (await Visible(id, jobs, access, ct) is not { } v) return ApiEndpoints.NotFound("job", id);
@@ -96,18 +134,58 @@ public static class JobEndpoints
         api.MapDelete("/jobs/{id:guid}", async (Guid id, JobQueue jobs, WorkspaceAccess access, CancellationToken ct) =>
         {
             if (await Visible(id, jobs, access, ct) is not { } v) return ApiEndpoints.NotFound("job", id);
-            if (v.Job.OwnerId != access.UserId && v.Role < WorkspaceRole.Admin) return ApiEndpoints.Forbidden("Only who started a job, or a workspace admin, can cancel it.");
+            if (v.Job.OwnerId != access.UserId && !v.MayCancelOthers) return ApiEndpoints.Forbidden("Only who started a job, or a workspace admin (the monitor's admin for a monitor import), can cancel it.");
             await jobs.CancelAsync(id, access.UserName, ct);
             return Results.Accepted($"/api/jobs/{id}", Dto((await jobs.FindAsync(id, ct))!, null));
         }).WithSummary("Cancels a job, on whichever worker runs it.");
     }
 
-    // A job is visible to the members of its workspace (shards through their portfolio).
-    private static async Task<(JobRecord Job, WorkspaceRole Role)?> Visible(Guid id, JobQueue jobs, WorkspaceAccess access, CancellationToken ct)
+    // A job is visible to the members of its workspace (shards through their portfolio); a monitor import, which belongs to no
+    // workspace, to the monitor's editors, reviewers and admins, as its draft cases are. Cancelling another's job takes a
+    // workspace admin, or the monitor's admin.
+    private static async Task<(JobRecord Job, bool MayCancelOthers)?> Visible(Guid id, JobQueue jobs, WorkspaceAccess access, CancellationToken ct)
     {
         var job = await jobs.FindAsync(id, ct);
-        if (job?.WorkspaceId is not { } ws || job.ParentId is not null) return null;
-        return await access.RoleInAsync(ws, ct) is { } role ? (job, role) : null;
+        if (job is null || job.ParentId is not null) return null;
+        if (job.WorkspaceId is not { } ws)
+        {
+            if (job.Kind != JobKinds.MonitorImport || access.Http is not { } http) return null;
+            var actor = await Services.Monitor.MonitorAccess.ActorAsync(http);
+            return MonitorEndpoints.MayFollowImportJobs(actor) ? (job, actor.Role == Reshore.Monitor.MonitorRole.Admin) : null;
+        }
+        return await access.RoleInAsync(ws, ct) is { } role ? (job, role >= WorkspaceRole.Admin) : null;
+    }
+
+    // The form of a sector screen: the files (trade required) and the settings; with requestLimit, the trade file's limit of a direct answer.
+    private static async Task<(TradeScreeningParameters? Parameters, Dictionary<string, (string FileName, byte[] Content)>? Files, IResult? Problem)> ReadTradeForm(
+        HttpRequest http, long fileLimit, CancellationToken ct, long? requestLimit = null)
+    {
+        static IResult Bad(string field, string message) => Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+        if (!http.HasFormContentType) return (null, null, Bad("trade", "send the files as multipart/form-data with the trade flows in a field named trade"));
+        var form = await http.ReadFormAsync(ct);
+        if (form.Files.GetFile("trade") is not { Length: > 0 } trade) return (null, null, Bad("trade", "give the trade flows (BACI CSV) in the field named trade"));
+        if (requestLimit is { } limit && FileTooLargeForRequest("trade", trade.Length, limit, "/api/workspaces/{workspaceId}/trade-screenings") is { } tooLarge) return (null, null, tooLarge);
+        var files = new Dictionary<string, (string FileName, byte[] Content)>(StringComparer.Ordinal);
+        foreach (var field in TradeScreeningParameters.FileFields)
+        {
+            if (form.Files.GetFile(field) is not { Length: > 0 } file) continue;
+            if (file.Length > fileLimit) return (null, null, Bad(field, $"the file has {file.Length:N0} bytes; at most {fileLimit:N0} are accepted"));
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            files[field] = (Path.GetFileName(file.FileName), buffer.ToArray());
+        }
+        var problems = new List<(string, string)>();
+        var defaults = new TradeScreeningParameters();
+        var p = new TradeScreeningParameters
+        {
+            Country = form["country"].ToString() is { Length: > 0 } c ? c.Trim() : defaults.Country, Year = FormInt(form, "year", null, problems),
+            ShiftPct = FormNumber(form, "shift", defaults.ShiftPct, problems), ValueScale = FormNumber(form, "valueScale", defaults.ValueScale, problems),
+            SkipBadRows = form["skipBadRows"].ToString() is "true" or "on" or "1",
+        };
+        if (p.ShiftPct is < 0 or > 100) problems.Add(("shift", "must be between 0 and 100"));
+        if (!(p.ValueScale > 0)) problems.Add(("valueScale", "must be positive"));
+        if (p.Country.Length is not (2 or 3)) problems.Add(("country", $"'{p.Country}' is not an ISO country code"));
+        return ApiEndpoints.Problems(problems) is { } bad ? (null, null, bad) : (p, files, null);
     }
 
     private static async Task<IResult?> Result(JobRecord job, JobQueue jobs, CaseAnalysis analysis, CancellationToken ct)
@@ -165,7 +243,8 @@ public static class JobEndpoints
         return Started(start);
     }
 
-    private static IResult Started(JobStart start) => start.Job is { } job
+    /// <summary>202 with the job, or the queue's refusal (429).</summary>
+    internal static IResult Started(JobStart start) => start.Job is { } job
         ? Results.Accepted($"/api/jobs/{job.Id}", Dto(job, null))
         : Results.Problem(statusCode: start.Status, title: start.Title, detail: start.Detail);
 
@@ -181,22 +260,8 @@ public static class JobEndpoints
         if (file.Length > jobs.Limits.MaxPartsFileBytes)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"the file has {file.Length:N0} bytes; at most {jobs.Limits.MaxPartsFileBytes:N0} are accepted"] });
         var problems = new List<(string, string)>();
-        int? Int(string name, int? fallback)
-        {
-            var text = form[name].ToString();
-            if (string.IsNullOrWhiteSpace(text)) return fallback;
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
-            problems.Add((name, $"'{text}' is not a whole number"));
-            return fallback;
-        }
-        double Num(string name, double fallback)
-        {
-            var text = form[name].ToString();
-            if (string.IsNullOrWhiteSpace(text)) return fallback;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
-            problems.Add((name, $"'{text}' is not a number"));
-            return fallback;
-        }
+        int? Int(string name, int? fallback) => FormInt(form, name, fallback, problems);
+        double Num(string name, double fallback) => FormNumber(form, name, fallback, problems);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var defaults = new PortfolioParameters { FileName = "", FileBase64 = "" };
@@ -218,6 +283,26 @@ public static class JobEndpoints
             Culture = CultureInfo.CurrentUICulture.Name, Parameters = p, Total = p.Top ?? 0,
         }, ct);
         return Started(start);
+    }
+
+    // A whole number from a form field (the fallback when empty), or a problem naming the field.
+    private static int? FormInt(IFormCollection form, string name, int? fallback, List<(string, string)> problems)
+    {
+        var text = form[name].ToString();
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) return v;
+        problems.Add((name, $"'{text}' is not a whole number"));
+        return fallback;
+    }
+
+    // A finite number from a form field (the fallback when empty), or a problem naming the field.
+    private static double FormNumber(IFormCollection form, string name, double fallback, List<(string, string)> problems)
+    {
+        var text = form[name].ToString();
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
+        problems.Add((name, $"'{text}' is not a number"));
+        return fallback;
     }
 
     /// <summary>A job as the API shows it.</summary>

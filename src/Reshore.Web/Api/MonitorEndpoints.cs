@@ -147,11 +147,32 @@ public static class MonitorEndpoints
             if (!MonitorWorkflow.IsAllowed(actor, WorkflowAction.Create, null)) return Forbidden(NoRole());
             if (!http.Request.HasFormContentType || http.Request.Form.Files.FirstOrDefault() is not { Length: > 0 } file)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["upload a CSV or xlsx file as multipart/form-data (field \"file\")"] });
+            var jobs = http.RequestServices.GetRequiredService<Jobs.JobQueue>();
+            if (JobEndpoints.FileTooLargeForRequest("file", file.Length, jobs.Limits.MaxMonitorImportBytesInRequest, "/api/monitor/import-jobs") is { } tooLarge) return tooLarge;
             var outcome = await ImportAsync(http, actor, file, dryRun ?? false, ct);
             if (outcome is null)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["must be a .csv or .xlsx file"] });
             return ImportResponse(outcome, dryRun ?? false);
-        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive).WithSummary("Imports cases from CSV or xlsx (multipart, field \"file\"); ?dryRun=true checks only. Any bad row: 400 with every row, column and reason, and nothing is stored.");
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive).WithSummary("Imports cases from CSV or xlsx (multipart, field \"file\"); ?dryRun=true checks only. Any bad row: 400 with every row, column and reason, and nothing is stored. Files above Reshore:Limits:MaxMonitorImportBytesInRequest (1 MB) get 413: import them with POST /api/monitor/import-jobs.");
+        api.MapPost("/import-jobs", async (bool? dryRun, HttpContext http, Jobs.JobQueue jobs, CancellationToken ct) =>
+        {
+            var actor = await MonitorAccess.ActorAsync(http);
+            if (!MonitorWorkflow.IsAllowed(actor, WorkflowAction.Create, null)) return Forbidden(NoRole());
+            if (!http.Request.HasFormContentType || (await http.Request.ReadFormAsync(ct)).Files.GetFile("file") is not { Length: > 0 } file)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["upload a CSV or xlsx file as multipart/form-data (field \"file\")"] });
+            if (Jobs.MonitorImportParameters.IsCsv(file.FileName, file.ContentType) is null)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["must be a .csv or .xlsx file"] });
+            if (file.Length > jobs.Limits.MaxJobFileBytes)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"the file has {file.Length:N0} bytes; at most {jobs.Limits.MaxJobFileBytes:N0} are accepted"] });
+            return await StartImportJobAsync(http, jobs, file, dryRun ?? false, ct);
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive)
+            .WithSummary("Imports cases from CSV or xlsx in the background (multipart, field \"file\"; ?dryRun=true checks only): 202 with the job; poll /api/jobs/{id}. The result is the body POST /api/monitor/import gives (succeeded false with every row, column and reason when nothing was stored). Who may import, and who sees the job, follow the monitor's roles.");
+        api.MapGet("/jobs", async (HttpContext http, Jobs.JobQueue jobs, CancellationToken ct) =>
+        {
+            var actor = await MonitorAccess.ActorAsync(http);
+            if (!MayFollowImportJobs(actor)) return Forbidden(NoRole());
+            return Results.Ok((await jobs.ListOutsideWorkspacesAsync(Jobs.JobKinds.MonitorImport, 200, ct)).Select(j => JobEndpoints.Dto(j, null)));
+        }).WithSummary("The monitor's import jobs, newest first (the last 200), for monitor editors, reviewers and admins.");
         api.MapGet("/export", async (string? format, string? what, HttpContext http, CancellationToken ct) =>
         {
             var problems = new Dictionary<string, string[]>();
@@ -260,33 +281,38 @@ public static class MonitorEndpoints
     {
         var store = MonitorAccess.Store(http);
         var limits = http.RequestServices.GetRequiredService<ReshoreLimits>();
-        var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
-        var csv = ext == ".csv" || (ext.Length == 0 && file.ContentType.Contains("csv", StringComparison.OrdinalIgnoreCase));
-        if (!csv && ext != ".xlsx") return null;
+        if (Jobs.MonitorImportParameters.IsCsv(file.FileName, file.ContentType) is not { } csv) return null;
         if (file.Length > limits.MaxUploadBytes)
             return await store.ImportAsync(actor, new ImportResult(0, [], [new Reshore.Monitor.ImportError(1, "", $"The file is larger than {limits.MaxUploadBytes / (1024 * 1024):N0} MB.")], []), Culture, dryRun, ct);
-        var existing = await store.AllAsync(ct);
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        var parsed = csv ? MonitorImport.ParseCsv(buffer, Culture, existing) : MonitorImport.ParseXlsx(buffer, Culture, existing, limits.Workbook);
-        return await store.ImportAsync(actor, parsed, Culture, dryRun, ct);
+        return await Jobs.MonitorImportParameters.ImportAsync(store, actor, buffer.ToArray(), csv, dryRun, Culture, limits.Workbook, ct: ct);
+    }
+
+    /// <summary>Whether the actor sees the monitor's import jobs: as for draft cases, every monitor role.</summary>
+    internal static bool MayFollowImportJobs(MonitorActor actor) => actor.Role is MonitorRole.Editor or MonitorRole.Reviewer or MonitorRole.Admin;
+
+    /// <summary>Queues a monitor import with its file stored in the database (the user's monitor role is checked again when it runs).</summary>
+    internal static async Task<IResult> StartImportJobAsync(HttpContext http, Jobs.JobQueue jobs, IFormFile file, bool dryRun, CancellationToken ct)
+    {
+        await using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var access = http.RequestServices.GetRequiredService<WorkspaceAccess>();
+        var start = await jobs.StartAsync(new Jobs.JobSubmission
+        {
+            Kind = Jobs.JobKinds.MonitorImport, OwnerId = access.UserId, OwnerName = access.UserName, Title = Path.GetFileName(file.FileName), Culture = Culture.Name,
+            Parameters = new Jobs.MonitorImportParameters { DryRun = dryRun }, Total = 2, Files = [new Jobs.JobFileInput("file", Path.GetFileName(file.FileName), buffer.ToArray())],
+        }, ct);
+        return JobEndpoints.Started(start);
     }
 
     private static IResult ImportResponse(ImportOutcome outcome, bool dryRun)
     {
         var r = outcome.Result;
-        var summary = MonitorImport.Summary(r, dryRun, Culture);
-        var errors = r.Errors.Select(e => new { row = e.Row, column = e.Column, reason = e.Reason }).ToList();
         if (!r.Succeeded)
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The import has errors; nothing was stored", detail: summary,
-                extensions: new Dictionary<string, object?> { ["rowsRead"] = r.RowsRead, ["invalidRows"] = r.InvalidRows, ["errors"] = errors });
-        return Results.Ok(new
-        {
-            dryRun, rowsRead = r.RowsRead, stored = outcome.Stored, summary,
-            warnings = r.Warnings.Select(w => new { row = w.Row, duplicate = MonitorQuery.Dto(w.Match) }),
-            cases = dryRun ? [] : r.Cases.Select(c => c.Id).ToList(),
-        });
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The import has errors; nothing was stored", detail: MonitorImport.Summary(r, dryRun, Culture),
+                extensions: new Dictionary<string, object?> { ["rowsRead"] = r.RowsRead, ["invalidRows"] = r.InvalidRows, ["errors"] = r.Errors.Select(e => new { row = e.Row, column = e.Column, reason = e.Reason }).ToList() });
+        return ApiEndpoints.Json(JsonSerializer.Serialize(Jobs.MonitorImportParameters.Document(outcome, dryRun, Culture), Reshore.Data.Output.EvaluationJson.Options));
     }
 
     private static IResult Statistics(MonitorStatisticsResult result, string? format, bool download = false)

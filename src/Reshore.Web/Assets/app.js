@@ -1,5 +1,6 @@
 // Background jobs (simulation, optimisation, portfolio): start from the form, show progress, allow cancel, then open the
-// results. A panel with data-job follows a job that is already queued or running (e.g. after the page was reloaded).
+// results. A panel with data-job follows a job that is already queued or running (e.g. after the page was reloaded, or one
+// the server started because an upload was too large for a direct answer); such a panel need not have a form.
 (function () {
   for (const panel of document.querySelectorAll('.job-runner')) {
     const form = panel.querySelector('form');
@@ -9,7 +10,7 @@
     let job = null;
     // The API refuses a cookie-signed write without the page's anti-forgery token: the panel carries one (any on the page will do).
     const token = () => (panel.querySelector('input[name="__RequestVerificationToken"]') || document.querySelector('input[name="__RequestVerificationToken"]') || {}).value || '';
-    form.addEventListener('submit', async (e) => {
+    if (form) form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const body = {};
       for (const input of form.querySelectorAll('input[name], select[name]')) {

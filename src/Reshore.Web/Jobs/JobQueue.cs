@@ -30,7 +30,12 @@ public sealed record JobSubmission
     public required object Parameters { get; init; }
     /// <summary>Steps in all, when known up front.</summary>
     public long Total { get; init; }
+    /// <summary>Files the job reads (uploads), stored in the database with the job so that any worker reads them.</summary>
+    public IReadOnlyList<JobFileInput> Files { get; init; } = [];
 }
+
+/// <summary>A file a job reads: what it is to the job (<paramref name="Field"/>), its name, its bytes.</summary>
+public sealed record JobFileInput(string Field, string FileName, byte[] Content);
 
 /// <summary>The answer to a start: the job, or why not (HTTP status and text).</summary>
 public sealed record JobStart(JobRecord? Job, int Status = 202, string? Title = null, string? Detail = null);
@@ -82,6 +87,8 @@ public sealed class JobQueue(IServiceScopeFactory scopes, ISchedulerFactory sche
                     return new JobStart(null, StatusCodes.Status429TooManyRequests, "Server busy",
                         "The installation has as many jobs queued as it accepts; try again in a few minutes.");
                 db.Jobs.Add(record);
+                foreach (var f in s.Files)
+                    db.JobFiles.Add(new JobFile { JobId = record.Id, Field = f.Field, FileName = f.FileName.Length > 260 ? f.FileName[^260..] : f.FileName, Content = f.Content });
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
@@ -131,6 +138,22 @@ public sealed class JobQueue(IServiceScopeFactory scopes, ISchedulerFactory sche
         return await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
     }
 
+    /// <summary>The files a job reads, by field.</summary>
+    public async Task<Dictionary<string, JobFile>> FilesAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReshoreDbContext>();
+        return await db.JobFiles.AsNoTracking().Where(f => f.JobId == id).ToDictionaryAsync(f => f.Field, StringComparer.Ordinal, ct);
+    }
+
+    /// <summary>Jobs of one kind that belong to no workspace (monitor imports), newest first, without parameters and results.</summary>
+    public async Task<List<JobRecord>> ListOutsideWorkspacesAsync(string kind, int take = 100, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReshoreDbContext>();
+        return await Summaries(db.Jobs.AsNoTracking().Where(j => j.WorkspaceId == null && j.ParentId == null && j.Kind == kind), take).ToListAsync(ct);
+    }
+
     /// <summary>The user's latest completed simulation of a case, or null.</summary>
     public async Task<JobRecord?> LatestSimulationAsync(Guid caseId, string? userId, CancellationToken ct = default)
     {
@@ -155,17 +178,19 @@ public sealed class JobQueue(IServiceScopeFactory scopes, ISchedulerFactory sche
         var db = scope.ServiceProvider.GetRequiredService<ReshoreDbContext>();
         var q = db.Jobs.AsNoTracking().Where(j => j.WorkspaceId == workspaceId && j.ParentId == null);
         if (caseId is { } c) q = q.Where(j => j.CaseId == c);
-        // Without the (large) result and parameters.
-        var rows = await q.OrderByDescending(j => j.CreatedUtc).Take(take)
+        return await Summaries(q, take).ToListAsync(ct);
+    }
+
+    // Newest first, without the (large) result and parameters.
+    private static IQueryable<JobRecord> Summaries(IQueryable<JobRecord> q, int take) =>
+        q.OrderByDescending(j => j.CreatedUtc).Take(take)
             .Select(j => new JobRecord
             {
                 Id = j.Id, Kind = j.Kind, WorkspaceId = j.WorkspaceId, CaseId = j.CaseId, CaseVersion = j.CaseVersion, OwnerId = j.OwnerId, OwnerName = j.OwnerName,
                 Title = j.Title, Culture = j.Culture, Parameters = "", Status = j.Status, Done = j.Done, Total = j.Total, Error = j.Error, CancelRequested = j.CancelRequested,
                 CancelledBy = j.CancelledBy, CreatedUtc = j.CreatedUtc, StartedUtc = j.StartedUtc, FinishedUtc = j.FinishedUtc, HeartbeatUtc = j.HeartbeatUtc,
                 Node = j.Node, Attempts = j.Attempts, Note = j.Note,
-            }).ToListAsync(ct);
-        return rows;
-    }
+            });
 
     /// <summary>
     /// Asks a job (and its shards) to stop. A queued job ends at once; a running one stops on whichever worker runs it, which

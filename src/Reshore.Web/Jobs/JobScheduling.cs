@@ -31,6 +31,7 @@ public static class JobScheduling
             // A stopping process asks its running jobs to stop and waits for them; a job that stops this way is handed back
             // (RecoverFiringsCancelledByShutdown) and runs again on another worker, or here after a restart.
             ["quartz.scheduler.interruptJobsOnShutdown"] = "true",
+            ["quartz.scheduler.idleWaitTime"] = Math.Max(1000, (int)(settings.IdleWaitSeconds * 1000)).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["quartz.scheduler.interruptJobsOnShutdownWithWait"] = "true",
         };
         services.AddQuartz(properties, q =>
@@ -70,5 +71,7 @@ public static class JobScheduling
         services.AddSingleton<IJobHandler, ScreeningJobHandler>();
         services.AddSingleton<IJobHandler, PortfolioJobHandler>();
         services.AddSingleton<IJobHandler, PortfolioShardJobHandler>();
+        services.AddSingleton<IJobHandler, TradeScreeningJobHandler>();
+        services.AddSingleton<IJobHandler, MonitorImportJobHandler>();
     }
 }

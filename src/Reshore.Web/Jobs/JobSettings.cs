@@ -11,6 +11,12 @@ public sealed class JobSettings
     public string? NodeName { get; set; }
     /// <summary>How often a worker tells the cluster it is alive, seconds; a worker silent for about twice as long is taken for dead and its jobs run elsewhere.</summary>
     public double ClusterCheckinSeconds { get; set; } = 5;
+    /// <summary>
+    /// How long an idle worker waits before it looks in the database for new work, seconds. Work queued in the same process
+    /// wakes it at once; work queued by another process (a web instance, a worker that split a portfolio into shards) is found
+    /// at the next look, so this is the longest such a job waits for an idle worker. Quartz's own default is 30 s; at least 1 s.
+    /// </summary>
+    public double IdleWaitSeconds { get; set; } = 2;
     /// <summary>How often a running job writes its progress and looks for a cancel request, seconds.</summary>
     public double ProgressSeconds { get; set; } = 1;
     /// <summary>Parts per portfolio shard job.</summary>
@@ -38,6 +44,12 @@ public sealed class JobLimits
     public int MaxPortfolioScenarios { get; set; } = 5_000;
     /// <summary>Largest parts list upload, bytes.</summary>
     public long MaxPartsFileBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>Largest trade file a synchronous sector screen (POST /api/sectors/screen, the sector page's upload) reads; above it "use a job".</summary>
+    public long MaxTradeFileBytesInRequest { get; set; } = 2 * 1024 * 1024;
+    /// <summary>Largest file a synchronous monitor import (POST /api/monitor/import, the import page) reads; above it "use a job".</summary>
+    public long MaxMonitorImportBytesInRequest { get; set; } = 1024 * 1024;
+    /// <summary>Largest file a trade-screening or monitor-import job accepts (each file; MaxRequestBodyBytes limits the whole upload too).</summary>
+    public long MaxJobFileBytes { get; set; } = 16 * 1024 * 1024;
 }
 
 /// <summary>Job kinds.</summary>
@@ -55,4 +67,8 @@ public static class JobKinds
     public const string PortfolioShard = "portfolio-shard";
     /// <summary>A screening of a parts list.</summary>
     public const string Screening = "screening";
+    /// <summary>A sector screen of trade flows (BACI files): `reshore dependencies sectors` as a job.</summary>
+    public const string TradeScreening = "trade-screening";
+    /// <summary>An import of cases into the reshoring monitor (all rows or none).</summary>
+    public const string MonitorImport = "monitor-import";
 }

@@ -10,6 +10,9 @@ public sealed class WorkspaceAccess(ReshoreDbContext db, IHttpContextAccessor ht
     /// <summary>The signed-in user's id, or null.</summary>
     public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>The request, when there is one (the monitor's access rules read the user's monitor role from it).</summary>
+    public HttpContext? Http => http.HttpContext;
+
     /// <summary>The signed-in user's name.</summary>
     public string UserName => http.HttpContext?.User.Identity?.Name ?? "";
 

@@ -297,6 +297,37 @@ namespace Reshore.Persistence.Migrations.Postgres
                     b.ToTable("CaseVersions");
                 });
 
+            modelBuilder.Entity("Reshore.Persistence.Jobs.JobFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("JobFiles");
+                });
+
             modelBuilder.Entity("Reshore.Persistence.Jobs.JobRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -773,6 +804,15 @@ namespace Reshore.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Reshore.Persistence.Jobs.JobFile", b =>
+                {
+                    b.HasOne("Reshore.Persistence.Jobs.JobRecord", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Reshore.Persistence.Jobs.JobRecord", b =>

@@ -288,6 +288,37 @@ namespace Reshore.Persistence.Migrations.Sqlite
                     b.ToTable("CaseVersions");
                 });
 
+            modelBuilder.Entity("Reshore.Persistence.Jobs.JobFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("JobFiles");
+                });
+
             modelBuilder.Entity("Reshore.Persistence.Jobs.JobRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -764,6 +795,15 @@ namespace Reshore.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Reshore.Persistence.Jobs.JobFile", b =>
+                {
+                    b.HasOne("Reshore.Persistence.Jobs.JobRecord", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Reshore.Persistence.Jobs.JobRecord", b =>
