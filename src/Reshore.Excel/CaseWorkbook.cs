@@ -337,7 +337,7 @@ public static class CaseWorkbook
             _ => Text.Get(culture, "Xl_KindText", "text"),
         };
         var required = field.Required ? Text.Get(culture, "Xl_Required", "Required.") + " " : "";
-        return $"{required}{kind}. {field.Description}";
+        return $"{required}{kind}. {field.DescriptionIn(culture)}";
     }
 
     private static void WriteReadme(SheetBuilder sheet, CultureInfo culture)

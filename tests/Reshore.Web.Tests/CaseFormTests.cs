@@ -117,4 +117,51 @@ public sealed class FieldHelpTests
 
     [Fact]
     public void Unknown_fields_have_no_description() => Assert.Null(Reshore.Web.Services.FieldHelp.Describe("$.noSuchField"));
+
+    private static readonly System.Globalization.CultureInfo Dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-BE");
+    private static readonly System.Globalization.CultureInfo English = System.Globalization.CultureInfo.GetCultureInfo("en");
+
+    [Theory]
+    [InlineData("$.items[0].options[1].production.unitPrice", "Aankoopprijs")]
+    [InlineData("$.items[0].options[0].logistics.legs[1].rateUnit", "perFeu")]
+    [InlineData("$.risk.events[0].eventsPerYear", "gebeurtenissen per jaar")]
+    [InlineData("$.items[0].options[0].risk.disruption.eventsPerYear", "verstoringen per jaar")]
+    public void Describes_fields_in_dutch_by_the_record_that_declares_them(string path, string expected) =>
+        Assert.Contains(expected, Reshore.Web.Services.FieldHelp.Describe(path, Dutch));
+
+    /// <summary>
+    /// Every field of the case schema (so every row of the editor's catalogue and every template row) has a Dutch label and a Dutch
+    /// help text of its own: not the field's key, not the English words derived from it, not the English description.
+    /// </summary>
+    [Fact]
+    public void Every_catalogue_field_has_a_dutch_label_and_help()
+    {
+        var schema = JsonNode.Parse(Reshore.Data.CaseFiles.CaseSchemaGenerator.Generate())!;
+        var records = new List<(string Record, JsonObject Definition)> { ("ReshoringCase", schema.AsObject()) };
+        records.AddRange(schema["$defs"]!.AsObject().Select(d => (d.Key, d.Value!.AsObject())));
+        var missing = new List<string>();
+        var fields = 0;
+        foreach (var (record, definition) in records)
+            foreach (var (key, property) in definition["properties"]!.AsObject())
+            {
+                fields++;
+                var label = Reshore.Core.Localization.InputText.Field(key, Dutch);
+                if (string.IsNullOrWhiteSpace(label) || label == key || label == Reshore.Core.Localization.InputText.Field(key, English)) missing.Add($"label {record}.{key}: '{label}'");
+                var english = property!["description"]?.GetValue<string>() ?? "";
+                var help = Reshore.Core.Localization.InputText.Help(record, key, english, Dutch);
+                if (string.IsNullOrWhiteSpace(help) || help == key || help == english) missing.Add($"help {record}.{key}: '{help}'");
+                // The English resource repeats the schema's description, so the two cannot drift apart.
+                if (english.Length > 0) Assert.Equal(english, Reshore.Core.Localization.InputText.Help(record, key, "", English));
+            }
+        Assert.True(fields > 300, $"only {fields} fields found");
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+        // The editor's grids (options, items' lists, events) and their help in Dutch.
+        foreach (var array in new[] { "$.items[0].options", "$.items[0].strategies", "$.risk.events", "$.items[0].markets" })
+            foreach (var row in Reshore.Web.Services.FieldHelp.Catalogue(array))
+            {
+                var path = $"{array}[0].{row}";
+                Assert.DoesNotContain(".min", path, StringComparison.Ordinal);
+                Assert.NotEqual(Reshore.Web.Services.FieldHelp.Describe(path, English), Reshore.Web.Services.FieldHelp.Describe(path, Dutch));
+            }
+    }
 }

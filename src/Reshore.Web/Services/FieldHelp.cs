@@ -8,21 +8,26 @@ public static class FieldHelp
 {
     private static readonly Lazy<JsonNode> Schema = new(() => JsonNode.Parse(CaseSchemaGenerator.Generate())!);
 
-    /// <summary>The description of the field at a JSON path ($.items[0].options[1].production.unitPrice), or null.</summary>
-    public static string? Describe(string path)
+    /// <summary>
+    /// The description of the field at a JSON path ($.items[0].options[1].production.unitPrice) in <paramref name="culture"/> (English
+    /// when not given), or null.
+    /// </summary>
+    public static string? Describe(string path, System.Globalization.CultureInfo? culture = null)
     {
         var steps = CaseForm.Parse(path);
         if (steps is null) return null;
+        culture ??= System.Globalization.CultureInfo.InvariantCulture;
         JsonNode? node = Schema.Value;
+        var record = "ReshoringCase";
         string? description = null;
         foreach (var step in steps)
         {
-            node = Structural(node);
+            node = Structural(node, ref record);
             if (step is string key && node?["properties"]?[key] is { } property)
             {
                 node = property;
                 // A named field describes itself; an entry of a map or list keeps the description of the map or list.
-                description = property["description"]?.GetValue<string>() ?? description;
+                if (property["description"]?.GetValue<string>() is { } english) description = Reshore.Core.Localization.InputText.Help(record, key, english, culture);
                 continue;
             }
             node = step is string ? (node?["additionalProperties"] is JsonObject a ? a : null) : node?["items"];
@@ -71,6 +76,8 @@ public static class FieldHelp
             }
             if (resolved["items"] is { } items)
             {
+                // A list of numbers (each may be a distribution, e.g. a ramp-up curve) is one list field, not a record to open.
+                if (items["oneOf"] is JsonArray numbers && numbers.Any(a => a?["type"]?.GetValue<string>() is "number" or "string")) continue;
                 var element = Structural(items);
                 if (element?["properties"] is JsonObject && depth > 0) Leaves(element, path + "[0]", depth - 1, rows);
                 continue;
@@ -80,8 +87,15 @@ public static class FieldHelp
         }
     }
 
-    // Follows $ref and, for "a number or a distribution" (oneOf), the alternative that has fields or elements.
     private static JsonNode? Structural(JsonNode? node)
+    {
+        var record = "";
+        return Structural(node, ref record);
+    }
+
+    // Follows $ref (noting the record type it names) and, for "a number or a distribution" (oneOf), the alternative that has fields or
+    // elements.
+    private static JsonNode? Structural(JsonNode? node, ref string record)
     {
         for (var guard = 0; node is not null && guard < 10; guard++)
         {
@@ -89,6 +103,7 @@ public static class FieldHelp
             {
                 JsonNode? target = Schema.Value;
                 foreach (var part in reference[2..].Split('/')) target = target?[part];
+                record = reference[(reference.LastIndexOf('/') + 1)..];
                 node = target;
                 continue;
             }
