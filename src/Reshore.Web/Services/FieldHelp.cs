@@ -44,19 +44,47 @@ public static class FieldHelp
     /// </summary>
     public static IReadOnlyList<string> Catalogue(string arrayPath)
     {
-        var steps = CaseForm.Parse(arrayPath);
-        if (steps is null) return [];
+        var node = At(arrayPath);
+        if (node is null) return [];
+        var element = Structural(Structural(node)?["items"]);
+        var rows = new List<string>();
+        if (element?["properties"] is JsonObject) Leaves(element, "", 3, rows);
+        return rows;
+    }
+
+    /// <summary>True when the schema has a list of records (objects with fields) at <paramref name="path"/> ($.items[0].options).</summary>
+    public static bool IsRecordList(string path) => At(path) is { } node && Structural(Structural(node)?["items"])?["properties"] is JsonObject;
+
+    /// <summary>True when the field at <paramref name="path"/> is text (a name, a code, a choice) rather than a number.</summary>
+    public static bool IsText(string path) => At(path)?["type"]?.GetValue<string>() is "string";
+
+    /// <summary>
+    /// The names of the scalar fields (numbers, texts, choices, yes/no, numbers that may be distributions) of the object at
+    /// <paramref name="objectPath"/> ($.items[0], $), in the schema's order; empty when the path is not an object in the schema.
+    /// </summary>
+    public static IReadOnlyList<string> ScalarFields(string objectPath)
+    {
+        var node = objectPath == "$" ? Schema.Value : At(objectPath);
+        if (Structural(node)?["properties"] is not JsonObject properties) return [];
+        return properties.Where(p => p.Value?["oneOf"] is JsonArray alternatives
+                ? alternatives.Any(a => a?["type"]?.GetValue<string>() is "number" or "string")
+                : p.Value?["type"]?.GetValue<string>() is "string" or "number" or "integer" or "boolean")
+            .Select(p => p.Key).ToList();
+    }
+
+    // The schema of the value at a case path (unresolved: a $ref or a oneOf stays as written), or null.
+    private static JsonNode? At(string path)
+    {
+        var steps = CaseForm.Parse(path);
+        if (steps is null) return null;
         JsonNode? node = Schema.Value;
         foreach (var step in steps)
         {
             node = Structural(node);
             node = step is string key ? node?["properties"]?[key] ?? (node?["additionalProperties"] as JsonObject) : node?["items"];
-            if (node is null) return [];
+            if (node is null) return null;
         }
-        var element = Structural(Structural(node)?["items"]);
-        var rows = new List<string>();
-        if (element?["properties"] is JsonObject) Leaves(element, "", 3, rows);
-        return rows;
+        return node;
     }
 
     private static void Leaves(JsonNode node, string prefix, int depth, List<string> rows)
