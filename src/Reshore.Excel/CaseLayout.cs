@@ -25,8 +25,12 @@ internal enum ColumnKind
 }
 
 /// <summary>One column of a sheet: a scalar field of the row's record, by its dotted case-file path relative to the row.</summary>
-internal sealed record ColumnLayout(string Key, ColumnKind Kind, Type ValueType, bool Required, string Description)
+internal sealed record ColumnLayout(string Key, ColumnKind Kind, Type ValueType, bool Required, string Description, string Record = "")
 {
+    /// <summary>The field's description in <paramref name="culture"/> (resource Help_{Record}_{name}; the English attribute otherwise).</summary>
+    public string DescriptionIn(System.Globalization.CultureInfo culture) =>
+        Record.Length == 0 ? Description : Core.Localization.InputText.Help(Record, Key[(Key.LastIndexOf('.') + 1)..], Description, culture);
+
     /// <summary>The element type of a list or the value type of a map; the field type otherwise.</summary>
     public Type ScalarType => ValueType;
 
@@ -120,18 +124,18 @@ internal static class CaseLayout
             var description = p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "";
             if (IsScalar(t))
             {
-                table.Fields.Add(new ColumnLayout(key, KindOf(t), t, required, description));
+                table.Fields.Add(new ColumnLayout(key, KindOf(t), t, required, description, type.Name));
             }
             else if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
             {
                 var element = t.GetGenericArguments()[0];
-                if (IsScalar(element)) table.Fields.Add(new ColumnLayout(key, ColumnKind.List, element, required, description));
+                if (IsScalar(element)) table.Fields.Add(new ColumnLayout(key, ColumnKind.List, element, required, description, type.Name));
                 else Child(table, name, key, element, [], description);
             }
             else if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
             {
                 var value = t.GetGenericArguments()[1];
-                if (IsScalar(value)) table.Fields.Add(new ColumnLayout(key, ColumnKind.Map, value, required, description));
+                if (IsScalar(value)) table.Fields.Add(new ColumnLayout(key, ColumnKind.Map, value, required, description, type.Name));
                 else
                 {
                     var mapKeys = Names.TryGetValue(name, out var n) && n.MapKeys.Length > 0 ? n.MapKeys : ["key"];

@@ -105,7 +105,7 @@ public static class CaseTemplate
             foreach (var field in optionFields)
             {
                 var g = field.Key.Contains('.', StringComparison.Ordinal) ? field.Key[..field.Key.IndexOf('.', StringComparison.Ordinal)] : null;
-                if (g is not null && g != group) Section(sheet, row++, Text.Get(culture, "Xt_Group_" + g, InputText.Field(g, culture)));
+                if (g is not null && g != group) Section(sheet, row++, Text.Get(culture, "Xt_Group_" + g, Capitalised(InputText.Field(g, culture), culture)));
                 group = g ?? group;
                 row = Rows(sheet, row, [field], "option.", options, listNames, culture, capacity);
             }
@@ -114,7 +114,7 @@ public static class CaseTemplate
                 var counts = options.Select(o => (CaseTree.Get(o, table.PathFromParent) as JsonArray)?.Count ?? 0).DefaultIfEmpty(0).Max();
                 for (var k = 0; k < Math.Max(slots, counts); k++)
                 {
-                    Section(sheet, row++, Text.Format(culture, "Xt_Slot_" + table.Sheet, table.Sheet + " {0}", k + 1));
+                    Section(sheet, row++, Text.Format(culture, "Xt_Slot_" + table.Sheet, Capitalised(InputText.Field(table.PathFromParent[(table.PathFromParent.LastIndexOf('.') + 1)..], culture), culture) + " {0}", k + 1));
                     var rows = options.Select(o => (CaseTree.Get(o, table.PathFromParent) as JsonArray) is { } a && k < a.Count && a[k] is JsonObject e ? e : new JsonObject()).ToList();
                     row = Rows(sheet, row, table.Fields, $"option.{table.PathFromParent}[{k.ToString(CultureInfo.InvariantCulture)}].", rows, listNames, culture, capacity);
                 }
@@ -156,12 +156,14 @@ public static class CaseTemplate
             sheet.Set(row, KeyColumn, keyPrefix + field.Key);
             sheet.Set(row, LabelColumn, Label(field.Key, culture));
             sheet.Set(row, UnitColumn, Unit(field, culture));
-            sheet.Set(row, HelpColumn, CaseWorkbook.Hint(field, culture), CellStyle.Note);
+            sheet.Set(row, HelpColumn, Hint(field, culture), CellStyle.Note);
+            // Yes/no in the user's language (the import reads ja/nee and true/false alike).
+            var dutchYesNo = field.Kind == ColumnKind.Boolean && culture.TwoLetterISOLanguageName == "nl";
             for (var k = 0; k < records.Count; k++)
                 if (CaseTree.Get(records[k], field.Key) is { } value && CellOf(field, value) is { } cell)
-                    sheet.Set(row, FirstValueColumn + k, cell, field.Key == "id" ? CellStyle.Header : CellStyle.Default);
-            if (CaseWorkbook.ListFor(field, lists) is { } list)
-                sheet.ListValidation($"{CellRef.Name(row, FirstValueColumn)}:{CellRef.Name(row, FirstValueColumn + Math.Max(capacity, records.Count) - 1)}", list);
+                    sheet.Set(row, FirstValueColumn + k, dutchYesNo && cell is bool yes ? (yes ? "ja" : "nee") : cell, field.Key == "id" ? CellStyle.Header : CellStyle.Default);
+            if ((dutchYesNo ? lists["booleanNl"] : CaseWorkbook.ListFor(field, lists)) is { } list)
+                sheet.ListValidation($"{CellRef.Name(row, FirstValueColumn)}:{CellRef.Name(row, FirstValueColumn + Math.Max(capacity, records.Count) - 1)}", list, strict: !CaseWorkbook.IsLane(field));
             row++;
         }
         return row;
@@ -176,19 +178,59 @@ public static class CaseTemplate
         _ => CaseWorkbook.CellValueOf(value),
     };
 
-    /// <summary>The field's words: the translation of its last name, with its group ("logistics.leadTimeDays" → "lead time").</summary>
+    /// <summary>
+    /// The field's words: the translation of its last name ("logistics.shipmentsPerYear" → "Shipments per year"); below a nested record
+    /// with the record's name, so that rows of the same name stay apart ("risk.ipLoss.annualProbabilityPct" → "IP loss: annual
+    /// probability", "jobs.hiringLeadTimeWeeks.operators" → "Hiring lead time: operators"). The first segment is the sheet's section.
+    /// </summary>
     internal static string Label(string key, CultureInfo culture)
     {
-        var last = key[(key.LastIndexOf('.') + 1)..];
-        var text = InputText.Field(last, culture);
-        return text.Length == 0 ? text : char.ToUpper(text[0], culture) + text[1..];
+        var segments = System.Text.RegularExpressions.Regex.Replace(key, @"\[\d+\]", "").Split('.');
+        var text = InputText.Field(segments[^1], culture);
+        if (segments.Length >= 3) text = $"{InputText.Field(segments[^2], culture)}: {text}";
+        return Capitalised(text, culture);
+    }
+
+    private static string Capitalised(string text, CultureInfo culture) => text.Length == 0 ? text : char.ToUpper(text[0], culture) + text[1..];
+
+    /// <summary>
+    /// The help of a row: what to type (a number, or a distribution written in the cell; an amount, optionally with its currency; a
+    /// choice from the list…) and what the field means, in the user's language.
+    /// </summary>
+    internal static string Hint(ColumnLayout field, CultureInfo culture)
+    {
+        var dutch = culture.TwoLetterISOLanguageName == "nl";
+        var kind = field.Kind switch
+        {
+            ColumnKind.Number => Text.Get(culture, "Xt_KindNumber", "a number, or a distribution such as triangular(1; 2; 4)"),
+            ColumnKind.Integer => Text.Get(culture, "Xt_KindInteger", "a whole number"),
+            ColumnKind.Money => Text.Get(culture, "Xt_KindMoney", "an amount in the case currency, or with its currency (\"2.10 USD\"), or a distribution"),
+            ColumnKind.Boolean => dutch ? Text.Get(culture, "Xt_KindYesNo", "yes or no (list)") : Text.Get(culture, "Xt_KindBoolean", "true or false (list)"),
+            ColumnKind.Country => Text.Get(culture, "Xt_KindCountry", "country code (list)"),
+            ColumnKind.Currency => Text.Get(culture, "Xt_KindCurrency", "currency code (list)"),
+            ColumnKind.Enum => Text.Get(culture, "Xt_KindChoice", "a choice from the list"),
+            ColumnKind.List => Text.Get(culture, "Xt_KindList", "a list, separated by commas"),
+            ColumnKind.Map => Text.Get(culture, "Xt_KindMap", "pairs key: value, separated by semicolons"),
+            _ when CaseWorkbook.IsLane(field) => Text.Get(culture, "Xt_KindLane", "a reference lane (list)"),
+            _ => Text.Get(culture, "Xt_KindText", "text"),
+        };
+        var required = field.Required ? Text.Get(culture, "Xl_Required", "Required.") + " " : "";
+        return $"{required}{Capitalised(kind, culture)}. {field.DescriptionIn(culture)}";
     }
 
     /// <summary>The unit a field is entered in, from its type and the convention of its name (…Pct in %, …Days in days).</summary>
     internal static string Unit(ColumnLayout field, CultureInfo culture)
     {
         var name = field.Key[(field.Key.LastIndexOf('.') + 1)..];
-        if (field.Kind == ColumnKind.Money) return Text.Get(culture, "Xt_UnitMoney", "amount");
+        if (field.Kind == ColumnKind.Money)
+        {
+            // An amount per what: the end of its name ("costPerTrip" → amount per trip).
+            foreach (var (suffix, key, english) in MoneyPer)
+                if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return Text.Get(culture, key, english);
+            return Text.Get(culture, "Xt_UnitMoney", "amount");
+        }
+        foreach (var (suffix, key, english) in OtherUnits)
+            if (name.EndsWith(suffix, StringComparison.Ordinal)) return Text.Get(culture, key, english);
         if (name.EndsWith("Pct", StringComparison.Ordinal)) return "%";
         if (name.EndsWith("Days", StringComparison.Ordinal)) return Text.Get(culture, "Xt_UnitDays", "days");
         if (name.EndsWith("Weeks", StringComparison.Ordinal)) return Text.Get(culture, "Xt_UnitWeeks", "weeks");
@@ -207,6 +249,29 @@ public static class CaseTemplate
             _ => "",
         };
     }
+
+    // Units of amounts by the end of the field's name, most specific first.
+    private static readonly (string Suffix, string Key, string English)[] MoneyPer =
+    [
+        ("PerUnit", "Xt_UnitMoneyPerUnit", "amount per unit"), ("unitPrice", "Xt_UnitMoneyPerUnit", "amount per unit"), ("PerYear", "Xt_UnitMoneyPerYear", "amount per year"),
+        ("PerKwh", "Xt_UnitMoneyPerKwh", "amount per kWh"), ("PerKg", "Xt_UnitMoneyPerKg", "amount per kg"),
+        ("PerTonne", "Xt_UnitMoneyPerTonne", "amount per tonne"), ("PerShipment", "Xt_UnitMoneyPerShipment", "amount per shipment"),
+        ("PerHour", "Xt_UnitMoneyPerHour", "amount per hour"), ("PerTrip", "Xt_UnitMoneyPerTrip", "amount per trip"),
+        ("PerCell", "Xt_UnitMoneyPerCell", "amount per cell"), ("PerDefect", "Xt_UnitMoneyPerDefect", "amount per defective unit"),
+        ("PerReturn", "Xt_UnitMoneyPerReturn", "amount per return"), ("PerLostUnit", "Xt_UnitMoneyPerLostUnit", "amount per unit short"),
+        ("PerChangeWeek", "Xt_UnitMoneyPerChangeWeek", "amount per change and week"),
+    ];
+
+    // Units of other numbers by the end of the field's name, checked before the general conventions below.
+    private static readonly (string Suffix, string Key, string English)[] OtherUnits =
+    [
+        ("PricePerTonne", "Xt_UnitMoneyPerTonne", "amount per tonne"), ("UnitsPerYear", "Xt_UnitUnitsPerYear", "units per year"), ("Units", "Xt_UnitUnits", "units"), ("KgPerUnit", "Xt_UnitKgPerUnit", "kg CO2e per unit"),
+        ("KwhPerUnit", "Xt_UnitKwhPerUnit", "kWh per unit"), ("HoursPerUnit", "Xt_UnitHoursPerUnit", "hours per unit"), ("HoursSavedPerUnit", "Xt_UnitHoursPerUnit", "hours per unit"),
+        ("GPerKwh", "Xt_UnitGPerKwh", "g CO2e per kWh"), ("GPerTkm", "Xt_UnitGPerTkm", "g CO2e per tonne-km"), ("TPerTonne", "Xt_UnitTPerTonne", "t CO2e per tonne"),
+        ("PerYear", "Xt_UnitPerYear", "per year"), ("PerDay", "Xt_UnitPerDay", "per day"), ("PerShift", "Xt_UnitHoursPerShift", "hours"), ("Seconds", "Xt_UnitSeconds", "seconds"),
+        ("Fte", "Xt_UnitFte", "FTE"), ("PerOperator", "Xt_UnitHoursPerOperator", "hours per operator"), ("unitsPerLoad", "Xt_UnitUnitsPerLoad", "units per load"),
+        ("Share", "Xt_UnitFraction", "fraction (0–1)"), ("PerLoad", "Xt_UnitUnitsPerLoad", "units per load"),
+    ];
 
     private static void WriteReadme(SheetBuilder sheet, CultureInfo culture)
     {

@@ -181,6 +181,9 @@ public static class CaseWorkbook
             ("country", market.Countries.Keys.Select(c => c.Value).Order(StringComparer.Ordinal).ToList()),
             ("currency", market.Fx.Currencies.Select(c => c.Value).Append("EUR").Distinct().Order(StringComparer.Ordinal).ToList()),
             ("boolean", ["true", "false"]),
+            // Yes and no in Dutch, for the Dutch simple template (the import reads ja/nee as well as true/false).
+            ("booleanNl", ["ja", "nee"]),
+            ("lane", market.Lanes.Keys.Order(StringComparer.Ordinal).ToList()),
             ("distribution", Enum.GetValues<DistributionKind>().Select(UncertainValue.Name).ToList()),
         };
         foreach (var type in CaseLayout.All.SelectMany(t => t.Fields).Where(f => f.Kind == ColumnKind.Enum).Select(f => Nullable.GetUnderlyingType(f.ValueType) ?? f.ValueType).Distinct())
@@ -189,6 +192,7 @@ public static class CaseWorkbook
         for (var c = 0; c < columns.Count; c++)
         {
             var (name, values) = columns[c];
+            if (values.Count == 0) continue;
             lists.Set(1, c + 1, name, CellStyle.Header);
             for (var r = 0; r < values.Count; r++) lists.Set(r + 2, c + 1, values[r]);
             var col = CellRef.Column(c + 1);
@@ -202,12 +206,16 @@ public static class CaseWorkbook
 
     internal static string? ListFor(ColumnLayout field, Dictionary<string, string> lists) => field.Kind switch
     {
+        ColumnKind.Text when IsLane(field) && lists.ContainsKey("lane") => lists["lane"],
         ColumnKind.Country => lists["country"],
         ColumnKind.Currency => lists["currency"],
         ColumnKind.Boolean => lists["boolean"],
         ColumnKind.Enum => lists[(Nullable.GetUnderlyingType(field.ValueType) ?? field.ValueType).Name],
         _ => null,
     };
+
+    /// <summary>A reference-lane id field (a leg's lane, emergency air freight's lane).</summary>
+    internal static bool IsLane(ColumnLayout field) => field.Key == "lane" || field.Key.EndsWith(".lane", StringComparison.Ordinal);
 
     private static void WriteCaseSheet(SheetBuilder sheet, TableLayout table, Dictionary<string, JsonNode> cells, CultureInfo culture, Dictionary<string, string> lists)
     {
@@ -224,7 +232,7 @@ public static class CaseWorkbook
             sheet.Set(row, 1, field.Key, CellStyle.Header);
             if (cells.TryGetValue(field.Key, out var value)) sheet.Set(row, 2, CellValueOf(value), StyleOf(field));
             sheet.Set(row, 3, Hint(field, culture), CellStyle.Note);
-            if (ListFor(field, lists) is { } list) sheet.ListValidation($"B{row}", list);
+            if (ListFor(field, lists) is { } list) sheet.ListValidation($"B{row}", list, strict: !IsLane(field));
             row++;
         }
     }
@@ -242,7 +250,7 @@ public static class CaseWorkbook
             sheet.Width(c + 1, Math.Clamp(key.Length + 4, 14, 36));
             var col = CellRef.Column(c + 1);
             var range = $"{col}{FirstDataRow}:{col}{LastValidatedRow}";
-            if (field is not null && ListFor(field, lists) is { } list) sheet.ListValidation(range, list);
+            if (field is not null && ListFor(field, lists) is { } list) sheet.ListValidation(range, list, strict: !IsLane(field));
             else if (field is null && CaseLayout.All.FirstOrDefault(t => t.KeyName == key) is { } owner)
             {
                 // Parent keys pick from the parent sheet's ids.
@@ -337,7 +345,7 @@ public static class CaseWorkbook
             _ => Text.Get(culture, "Xl_KindText", "text"),
         };
         var required = field.Required ? Text.Get(culture, "Xl_Required", "Required.") + " " : "";
-        return $"{required}{kind}. {field.Description}";
+        return $"{required}{kind}. {field.DescriptionIn(culture)}";
     }
 
     private static void WriteReadme(SheetBuilder sheet, CultureInfo culture)

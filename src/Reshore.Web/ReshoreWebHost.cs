@@ -68,7 +68,11 @@ public static class ReshoreWebHost
         if (limits.Problems().ToList() is { Count: > 0 } wrong) throw new ReshoreConfigurationException(string.Join(" ", wrong));
         services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes;
+            o.ValueCountLimit = limits.MaxFormValues;
+        });
         ConfigureProxy(services, config);
         // The keys sign cookies and tokens: readable by the owner only.
         KeepPrivate(Path.Combine(dataDirectory, "keys"));

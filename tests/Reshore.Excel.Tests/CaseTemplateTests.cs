@@ -57,14 +57,78 @@ public sealed class CaseTemplateTests
         var row = en.KeyRow("Item item-1", "option.production.unitPrice");
         string Cell(int column) => sheet.Descendants<Cell>().FirstOrDefault(c => c.CellReference == WorkbookEditor.Ref(row, column))?.InnerText ?? "";
         Assert.Equal("Unit price", Cell(2));
-        Assert.Equal("amount", Cell(3));
+        Assert.Equal("amount per unit", Cell(3));
         Assert.Contains("amount", Cell(4), StringComparison.Ordinal);
         var countryRow = en.KeyRow("Item item-1", "option.country");
         Assert.Contains(sheet.Descendants<DataValidation>(), v => v.Formula1!.Text == "List_country" && v.SequenceOfReferences!.InnerText == $"E{countryRow}:H{countryRow}");
         Assert.Contains(sheet.Descendants<DataValidation>(), v => v.Formula1!.Text == "List_TransportMode");
         Assert.True(sheet.Descendants<Column>().Single(c => c.Min! == 1).Hidden!.Value);
         var nlRow = nl.KeyRow("Artikel item-1", "option.production.unitPrice");
-        Assert.Equal("bedrag", nl.Part("Artikel item-1").Worksheet.Descendants<Cell>().First(c => c.CellReference == $"C{nlRow}").InnerText);
+        Assert.Equal("bedrag per stuk", nl.Part("Artikel item-1").Worksheet.Descendants<Cell>().First(c => c.CellReference == $"C{nlRow}").InnerText);
+    }
+
+    // Row texts of a template sheet by the row's key (column A), or by its text for section rows: (label, unit, help).
+    private static Dictionary<string, (string Label, string Unit, string Help)> Rows(WorkbookEditor x, string sheet)
+    {
+        var rows = new Dictionary<string, (string, string, string)>();
+        var section = 0;
+        foreach (var row in x.Part(sheet).Worksheet.Descendants<Row>())
+        {
+            string Text(string column) => row.Elements<Cell>().FirstOrDefault(c => c.CellReference == $"{column}{row.RowIndex}")?.InnerText ?? "";
+            var key = Text("A");
+            rows[key.Length > 0 ? key : $"section {section++}"] = (Text("B"), Text("C"), Text("D"));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// The Dutch template is Dutch throughout: every label, unit, help text and section title differs from the English template's
+    /// (but for units that are symbols, such as % or kg), no help points at the advanced layout's Uncertain sheet, yes/no fields offer
+    /// ja/nee and lanes a list of the reference lanes.
+    /// </summary>
+    [Fact]
+    public void The_dutch_template_has_dutch_labels_units_and_help_on_every_row()
+    {
+        using var en = new WorkbookEditor(CaseTemplate.FromCase(CaseFileReader.ReadDocumentFile(Path.Combine(CaseWorkbookTests.RepoRoot, "examples", "led-lamps.yaml"), Market), null, Market, En));
+        using var nl = new WorkbookEditor(CaseTemplate.FromCase(CaseFileReader.ReadDocumentFile(Path.Combine(CaseWorkbookTests.RepoRoot, "examples", "led-lamps.yaml"), Market), null, Market, Nl));
+        string[] symbols = ["%", "kg", "km", "m³", "kWh", "g CO2e per kWh", ""];
+        var english = new List<string>();
+        foreach (var (enSheet, nlSheet) in en.SheetNames.Zip(nl.SheetNames).Skip(1).Where(p => p.First != "Lists"))
+        {
+            var enRows = Rows(en, enSheet);
+            var nlRows = Rows(nl, nlSheet);
+            Assert.Equal(enRows.Keys, nlRows.Keys);
+            foreach (var (key, e) in enRows)
+            {
+                var n = nlRows[key];
+                if (key == "#header") continue;
+                if (n.Label.Length == 0 || n.Label == e.Label) english.Add($"{nlSheet} {key} label '{n.Label}'");
+                if (n.Unit == e.Unit && !symbols.Contains(n.Unit)) english.Add($"{nlSheet} {key} unit '{n.Unit}'");
+                if (e.Help.Length > 0 && n.Help == e.Help) english.Add($"{nlSheet} {key} help '{n.Help}'");
+                Assert.DoesNotContain("Uncertain", n.Help, StringComparison.Ordinal);
+            }
+        }
+        Assert.True(english.Count == 0, string.Join("\n", english));
+        var sheet = nl.Part("Artikel led-a60-9w").Worksheet;
+        var yesNo = nl.KeyRow("Artikel led-a60-9w", "option.trade.preferentialOrigin");
+        Assert.Contains(sheet.Descendants<DataValidation>(), v => v.Formula1!.Text == "List_booleanNl" && v.SequenceOfReferences!.InnerText!.StartsWith($"E{yesNo}:", StringComparison.Ordinal));
+        var lane = nl.KeyRow("Artikel led-a60-9w", "option.logistics.legs[0].lane");
+        Assert.Contains(sheet.Descendants<DataValidation>(), v => v.Formula1!.Text == "List_lane" && v.SequenceOfReferences!.InnerText!.StartsWith($"E{lane}:", StringComparison.Ordinal));
+        // Rows of the same name in different records stay apart.
+        var labels = Rows(nl, "Artikel led-a60-9w");
+        Assert.Equal("Handelsbeleid: kans per jaar", labels["option.risk.tradePolicy.annualProbabilityPct"].Label);
+        Assert.Equal("Verlies van intellectuele eigendom: kans per jaar", labels["option.risk.ipLoss.annualProbabilityPct"].Label);
+    }
+
+    [Fact]
+    public void A_dutch_template_with_ja_and_nee_imports_as_true_and_false()
+    {
+        using var x = new WorkbookEditor(FilledFrames());
+        var item = x.SheetNames.Single(n => n.StartsWith("Artikel", StringComparison.Ordinal));
+        x.SetKey(item, "option.trade.preferentialOrigin", E, "nee").SetKey(item, "option.trade.preferentialOrigin", F, "ja");
+        var imported = CaseWorkbook.Import(new MemoryStream(x.ToBytes()), "frames.xlsx", Market);
+        Assert.False(imported.Document.Case.Items[0].Options[0].Trade!.PreferentialOrigin);
+        Assert.True(imported.Document.Case.Items[0].Options[1].Trade!.PreferentialOrigin);
     }
 
     [Fact]

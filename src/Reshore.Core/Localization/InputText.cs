@@ -73,6 +73,13 @@ public static class InputText
     /// <summary>The name of a field: its translation (key "Field_{name}") or its words ("demandVolatilityPct" → "demand volatility").</summary>
     public static string Field(string name, CultureInfo culture) => Text.Get(culture, "Field_" + name, Words(name));
 
+    /// <summary>
+    /// What a field means, in <paramref name="culture"/>: the text under key "Help_{Record}_{field}" (the record type that declares the
+    /// field, e.g. Help_TransportLeg_rate), else <paramref name="english"/> (the field's description attribute). Keyed by record because
+    /// the same name means different things in different records (an event's eventsPerYear, an option's disruption.eventsPerYear).
+    /// </summary>
+    public static string Help(string record, string field, string english, CultureInfo culture) => Text.Get(culture, $"Help_{record}_{field}", english);
+
     private static string Words(string name)
     {
         var trimmed = name;

@@ -42,7 +42,7 @@ internal sealed class SheetBuilder(string name)
     public Dictionary<int, double> Widths { get; } = [];
     public HashSet<int> HiddenColumns { get; } = [];
     public List<ChartSpec> Charts { get; } = [];
-    public List<(string Range, string Formula, string? Prompt)> ListValidations { get; } = [];
+    public List<(string Range, string Formula, string? Prompt, bool Strict)> ListValidations { get; } = [];
 
     /// <summary>Sets a cell (1-based row and column); null leaves it empty. Strings, doubles, ints and bools are typed.</summary>
     public void Set(int row, int column, object? value, CellStyle style = CellStyle.Default)
@@ -54,7 +54,8 @@ internal sealed class SheetBuilder(string name)
 
     public void Width(int column, double width) => Widths[column] = width;
 
-    public void ListValidation(string range, string formula, string? prompt = null) => ListValidations.Add((range, formula, prompt));
+    /// <summary>A drop-down list on <paramref name="range"/>; a list that is not <paramref name="strict"/> (reference lanes, which a workspace may add to) warns about other values but accepts them.</summary>
+    public void ListValidation(string range, string formula, string? prompt = null, bool strict = true) => ListValidations.Add((range, formula, prompt, strict));
 }
 
 /// <summary>Writes an .xlsx workbook with the Open XML SDK: inline strings, numbers with formats, list validations, defined names.</summary>
@@ -130,11 +131,12 @@ internal sealed class XlsxWriter
         if (s.ListValidations.Count > 0)
         {
             var dv = new DataValidations { Count = (uint)s.ListValidations.Count };
-            foreach (var (range, formula, prompt) in s.ListValidations)
+            foreach (var (range, formula, prompt, strict) in s.ListValidations)
             {
                 var v = new DataValidation
                 {
                     Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true,
+                    ErrorStyle = strict ? null : DataValidationErrorStyleValues.Information,
                     ShowInputMessage = prompt is not null, Prompt = prompt,
                     SequenceOfReferences = new ListValue<StringValue> { InnerText = range },
                 };

@@ -16,8 +16,14 @@ public static class CaseForm
     /// <summary>A group of fields under one object.</summary>
     public sealed record Section(string Path, string Title, IReadOnlyList<Field> Fields, IReadOnlyList<Section> Children, Grid? Grid);
 
-    /// <summary>An array of objects: columns are elements, rows are relative field paths.</summary>
-    public sealed record Grid(string Path, IReadOnlyList<string> Columns, IReadOnlyList<string> Rows, IReadOnlyDictionary<(int Column, string Row), Field> Cells);
+    /// <summary>
+    /// An array of objects: columns are elements, rows are relative field paths. <see cref="Lists"/> holds, for the lists of records
+    /// inside an element (an option's "logistics.legs", "transition.oneOffCosts"…), how many entries each column has.
+    /// </summary>
+    public sealed record Grid(string Path, IReadOnlyList<string> Columns, IReadOnlyList<string> Rows, IReadOnlyDictionary<(int Column, string Row), Field> Cells)
+    {
+        public IReadOnlyDictionary<(int Column, string List), int> Lists { get; init; } = new Dictionary<(int, string), int>();
+    }
 
     /// <summary>Lays out a case, numbers written as in <paramref name="culture"/> (invariant when not given).</summary>
     public static Section Layout(JsonObject root, CultureInfo? culture = null, bool catalogue = false)
@@ -55,6 +61,10 @@ public static class CaseForm
                 case JsonObject o:
                     children.Add(LayoutObject(o, p, key));
                     break;
+                // An empty list of records (an item without options yet) is an empty grid, to which elements are added.
+                case JsonArray { Count: 0 } when _catalogue && FieldHelp.IsRecordList(p):
+                    children.Add(new Section(p, key, [], [], new Grid(p, [], [], new Dictionary<(int, string), Field>())));
+                    break;
                 case JsonArray a when a.Count > 0 && a.All(x => x is JsonObject) && a.Any(x => HoldsNestedRecords((JsonObject)x!)):
                     for (var i = 0; i < a.Count; i++)
                     {
@@ -73,6 +83,10 @@ public static class CaseForm
                     break;
             }
         }
+        // The object's other fields, empty, so that they can be filled in without knowing their names.
+        if (_catalogue)
+            foreach (var key in FieldHelp.ScalarFields(path).Where(k => !obj.ContainsKey(k) && k != "schemaVersion"))
+                fields.Add(new Field($"{path}.{key}", key, "", IsList: false));
         return new Section(path, title, fields, children, null);
     }
 
@@ -96,8 +110,33 @@ public static class CaseForm
                 cells[(i, relative)] = field;
             }
         }
-        if (_catalogue) rows = WithCatalogue(rows, FieldHelp.Catalogue(path));
-        return new Grid(path, columns, rows, cells);
+        var lists = new Dictionary<(int, string), int>();
+        if (_catalogue)
+        {
+            var catalogue = FieldHelp.Catalogue(path);
+            // Lists of records inside an element (legs, one-off costs, incentives…): every entry any column has gets the list's rows,
+            // so an entry added empty can be filled in.
+            foreach (var list in catalogue.Where(r => r.Contains("[0]", StringComparison.Ordinal)).Select(r => r[..r.IndexOf("[0]", StringComparison.Ordinal)]).Distinct())
+            {
+                for (var i = 0; i < array.Count; i++) lists[(i, list)] = Find((JsonObject)array[i]!, "$." + list) is JsonArray a ? a.Count : 0;
+                var most = Enumerable.Range(0, array.Count).Select(i => lists[(i, list)]).DefaultIfEmpty(0).Max();
+                foreach (var row in catalogue.Where(r => r.StartsWith(list + "[0]", StringComparison.Ordinal)))
+                    for (var k = 1; k < most; k++)
+                    {
+                        var entryRow = $"{list}[{k.ToString(CultureInfo.InvariantCulture)}]{row[(list.Length + 3)..]}";
+                        if (!rows.Contains(entryRow)) rows.Add(entryRow);
+                    }
+            }
+            rows = WithCatalogue(rows, catalogue);
+        }
+        return new Grid(path, columns, rows, cells) { Lists = lists };
+    }
+
+    /// <summary>The list of records a grid row belongs to and the entry's index ("logistics.legs[1].mode" → ("logistics.legs", 1)), or null.</summary>
+    public static (string List, int Index)? ListEntryOf(string row)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(row, @"^([^\[]+)\[(\d+)\]");
+        return m.Success ? (m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)) : null;
     }
 
     // Every field of the schema becomes a row, empty where an element has no value, so any cost factor can be added from nothing. Rows
@@ -113,7 +152,16 @@ public static class CaseForm
             var i = catalogue.IndexOf(normal) is var exact and >= 0 ? exact : catalogue.FindIndex(c => GroupOf(c) == GroupOf(row) && GroupOf(row).Length > 0);
             return i < 0 ? int.MaxValue : i;
         }
-        return all.Select((row, order) => (row, order)).OrderBy(x => Rank(x.row)).ThenBy(x => x.row.Contains('[', StringComparison.Ordinal) ? x.row : "").ThenBy(x => x.order).Select(x => x.row).ToList();
+        // An entry of a list (the second leg) keeps its fields together, after the entry before it: ranked by where the list starts,
+        // then by entry, then by field.
+        (int List, int Entry, int Field) Order(string row)
+        {
+            var field = Rank(row);
+            if (ListEntryOf(row) is not { } entry) return (field, 0, field);
+            var start = catalogue.FindIndex(c => c.StartsWith(entry.List + "[0]", StringComparison.Ordinal));
+            return (start < 0 ? field : start, entry.Index, field);
+        }
+        return all.Select((row, order) => (row, order)).OrderBy(x => Order(x.row)).ThenBy(x => x.row.Contains('[', StringComparison.Ordinal) ? x.row : "").ThenBy(x => x.order).Select(x => x.row).ToList();
     }
 
     private static IEnumerable<(string Relative, Field Field)> Leaves(JsonObject obj, string path, string prefix)
@@ -142,8 +190,10 @@ public static class CaseForm
     }
 
     /// <summary>True when a column has no value for a row and nothing below it either, so an empty input may be offered.</summary>
+    /// An entry of a list inside the element is offered up to the one after the column's last (typing there adds it).
     public static bool CanAdd(Grid grid, int column, string row) =>
-        !grid.Cells.ContainsKey((column, row)) && !grid.Cells.Keys.Any(k => k.Column == column && (k.Row.StartsWith(row + ".", StringComparison.Ordinal) || k.Row.StartsWith(row + "[", StringComparison.Ordinal)));
+        !grid.Cells.ContainsKey((column, row)) && !grid.Cells.Keys.Any(k => k.Column == column && (k.Row.StartsWith(row + ".", StringComparison.Ordinal) || k.Row.StartsWith(row + "[", StringComparison.Ordinal)))
+        && !(ListEntryOf(row) is { } entry && grid.Lists.TryGetValue((column, entry.List), out var count) && entry.Index > count);
 
     /// <summary>A grid cell's JSON path for an element that does not have that field yet.</summary>
     public static string CellPath(Grid grid, int column, string row) => grid.Cells.TryGetValue((column, row), out var f) ? f.Path : $"{grid.Path}[{column}].{row}";
@@ -174,7 +224,7 @@ public static class CaseForm
             // A scalar input never replaces or removes a structured value (an uncertain input given as a distribution, a
             // nested object): those are edited through their own fields.
             if (existing is JsonObject || (existing is JsonArray && !listPaths.Contains(path))) continue;
-            var value = listPaths.Contains(path) ? ListValue(text, culture) : TypedLike(existing, text, culture);
+            var value = listPaths.Contains(path) ? ListValue(text, culture) : TypedLike(existing, text, culture, path);
             Set(copy, steps, value);
         }
         return copy;
@@ -199,6 +249,50 @@ public static class CaseForm
             a.Insert(index + 1, clone);
         }
         return copy;
+    }
+
+    /// <summary>
+    /// Adds a new element at the end of the array of records at <paramref name="arrayPath"/>, creating the array (and the objects
+    /// above it) when the case has none yet. An element with an id gets a new one ("option-3"); an item gets an empty list of options.
+    /// </summary>
+    public static JsonObject Add(JsonObject root, string arrayPath)
+    {
+        var copy = (JsonObject)root.DeepClone();
+        var steps = Parse(arrayPath);
+        if (steps is null || steps[^1] is not string name || !FieldHelp.IsRecordList(arrayPath)) return copy;
+        if (Find(copy, arrayPath) is not JsonArray array)
+        {
+            if (Find(copy, arrayPath) is not null) return copy;
+            Set(copy, steps, new JsonArray());
+            if (Find(copy, arrayPath) is not JsonArray created) return copy;
+            array = created;
+        }
+        var element = new JsonObject();
+        if (FieldHelp.ScalarFields(arrayPath + "[0]").Contains("id"))
+        {
+            var stem = name switch { "items" => "item", "options" => "option", "strategies" => "strategy", "events" => "event", "billOfMaterials" => "component", "steps" => "step", _ => name.TrimEnd('s') };
+            var n = array.Count + 1;
+            while (array.Any(x => x?["id"]?.ToString() == $"{stem}-{n}")) n++;
+            element["id"] = $"{stem}-{n}";
+        }
+        if (name == "items") element["options"] = new JsonArray();
+        array.Add(element);
+        return copy;
+    }
+
+    /// <summary>
+    /// Lists of records the case does not have yet but a user builds from nothing: items, each item's options and strategies, and the
+    /// disruption events. (A list the case has is a grid or a run of sections with its own add button.)
+    /// </summary>
+    public static IReadOnlyList<string> Missing(JsonObject root)
+    {
+        var paths = new List<string>();
+        if (root["items"] is not JsonArray { Count: > 0 } items) return ["$.items"];
+        for (var i = 0; i < items.Count; i++)
+            foreach (var list in new[] { "options", "strategies" })
+                if (items[i] is JsonObject item && item[list] is not JsonArray) paths.Add($"$.items[{i.ToString(CultureInfo.InvariantCulture)}].{list}");
+        if (root["risk"]?["events"] is not JsonArray) paths.Add("$.risk.events");
+        return paths;
     }
 
     /// <summary>Removes an element of an array.</summary>
@@ -243,10 +337,12 @@ public static class CaseForm
 
     // A field keeps the JSON type it had: an HS code "940540" stays a string; a number that no longer parses is kept as
     // text so that validation names the field. New fields take the type their text suggests.
-    private static JsonNode? TypedLike(JsonNode? existing, string text, CultureInfo culture)
+    private static JsonNode? TypedLike(JsonNode? existing, string text, CultureInfo culture, string path)
     {
         if (text.Trim().Length == 0) return null;
         if (existing is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String) return JsonValue.Create(text.Trim());
+        // A new text field (a name, an HS code "940540") stays text whatever it looks like.
+        if (existing is null && FieldHelp.IsText(path)) return JsonValue.Create(text.Trim());
         return ScalarValue(text, culture);
     }
 

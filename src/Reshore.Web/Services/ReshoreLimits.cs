@@ -15,6 +15,12 @@ public sealed class ReshoreLimits
     /// <summary>Largest request body in bytes (default 16 MB); Kestrel answers 413 beyond it.</summary>
     public long MaxRequestBodyBytes { get; set; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// Most values in one posted form (default 20,000; ASP.NET's own default, 1,024, is less than the case editor posts for a case of
+    /// four options, whose every catalogue field is an input); 413 beyond it.
+    /// </summary>
+    public int MaxFormValues { get; set; } = 20_000;
+
     /// <summary>Largest uploaded file (case file, case workbook, monitor CSV or workbook) in bytes (default 10 MB).</summary>
     public long MaxUploadBytes { get; set; } = 10L * 1024 * 1024;
 
@@ -65,7 +71,7 @@ public sealed class ReshoreLimits
     {
         foreach (var (name, value) in new (string, long)[]
         {
-            (nameof(MaxRequestBodyBytes), MaxRequestBodyBytes), (nameof(MaxUploadBytes), MaxUploadBytes), (nameof(WorkbookMaxUnpackedBytes), WorkbookMaxUnpackedBytes),
+            (nameof(MaxRequestBodyBytes), MaxRequestBodyBytes), (nameof(MaxFormValues), MaxFormValues), (nameof(MaxUploadBytes), MaxUploadBytes), (nameof(WorkbookMaxUnpackedBytes), WorkbookMaxUnpackedBytes),
             (nameof(WorkbookMaxRowsPerSheet), WorkbookMaxRowsPerSheet), (nameof(WorkbookMaxCells), WorkbookMaxCells), (nameof(SignInAttemptsPerMinute), SignInAttemptsPerMinute),
             (nameof(FailedSignInsPerAccountAndAddress), FailedSignInsPerAccountAndAddress), (nameof(FailedSignInWindowMinutes), FailedSignInWindowMinutes),
             (nameof(ExpensiveRequestsPerMinute), ExpensiveRequestsPerMinute), (nameof(ExpensiveRequestsInParallel), ExpensiveRequestsInParallel),

@@ -13,6 +13,7 @@ public sealed class CaseTests(EndToEndFixture fixture) : IClassFixture<EndToEndF
     private const string Item = "led-a60-9w";
     private const string PolishSupplier = "Supplier near Łódź";
     private const string UnitPricePath = "$.items[0].options[2].production.unitPrice";
+    private const string NewOption = "$.items[0].options[3]";
 
     private static ILocator Input(IPage page, string path) => page.Locator($"#editor input[name=\"{path}\"]");
 
@@ -111,10 +112,7 @@ public sealed class CaseTests(EndToEndFixture fixture) : IClassFixture<EndToEndF
             await Screenshots.SaveAsync(page, "05-editor");
 
             await unitPrice.FillAsync("1.78");
-            await page.Locator("#save").ClickAsync();
-            await Expect(page.Locator("#saved").Or(page.Locator("#validation-summary")).Or(page.Locator("#conflict"))).ToBeVisibleAsync();
-            if (await page.Locator("#validation-summary").IsVisibleAsync())
-                Assert.Fail("Saving an edited unit price was refused: " + await page.Locator("#validation-summary").InnerTextAsync());
+            await SaveAsync(page, "Saving an edited unit price");
             await Expect(page.Locator("#saved")).ToContainTextAsync("2");
             await Expect(Input(page, UnitPricePath)).ToHaveValueAsync("1.78");
 
@@ -169,6 +167,79 @@ public sealed class CaseTests(EndToEndFixture fixture) : IClassFixture<EndToEndF
         {
             await EndToEndFixture.CloseAsync(page);
         }
+    }
+
+    /// <summary>Issue 15: an option and its transport leg are built from nothing in the editor (not by duplicating), saved and evaluated.</summary>
+    [Fact]
+    [Trait("Category", "Browser")]
+    public async Task An_option_and_a_leg_added_from_nothing_in_the_editor_are_saved_and_evaluated()
+    {
+        var page = await fixture.AdminPageAsync();
+        try
+        {
+            var ws = await EndToEndFixture.CreateWorkspaceAsync(page, "Editor from nothing");
+            var id = await EndToEndFixture.CreateCaseAsync(page, ws);
+            await page.GotoAsync($"/cases/{id}/edit");
+
+            // A fourth option, empty but for its new id; its fields are all offered, with words as labels.
+            await page.Locator("button[data-add=\"$.items[0].options\"]").ClickAsync();
+            await Expect(page.Locator("#editor input[name=\"$.items[0].options[3].id\"]")).ToHaveValueAsync("option-4");
+            await Input(page, $"{NewOption}.name").FillAsync("Supplier near Brno");
+            await Input(page, $"{NewOption}.governance").FillAsync("outsourcedReshoring");
+            await Input(page, $"{NewOption}.country").FillAsync("CZ");
+            await Input(page, $"{NewOption}.production.unitPrice").FillAsync("0.74");
+            await Input(page, $"{NewOption}.logistics.shipmentsPerYear").FillAsync("24");
+
+            // Its first transport leg, from nothing; what was typed above is kept.
+            await page.Locator($"button[data-add=\"{NewOption}.logistics.legs\"]").ClickAsync();
+            await Expect(page.Locator($"button[data-remove=\"{NewOption}.logistics.legs[0]\"]")).ToBeVisibleAsync();
+            await Expect(Input(page, $"{NewOption}.name")).ToHaveValueAsync("Supplier near Brno");
+            await Input(page, $"{NewOption}.logistics.legs[0].mode").FillAsync("road");
+            await Input(page, $"{NewOption}.logistics.legs[0].distanceKm").FillAsync("843");
+            await Input(page, $"{NewOption}.logistics.legs[0].transitDays").FillAsync("2");
+            await Input(page, $"{NewOption}.logistics.legs[0].rate").FillAsync("1281");
+            await Input(page, $"{NewOption}.logistics.legs[0].rateUnit").FillAsync("perFtl");
+            await Screenshots.SaveAsync(page, "06-editor-added-option-and-leg");
+
+            await SaveAsync(page, "Saving the added option");
+
+            var option = (await StoredAsync(page, id)).GetProperty("case").GetProperty("items")[0].GetProperty("options")[3];
+            Assert.Equal("option-4", option.GetProperty("id").GetString());
+            Assert.Equal("CZ", option.GetProperty("country").GetString());
+            var leg = option.GetProperty("logistics").GetProperty("legs")[0];
+            Assert.Equal("road", leg.GetProperty("mode").GetString());
+            Assert.Equal(1281, leg.GetProperty("rate").GetDouble());
+
+            // The evaluation compares the new option and costs its leg: the main-leg freight line shows the rate typed.
+            await page.Locator("#tab-results").ClickAsync();
+            await Expect(page.Locator($"#comparison-{Item}")).ToContainTextAsync("Supplier near Brno");
+            var drill = page.Locator($"#lines-{Item}-option-4");
+            await drill.Locator("summary").First.ClickAsync();
+            var freight = Line(drill, "Main-leg freight");
+            await Expect(freight).ToHaveCountAsync(1);
+            await Expect(freight.Locator("ul.inputs")).ToContainTextAsync("1281");
+
+            // Removing the leg again takes it out of the case.
+            await page.GotoAsync($"/cases/{id}/edit");
+            await page.Locator($"button[data-remove=\"{NewOption}.logistics.legs[0]\"]").ClickAsync();
+            await Expect(page.Locator($"button[data-remove=\"{NewOption}.logistics.legs[0]\"]")).ToHaveCountAsync(0);
+            await SaveAsync(page, "Saving without the leg");
+            var logistics = (await StoredAsync(page, id)).GetProperty("case").GetProperty("items")[0].GetProperty("options")[3].GetProperty("logistics");
+            Assert.Equal(0, logistics.TryGetProperty("legs", out var legs) ? legs.GetArrayLength() : 0);
+        }
+        finally
+        {
+            await EndToEndFixture.CloseAsync(page);
+        }
+    }
+
+    // Saves the editor and fails with the validation summary if the save was refused.
+    private static async Task SaveAsync(IPage page, string what)
+    {
+        await page.Locator("#save").ClickAsync();
+        await Expect(page.Locator("#saved").Or(page.Locator("#validation-summary")).Or(page.Locator("#conflict"))).ToBeVisibleAsync();
+        if (await page.Locator("#validation-summary").IsVisibleAsync())
+            Assert.Fail(what + " was refused: " + await page.Locator("#validation-summary").InnerTextAsync());
     }
 
     private static async Task<JsonElement> StoredAsync(IPage page, Guid id)
