@@ -27,10 +27,18 @@ public static class BenchCommand
         var monitorOnly = new Option<bool>("--monitor") { Description = "Only the monitor's growth benchmarks (news screener by text size, import by row count)." };
         var database = new Option<string?>("--database") { Description = "A PostgreSQL database (connection string) for the portfolio scale-out measure: parts per second with 1 and 2 worker processes. Without it that measure is skipped." };
         var portfolioParts = new Option<int>("--portfolio-parts") { Description = "Parts in each portfolio run of the scale-out measure (default 100; 40 with --quick).", DefaultValueFactory = _ => 0 };
-        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts };
+        var optimizerOnly = new Option<bool>("--optimizer") { Description = "Only the optimiser: optimum, each option alone and an 8-point frontier for 10 options × 2,000 scenarios (200 with --quick)." };
+        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts, optimizerOnly };
         command.SetAction(async (parse, ct) =>
         {
             var isQuick = parse.GetValue(quick);
+            if (parse.GetValue(optimizerOnly))
+            {
+                var result = Bench.OptimizerBench.Run(scenarios: isQuick ? 200 : 2_000);
+                OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { optimizer = result, loadAverage = LoadAverage() }, EvaluationJson.Options)
+                    : Bench.OptimizerBench.Text(result, LoadAverage()), null, ctx.Out);
+                return CliApp.Ok;
+            }
             var growth = await MonitorGrowthAsync(isQuick, ct);
             if (parse.GetValue(monitorOnly))
             {

@@ -107,12 +107,21 @@ public sealed class SourcingOptimizer
     // One cut pool per program and α, shared by the optimum, each option alone and the frontier.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<OptimizationProblem, Dictionary<double, CuttingPlaneSolver>> _decompositions = new();
 
+    private readonly List<CuttingPlaneSolver> _solvers = [];
+
+    /// <summary>Master programs solved by the cutting-plane method so far (for benchmarks).</summary>
+    public int DecompositionIterations { get { lock (_solvers) return _solvers.Sum(s => s.Iterations); } }
+
     private CuttingPlaneSolver Decomposition(OptimizationProblem p, double alpha)
     {
         var byAlpha = _decompositions.GetOrCreateValue(p);
         lock (byAlpha)
         {
-            if (!byAlpha.TryGetValue(alpha, out var solver)) byAlpha[alpha] = solver = new CuttingPlaneSolver(p, alpha);
+            if (!byAlpha.TryGetValue(alpha, out var solver))
+            {
+                byAlpha[alpha] = solver = new CuttingPlaneSolver(p, alpha);
+                lock (_solvers) _solvers.Add(solver);
+            }
             return solver;
         }
     }
