@@ -13,16 +13,16 @@ public static class OptimizerBench
     public sealed record Result(int Options, int Scenarios, int Periods, int FrontierPoints, string Method, double Seconds, double CpuSeconds,
         double? WorstRelativeGap, bool AllProvenOptimal, bool FrontierMonotone, int MasterIterations, double[] FrontierObjectives);
 
-    /// <summary>Runs it once (after a small warm-up so the timing is not the JIT's).</summary>
-    public static Result Run(int options = 10, int scenarios = 2_000, int seed = 1)
+    /// <summary>Runs it once (after a small warm-up so the timing is not the JIT's); <paramref name="method"/> compares the full program (before issue 17) with the cutting planes.</summary>
+    public static Result Run(int options = 10, int scenarios = 2_000, int seed = 1, OptimizerMethod method = OptimizerMethod.Auto, TimeSpan? timeLimit = null)
     {
         var warm = SyntheticSourcingProblem.Create(options, 50, seed + 1);
-        new SourcingOptimizer().Solve(warm, new OptimizationConstraints { RiskAversion = 1 });
+        new SourcingOptimizer { Method = method }.Solve(warm, new OptimizationConstraints { RiskAversion = 1 });
         var process = Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var problem = SyntheticSourcingProblem.Create(options, scenarios, seed);
-        var optimizer = new SourcingOptimizer();
+        var optimizer = new SourcingOptimizer { Method = method, TimeLimit = timeLimit ?? TimeSpan.FromSeconds(120) };
         var constraints = new OptimizationConstraints { RiskAversion = 1, MaxBufferWeeks = 8 };
         var optimum = optimizer.Solve(problem, constraints).Strategy;
         var single = optimizer.SingleSources(problem, constraints);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Reshore.Cli.Bench;
 using Reshore.Cli.Output;
 using Reshore.Core.Costing;
+using Reshore.Core.Optimization;
 using Reshore.Core.Risk;
 using Reshore.Data.CaseFiles;
 using Reshore.Data.Examples;
@@ -28,13 +29,15 @@ public static class BenchCommand
         var database = new Option<string?>("--database") { Description = "A PostgreSQL database (connection string) for the portfolio scale-out measure: parts per second with 1 and 2 worker processes. Without it that measure is skipped." };
         var portfolioParts = new Option<int>("--portfolio-parts") { Description = "Parts in each portfolio run of the scale-out measure (default 100; 40 with --quick).", DefaultValueFactory = _ => 0 };
         var optimizerOnly = new Option<bool>("--optimizer") { Description = "Only the optimiser: optimum, each option alone and an 8-point frontier for 10 options × 2,000 scenarios (200 with --quick)." };
-        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts, optimizerOnly };
+        var optimizerMethod = new Option<OptimizerMethod>("--optimizer-method") { Description = "With --optimizer: Auto (default), Full (the whole program, as before issue 17) or CuttingPlane.", DefaultValueFactory = _ => OptimizerMethod.Auto };
+        var optimizerScenarios = new Option<int>("--optimizer-scenarios") { Description = "With --optimizer: scenarios in the program (default 2,000; 200 with --quick).", DefaultValueFactory = _ => 0 };
+        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts, optimizerOnly, optimizerMethod, optimizerScenarios };
         command.SetAction(async (parse, ct) =>
         {
             var isQuick = parse.GetValue(quick);
             if (parse.GetValue(optimizerOnly))
             {
-                var result = Bench.OptimizerBench.Run(scenarios: isQuick ? 200 : 2_000);
+                var result = Bench.OptimizerBench.Run(scenarios: parse.GetValue(optimizerScenarios) is > 0 and var os ? os : isQuick ? 200 : 2_000, method: parse.GetValue(optimizerMethod));
                 OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { optimizer = result, loadAverage = LoadAverage() }, EvaluationJson.Options)
                     : Bench.OptimizerBench.Text(result, LoadAverage()), null, ctx.Out);
                 return CliApp.Ok;
