@@ -31,7 +31,8 @@ public static class BenchCommand
         var optimizerOnly = new Option<bool>("--optimizer") { Description = "Only the optimiser: optimum, each option alone and an 8-point frontier for 10 options × 2,000 scenarios (200 with --quick)." };
         var optimizerMethod = new Option<OptimizerMethod>("--optimizer-method") { Description = "With --optimizer: Auto (default), Full (the whole program, as before issue 17) or CuttingPlane.", DefaultValueFactory = _ => OptimizerMethod.Auto };
         var optimizerScenarios = new Option<int>("--optimizer-scenarios") { Description = "With --optimizer: scenarios in the program (default 2,000; 200 with --quick).", DefaultValueFactory = _ => 0 };
-        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts, optimizerOnly, optimizerMethod, optimizerScenarios };
+        var screeningOnly = new Option<bool>("--screening") { Description = "Only portfolio screening: 25,000, 50,000 and 100,000 parts × 6 locations, top 100 (10,000 and 20,000 with --quick)." };
+        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts, optimizerOnly, optimizerMethod, optimizerScenarios, screeningOnly };
         command.SetAction(async (parse, ct) =>
         {
             var isQuick = parse.GetValue(quick);
@@ -40,6 +41,13 @@ public static class BenchCommand
                 var result = Bench.OptimizerBench.Run(scenarios: parse.GetValue(optimizerScenarios) is > 0 and var os ? os : isQuick ? 200 : 2_000, method: parse.GetValue(optimizerMethod));
                 OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { optimizer = result, loadAverage = LoadAverage() }, EvaluationJson.Options)
                     : Bench.OptimizerBench.Text(result, LoadAverage()), null, ctx.Out);
+                return CliApp.Ok;
+            }
+            if (parse.GetValue(screeningOnly))
+            {
+                var sizes = Bench.ScreeningBench.Run(EvaluateCommand.LoadMarket(null), isQuick ? [10_000, 20_000] : [25_000, 50_000, 100_000]);
+                OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { screening = sizes, loadAverage = LoadAverage() }, EvaluationJson.Options)
+                    : string.Join("\n", sizes.Select(r => FormattableString.Invariant($"screening: {r.Parts:N0} parts × {r.Locations} locations, top {r.Top}: {r.Seconds:N3} s (CPU {r.CpuSeconds:N3} s; reading alone {r.ReadSeconds:N3} s) = {r.PartsPerSecond:N0} parts/s, {r.AllocatedBytes / 1e6:N0} MB allocated, {r.RetainedBytes / 1e6:N2} MB held at the end"))) + FormattableString.Invariant($"\nload average {LoadAverage():N1}"), null, ctx.Out);
                 return CliApp.Ok;
             }
             var growth = await MonitorGrowthAsync(isQuick, ct);
@@ -67,7 +75,8 @@ public static class BenchCommand
             var first = WeeklySimulator.Run(models[0], scenarios, 1, 0);
             var numpy = NumpyBaseline.Run(isQuick ? 4 : 20, scenarios, weeks);
             var evaluation = EvaluationThroughput(isQuick ? 20 : 200);
-            var (screenParts, screenSeconds) = ScreeningThroughput(isQuick ? 10_000 : 100_000);
+            var screening = Bench.ScreeningBench.Run(EvaluateCommand.LoadMarket(null), [isQuick ? 10_000 : 100_000])[0];
+            var (screenParts, screenSeconds) = (screening.Parts, screening.Seconds);
             var portfolio = parse.GetValue(database) is { Length: > 0 } db
                 ? await PortfolioScaleOut(db, parse.GetValue(portfolioParts) is > 0 and var n ? n : isQuick ? 40 : 100, ctx)
                 : null;
@@ -86,6 +95,7 @@ public static class BenchCommand
                 screeningParts = screenParts,
                 screeningLocations = 6,
                 screeningSeconds = screenSeconds,
+                screening,
                 portfolio,
                 runtime = $".NET {Environment.Version}",
                 checksum,
@@ -109,7 +119,7 @@ public static class BenchCommand
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nnumpy (same model, one thread): {(numpy.StepsPerSecond is { } rate ? $"{rate:N0} steps/s, ratio {steps / seconds / rate:N1}" : numpy.Note)}\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)\n")
+                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nnumpy (same model, one thread): {(numpy.StepsPerSecond is { } rate ? $"{rate:N0} steps/s, ratio {steps / seconds / rate:N1}" : numpy.Note)}\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (read from CSV, streamed, top 100)\n")
                         + (portfolio is null ? "portfolio: skipped (give --database with a PostgreSQL connection string to measure 1 and 2 worker processes)\n"
                             : FormattableString.Invariant($"portfolio: {portfolio.Parts} parts, {portfolio.PartsPerSecondOneWorker:N2} parts/s with 1 worker process, {portfolio.PartsPerSecondTwoWorkers:N2} parts/s with 2 (× {portfolio.ScaleOut:N2})\n"))
                         + MonitorGrowthText(growth);
@@ -217,30 +227,6 @@ public static class BenchCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             return null;
-        }
-    }
-
-    /// <summary>Screens the bundled parts list repeated to <paramref name="count"/> rows, read from a CSV file as users do.</summary>
-    private static (int Parts, double Seconds) ScreeningThroughput(int count)
-    {
-        var market = EvaluateCommand.LoadMarket(null);
-        var source = ExampleCatalog.All.First(e => e.FileName == "parts-list.csv").Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var path = Path.Combine(Path.GetTempPath(), $"reshore-bench-parts-{Guid.NewGuid():N}.csv");
-        try
-        {
-            using (var writer = new StreamWriter(path))
-            {
-                writer.WriteLine(source[0]);
-                for (var i = 0; i < count; i++) writer.WriteLine(source[1 + i % (source.Length - 1)]);
-            }
-            var options = new Core.Screening.ScreeningOptions();
-            var watch = Stopwatch.StartNew();
-            var ranked = new Core.Screening.PortfolioScreener(market, options).ScreenAndRank(new Data.Screening.PartsReader(market).Read(path));
-            return (ranked.Count, watch.Elapsed.TotalSeconds);
-        }
-        finally
-        {
-            File.Delete(path);
         }
     }
 
