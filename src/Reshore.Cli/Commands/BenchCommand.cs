@@ -32,7 +32,8 @@ public static class BenchCommand
         var optimizerMethod = new Option<OptimizerMethod>("--optimizer-method") { Description = "With --optimizer: Auto (default), Full (the whole program, as before issue 17) or CuttingPlane.", DefaultValueFactory = _ => OptimizerMethod.Auto };
         var optimizerScenarios = new Option<int>("--optimizer-scenarios") { Description = "With --optimizer: scenarios in the program (default 2,000; 200 with --quick).", DefaultValueFactory = _ => 0 };
         var screeningOnly = new Option<bool>("--screening") { Description = "Only portfolio screening: 25,000, 50,000 and 100,000 parts × 6 locations, top 100 (10,000 and 20,000 with --quick)." };
-        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts, optimizerOnly, optimizerMethod, optimizerScenarios, screeningOnly };
+        var webOnly = new Option<bool>("--web") { Description = "Only web throughput: the app in this process on a loopback port, 16 clients on GET /cases/{id} and POST /api/cases/{id}/evaluate (5 s each; 1 s with --quick)." };
+        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and (with --database) portfolio parts per second with 1 and 2 worker processes.") { quick, format, monitorOnly, database, portfolioParts, optimizerOnly, optimizerMethod, optimizerScenarios, screeningOnly, webOnly };
         command.SetAction(async (parse, ct) =>
         {
             var isQuick = parse.GetValue(quick);
@@ -41,6 +42,14 @@ public static class BenchCommand
                 var result = Bench.OptimizerBench.Run(scenarios: parse.GetValue(optimizerScenarios) is > 0 and var os ? os : isQuick ? 200 : 2_000, method: parse.GetValue(optimizerMethod));
                 OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { optimizer = result, loadAverage = LoadAverage() }, EvaluationJson.Options)
                     : Bench.OptimizerBench.Text(result, LoadAverage()), null, ctx.Out);
+                return CliApp.Ok;
+            }
+            if (parse.GetValue(webOnly))
+            {
+                var web = await Bench.WebBench.RunAsync(isQuick ? 1 : 5, ct);
+                OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { web, loadAverage = LoadAverage() }, EvaluationJson.Options)
+                    : string.Join("\n", web.Endpoints.Select(e => FormattableString.Invariant($"{e.Name}: {e.RequestsPerSecond:N0} requests/s with {web.Clients} clients ({e.Requests:N0} in {e.Seconds:N1} s, {e.Failures} failed), p50 {e.P50Milliseconds:N1} ms, p99 {e.P99Milliseconds:N1} ms, first request {e.FirstRequestMilliseconds:N0} ms, {e.ResponseBytes:N0} bytes")))
+                        + FormattableString.Invariant($"\nprocessor time {web.CpuSeconds:N1} s, load average {LoadAverage():N1}"), null, ctx.Out);
                 return CliApp.Ok;
             }
             if (parse.GetValue(screeningOnly))
