@@ -29,9 +29,9 @@ public static partial class WebBench
     /// <summary>Concurrent clients.</summary>
     public const int Clients = 16;
 
-    /// <summary>One endpoint's figures.</summary>
+    /// <summary>One endpoint's figures; processor time per request counts server and clients (both in this process).</summary>
     public sealed record Endpoint(string Name, int Requests, int Failures, double Seconds, double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds,
-        double MaxMilliseconds, double FirstRequestMilliseconds, long ResponseBytes);
+        double MaxMilliseconds, double FirstRequestMilliseconds, long ResponseBytes, double CpuMillisecondsPerRequest);
 
     /// <summary>The run: both endpoints, clients, processor seconds of the process during the load, the load average.</summary>
     public sealed record Result(int Clients, double SecondsPerEndpoint, IReadOnlyList<Endpoint> Endpoints, double CpuSeconds);
@@ -131,6 +131,8 @@ public static partial class WebBench
         long bytes = 0;
         var watch = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
         {
             var mine = latencies[c] = [];
@@ -145,9 +147,11 @@ public static partial class WebBench
             }
         }, ct)));
         var elapsed = watch.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double q) => all.Length == 0 ? double.NaN : all[Math.Clamp((int)Math.Ceiling(q * all.Length) - 1, 0, all.Length - 1)];
         return new Endpoint(name, all.Length, failures, elapsed, all.Length / elapsed, Percentile(0.5), Percentile(0.99), all.Length > 0 ? all[^1] : double.NaN, firstMs,
-            all.Length > 0 ? bytes / all.Length : 0);
+            all.Length > 0 ? bytes / all.Length : 0, all.Length > 0 ? cpuMs / all.Length : double.NaN);
     }
 }

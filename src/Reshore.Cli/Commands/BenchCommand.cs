@@ -48,7 +48,7 @@ public static class BenchCommand
             {
                 var web = await Bench.WebBench.RunAsync(isQuick ? 1 : 5, ct);
                 OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { web, loadAverage = LoadAverage() }, EvaluationJson.Options)
-                    : string.Join("\n", web.Endpoints.Select(e => FormattableString.Invariant($"{e.Name}: {e.RequestsPerSecond:N0} requests/s with {web.Clients} clients ({e.Requests:N0} in {e.Seconds:N1} s, {e.Failures} failed), p50 {e.P50Milliseconds:N1} ms, p99 {e.P99Milliseconds:N1} ms, first request {e.FirstRequestMilliseconds:N0} ms, {e.ResponseBytes:N0} bytes")))
+                    : string.Join("\n", web.Endpoints.Select(e => FormattableString.Invariant($"{e.Name}: {e.RequestsPerSecond:N0} requests/s with {web.Clients} clients ({e.Requests:N0} in {e.Seconds:N1} s, {e.Failures} failed), p50 {e.P50Milliseconds:N1} ms, p99 {e.P99Milliseconds:N1} ms, first request {e.FirstRequestMilliseconds:N0} ms, {e.ResponseBytes:N0} bytes, {e.CpuMillisecondsPerRequest:N1} ms processor time per request")))
                         + FormattableString.Invariant($"\nprocessor time {web.CpuSeconds:N1} s, load average {LoadAverage():N1}"), null, ctx.Out);
                 return CliApp.Ok;
             }
