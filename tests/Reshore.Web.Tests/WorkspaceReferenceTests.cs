@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Reshore.Data.Examples;
 
 namespace Reshore.Web.Tests;
@@ -61,6 +62,13 @@ public abstract class WorkspaceReferenceTests<TApp>(TApp app) : IClassFixture<TA
         var dutyInputs = cn.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("factor").GetString() == "importDuty")
             .SelectMany(l => l.GetProperty("inputs").EnumerateArray()).Select(i => i.GetRawText()).ToList();
         Assert.Contains(dutyInputs, i => i.Contains("9.9") && i.Contains("workspace: TARIC test"));
+
+        // One snapshot per set of entries: a second read finds the first, and with it the results cached for the case (issue 17).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var reference = scope.ServiceProvider.GetRequiredService<Reshore.Web.Services.WorkspaceReference>();
+            Assert.Same(await reference.MarketAsync(ws), await reference.MarketAsync(ws));
+        }
 
         // Another workspace of the same user does not see them: the same case is refused there.
         await Json(await client.PostAsJsonAsync($"/api/workspaces/{other}/cases", new { text = EcuadorCase, format = "yaml" }), HttpStatusCode.BadRequest);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Reshore.Cli.Bench;
 using Reshore.Cli.Output;
 using Reshore.Core.Costing;
+using Reshore.Core.Optimization;
 using Reshore.Core.Risk;
 using Reshore.Data.CaseFiles;
 using Reshore.Data.Examples;
@@ -31,11 +32,38 @@ public static class BenchCommand
         var database = new Option<string?>("--database") { Description = "Database of the portfolio scale-out measure (parts per second with 1 and 2 worker processes): a PostgreSQL connection string (clustered, as deployed), or an SQLite file. Default: a temporary SQLite file." };
         var portfolioParts = new Option<int>("--portfolio-parts") { Description = "Parts in each portfolio run of the scale-out measure (default 100; 40 with --quick).", DefaultValueFactory = _ => 0 };
         var portfolioOnly = new Option<bool>("--portfolio") { Description = "Only the portfolio scale-out measure. The full bench runs it too; --quick skips it unless --portfolio or --database is given." };
-        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and portfolio parts per second with 1 and 2 worker processes (workerScaleOut).") { quick, format, monitorOnly, database, portfolioParts, portfolioOnly };
+        var optimizerOnly = new Option<bool>("--optimizer") { Description = "Only the optimiser: optimum, each option alone and an 8-point frontier for 10 options × 2,000 scenarios (200 with --quick)." };
+        var optimizerMethod = new Option<OptimizerMethod>("--optimizer-method") { Description = "With --optimizer: Auto (default), Full (the whole program, as before issue 17) or CuttingPlane.", DefaultValueFactory = _ => OptimizerMethod.Auto };
+        var optimizerScenarios = new Option<int>("--optimizer-scenarios") { Description = "With --optimizer: scenarios in the program (default 2,000; 200 with --quick).", DefaultValueFactory = _ => 0 };
+        var screeningOnly = new Option<bool>("--screening") { Description = "Only portfolio screening: 25,000, 50,000 and 100,000 parts × 6 locations, top 100 (10,000 and 20,000 with --quick)." };
+        var webOnly = new Option<bool>("--web") { Description = "Only web throughput: the app in this process on a loopback port, 16 clients on GET /cases/{id} and POST /api/cases/{id}/evaluate (5 s each; 1 s with --quick)." };
+        var command = new Command("bench", "Measure simulation throughput (stepsPerSecond), evaluation and screening throughput, how the monitor's news screener and import grow with their input, and portfolio parts per second with 1 and 2 worker processes (workerScaleOut).") { quick, format, monitorOnly, database, portfolioParts, portfolioOnly, optimizerOnly, optimizerMethod, optimizerScenarios, screeningOnly, webOnly };
         command.SetAction(async (parse, ct) =>
         {
             var isQuick = parse.GetValue(quick);
             var partsWanted = parse.GetValue(portfolioParts) is > 0 and var n ? n : isQuick ? 40 : 100;
+            if (parse.GetValue(optimizerOnly))
+            {
+                var result = Bench.OptimizerBench.Run(scenarios: parse.GetValue(optimizerScenarios) is > 0 and var os ? os : isQuick ? 200 : 2_000, method: parse.GetValue(optimizerMethod));
+                OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { optimizer = result, loadAverage = LoadAverage() }, EvaluationJson.Options)
+                    : Bench.OptimizerBench.Text(result, LoadAverage()), null, ctx.Out);
+                return CliApp.Ok;
+            }
+            if (parse.GetValue(webOnly))
+            {
+                var web = await Bench.WebBench.RunAsync(isQuick ? 1 : 5, ct);
+                OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { web, loadAverage = LoadAverage() }, EvaluationJson.Options)
+                    : string.Join("\n", web.Endpoints.Select(e => FormattableString.Invariant($"{e.Name}: {e.RequestsPerSecond:N0} requests/s with {web.Clients} clients ({e.Requests:N0} in {e.Seconds:N1} s, {e.Failures} failed), p50 {e.P50Milliseconds:N1} ms, p99 {e.P99Milliseconds:N1} ms, first request {e.FirstRequestMilliseconds:N0} ms, {e.ResponseBytes:N0} bytes, {e.CpuMillisecondsPerRequest:N1} ms processor time per request")))
+                        + FormattableString.Invariant($"\nprocessor time {web.CpuSeconds:N1} s, load average {LoadAverage():N1}"), null, ctx.Out);
+                return CliApp.Ok;
+            }
+            if (parse.GetValue(screeningOnly))
+            {
+                var sizes = Bench.ScreeningBench.Run(EvaluateCommand.LoadMarket(null), isQuick ? [10_000, 20_000] : [25_000, 50_000, 100_000]);
+                OutputWriter.Write(parse.GetValue(format) == "json" ? JsonSerializer.Serialize(new { screening = sizes, loadAverage = LoadAverage() }, EvaluationJson.Options)
+                    : string.Join("\n", sizes.Select(r => FormattableString.Invariant($"screening: {r.Parts:N0} parts × {r.Locations} locations, top {r.Top}: {r.Seconds:N3} s (CPU {r.CpuSeconds:N3} s; reading alone {r.ReadSeconds:N3} s) = {r.PartsPerSecond:N0} parts/s, {r.AllocatedBytes / 1e6:N0} MB allocated, {r.RetainedBytes / 1e6:N2} MB held at the end"))) + FormattableString.Invariant($"\nload average {LoadAverage():N1}"), null, ctx.Out);
+                return CliApp.Ok;
+            }
             if (parse.GetValue(portfolioOnly))
             {
                 var only = await PortfolioScaleOut(parse.GetValue(database), partsWanted, ctx, ct);
@@ -73,7 +101,8 @@ public static class BenchCommand
             var first = WeeklySimulator.Run(models[0], scenarios, 1, 0);
             var numpy = NumpyBaseline.Run(isQuick ? 4 : 20, scenarios, weeks);
             var evaluation = EvaluationThroughput(isQuick ? 20 : 200);
-            var (screenParts, screenSeconds) = ScreeningThroughput(isQuick ? 10_000 : 100_000);
+            var screening = Bench.ScreeningBench.Run(EvaluateCommand.LoadMarket(null), [isQuick ? 10_000 : 100_000])[0];
+            var (screenParts, screenSeconds) = (screening.Parts, screening.Seconds);
             var portfolio = !isQuick || parse.GetValue(database) is { Length: > 0 }
                 ? await PortfolioScaleOut(parse.GetValue(database), partsWanted, ctx, ct)
                 : null;
@@ -92,6 +121,7 @@ public static class BenchCommand
                 screeningParts = screenParts,
                 screeningLocations = 6,
                 screeningSeconds = screenSeconds,
+                screening,
                 portfolio,
                 portfolioPartsPerSecondOneWorker = portfolio?.PartsPerSecondOneWorker,
                 portfolioPartsPerSecondTwoWorkers = portfolio?.PartsPerSecondTwoWorkers,
@@ -118,7 +148,7 @@ public static class BenchCommand
             var text = parse.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(doc, EvaluationJson.Options)
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nnumpy (same model, one thread): {(numpy.StepsPerSecond is { } rate ? $"{rate:N0} steps/s, ratio {steps / seconds / rate:N1}" : numpy.Note)}\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (parsed from CSV, streamed)\n")
+                    $"simulation: {steps:N0} steps ({items} items × {SyntheticWorkload.StrategiesPerItem} strategies × {scenarios} scenarios × {weeks} weeks) in {seconds:N2} s = {steps / seconds:N0} steps/s on {Environment.ProcessorCount} threads\nnumpy (same model, one thread): {(numpy.StepsPerSecond is { } rate ? $"{rate:N0} steps/s, ratio {steps / seconds / rate:N1}" : numpy.Note)}\nevaluation: {evaluation:N1} example cases/s (TCO, business case, explanation)\nscreening: {screenParts:N0} parts × 6 locations in {screenSeconds:N2} s = {screenParts / screenSeconds:N0} parts/s (read from CSV, streamed, top 100)\n")
                         + (portfolio is null ? "portfolio: skipped with --quick (add --portfolio or --database to measure 1 and 2 worker processes)\n" : PortfolioText(portfolio) + "\n")
                         + MonitorGrowthText(growth);
             OutputWriter.Write(text, null, ctx.Out);
@@ -322,30 +352,6 @@ public static class BenchCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             return null;
-        }
-    }
-
-    /// <summary>Screens the bundled parts list repeated to <paramref name="count"/> rows, read from a CSV file as users do.</summary>
-    private static (int Parts, double Seconds) ScreeningThroughput(int count)
-    {
-        var market = EvaluateCommand.LoadMarket(null);
-        var source = ExampleCatalog.All.First(e => e.FileName == "parts-list.csv").Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var path = Path.Combine(Path.GetTempPath(), $"reshore-bench-parts-{Guid.NewGuid():N}.csv");
-        try
-        {
-            using (var writer = new StreamWriter(path))
-            {
-                writer.WriteLine(source[0]);
-                for (var i = 0; i < count; i++) writer.WriteLine(source[1 + i % (source.Length - 1)]);
-            }
-            var options = new Core.Screening.ScreeningOptions();
-            var watch = Stopwatch.StartNew();
-            var ranked = new Core.Screening.PortfolioScreener(market, options).ScreenAndRank(new Data.Screening.PartsReader(market).Read(path));
-            return (ranked.Count, watch.Elapsed.TotalSeconds);
-        }
-        finally
-        {
-            File.Delete(path);
         }
     }
 

@@ -190,14 +190,37 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
         List<ScreenedPart> ordered;
         if (top is { } n)
         {
-            // The heap's root is the least attractive part kept.
+            // The heap's root is the least attractive part kept. Parts are scored in columnar batches (ScoreBatch); only a part that
+            // would enter the heap gets its full record, computed by Screen with the same arithmetic, so the result is the same.
             var heap = new PriorityQueue<ScreenedPart, ScreenedPart>(Comparer<ScreenedPart>.Create((a, b) => comparer.Compare(b, a)));
+            var batch = new List<PartRecord>(BatchSize);
+            var scores = new BatchScores(BatchSize);
+            void Flush()
+            {
+                ScoreBatch(batch, scores);
+                for (var k = 0; k < batch.Count; k++)
+                {
+                    if (heap.Count >= n && n > 0)
+                    {
+                        var root = heap.Peek();
+                        var c = root.Attractiveness.CompareTo(scores.Attractiveness[k]);
+                        if (c == 0) c = root.EstimatedAnnualSaving.CompareTo(scores.Saving[k]);
+                        if (c == 0) c = string.CompareOrdinal(batch[k].Id, root.Part.Id);
+                        if (c >= 0) continue;   // not more attractive than the least attractive part kept
+                    }
+                    else if (n <= 0) continue;
+                    var s = Screen(batch[k], withReason: false);
+                    if (heap.Count < n) heap.Enqueue(s, s);
+                    else heap.EnqueueDequeue(s, s);
+                }
+                batch.Clear();
+            }
             foreach (var part in parts)
             {
-                var s = Screen(part, withReason: false);
-                if (heap.Count < n) heap.Enqueue(s, s);
-                else if (comparer.Compare(s, heap.Peek()) < 0) heap.EnqueueDequeue(s, s);
+                batch.Add(part);
+                if (batch.Count == BatchSize) Flush();
             }
+            Flush();
             ordered = heap.UnorderedItems.Select(x => x.Element).ToList();
             ordered.Sort(comparer);
         }
@@ -211,6 +234,158 @@ public sealed class PortfolioScreener(MarketSnapshot market, ScreeningOptions op
             Rank = i + 1,
             Reason = Reason(p.Part, p.Current, p.Best, p.Suitability, p.CurrentAnnualCost),
         }).ToList();
+    }
+
+    /// <summary>Parts scored per batch: enough to amortise the per-location passes, small enough to keep memory flat.</summary>
+    private const int BatchSize = 4096;
+
+    /// <summary>The ranking keys of a batch of parts: attractiveness and estimated annual saving.</summary>
+    public sealed class BatchScores(int capacity)
+    {
+        /// <summary>Attractiveness per part, as <see cref="ScreenedPart.Attractiveness"/>.</summary>
+        public double[] Attractiveness { get; } = new double[capacity];
+        /// <summary>Estimated annual saving per part, as <see cref="ScreenedPart.EstimatedAnnualSaving"/>.</summary>
+        public double[] Saving { get; } = new double[capacity];
+        internal readonly double[] Price = new double[capacity], Share = new double[capacity], UlcCurrent = new double[capacity], Weight = new double[capacity];
+        internal readonly double[] DutyRate = new double[capacity], BaseLead = new double[capacity], Volume = new double[capacity], CurrentTotal = new double[capacity];
+        internal readonly double[] Total = new double[capacity], Lead = new double[capacity], BestSaving = new double[capacity], BestLead = new double[capacity];
+        internal readonly double[] DistanceCurrent = new double[capacity];
+        internal readonly int[] Best = new int[capacity], Current = new int[capacity];
+    }
+
+    /// <summary>What the screener needs of a country, looked up once: its lane's freight, CO2e, distance and transit, unit labour cost, duty and EU status.</summary>
+    private sealed record CountryColumns(double FreightPerKg, double Co2PerKg, double Distance, double Transit, double? UnitLabourCost, bool InEu);
+
+    private readonly Dictionary<CountryCode, int> _countryIndex = new();
+    private readonly List<CountryColumns> _countries = [];
+    private readonly Dictionary<CurrencyCode, double> _fx = new();
+
+    private int CountryIndex(CountryCode country)
+    {
+        if (_countryIndex.TryGetValue(country, out var index)) return index;
+        var lane = LaneOf(country);
+        _countries.Add(new CountryColumns(lane.FreightPerKg, lane.Co2PerKg, lane.Lane?.DistanceKm.Value ?? double.PositiveInfinity, lane.Lane?.TransitDays.Value ?? 0,
+            UnitLabourCost(country), InEu(country)));
+        return _countryIndex[country] = _countries.Count - 1;
+    }
+
+    private bool DutyFree(CountryCode country)
+    {
+        var profile = market.Country(country);
+        return profile.EuMember || country == options.Home || profile.TradeRegime is EuTradeRegime.CustomsUnion or EuTradeRegime.Fta or EuTradeRegime.Eba or EuTradeRegime.GspPlus;
+    }
+
+    /// <summary>
+    /// Scores a batch of parts column by column: per candidate location, one vectorised pass over the parts computes the landed cost, lead
+    /// time and saving with the same operations, in the same order, as <see cref="Screen(PartRecord)"/> (so the numbers are identical), then
+    /// the best location and the attractiveness per part. No per-part allocation besides the suitability's.
+    /// </summary>
+    public void ScoreBatch(IReadOnlyList<PartRecord> parts, BatchScores into)
+    {
+        var count = parts.Count;
+        var h = options.CarryingRate;
+        for (var k = 0; k < count; k++)
+        {
+            var part = parts[k];
+            if (!_fx.TryGetValue(part.Currency, out var rate)) _fx[part.Currency] = rate = market.Fx.Rate(part.Currency, CurrencyCode.Eur);
+            var current = CountryIndex(part.CurrentCountry);
+            var columns = _countries[current];
+            into.Current[k] = current;
+            into.Price[k] = part.UnitPrice * rate;
+            into.Share[k] = (part.LabourSharePct ?? options.DefaultLabourShare * 100) / 100;
+            into.UlcCurrent[k] = columns.UnitLabourCost ?? double.NaN;
+            into.Weight[k] = part.UnitWeightKg;
+            into.Volume[k] = part.AnnualVolume;
+            into.DutyRate[k] = (part.HsCode is { Length: >= 4 } hs ? MfnRate(hs) : 0) / 100;
+            into.BaseLead[k] = part.LeadTimeDays - columns.Transit;
+            into.DistanceCurrent[k] = columns.Distance;
+            // The current source: no labour scaling; its own lead time.
+            var freight = columns.FreightPerKg * part.UnitWeightKg;
+            var duty = (DutyFree(part.CurrentCountry) ? 0 : into.DutyRate[k]) * (into.Price[k] + freight);
+            var landed = into.Price[k] + freight + duty;
+            into.CurrentTotal[k] = landed + InventoryFormulas.Pipeline(landed, h, part.LeadTimeDays);
+            into.Best[k] = -1;
+            into.BestSaving[k] = double.NegativeInfinity;
+        }
+        foreach (var country in _locations)
+        {
+            var l = CountryIndex(country);
+            var location = _countries[l];
+            if (location.UnitLabourCost is not { } ulc) continue;
+            CandidatePass(into, count, ulc, location, DutyFree(country), h);
+            var home = country == options.Home;
+            for (var k = 0; k < count; k++)
+            {
+                if (into.Current[k] == l || double.IsNaN(into.UlcCurrent[k])) continue;
+                if (!home && location.Distance >= into.DistanceCurrent[k]) continue;
+                var saving = (into.CurrentTotal[k] - into.Total[k]) * into.Volume[k];
+                if (into.Best[k] < 0 || saving > into.BestSaving[k])
+                {
+                    into.Best[k] = l;
+                    into.BestSaving[k] = saving;
+                    into.BestLead[k] = into.Lead[k];
+                }
+            }
+        }
+        var carbonPrice = CarbonPrice;
+        for (var k = 0; k < count; k++)
+        {
+            var part = parts[k];
+            var current = _countries[into.Current[k]];
+            var saves = into.Best[k] >= 0 && into.BestSaving[k] > 0;
+            var best = saves ? _countries[into.Best[k]] : null;
+            var spend = into.CurrentTotal[k] * part.AnnualVolume;
+            var saving = saves ? into.BestSaving[k] : 0;
+            var leadWeeks = saves ? (part.LeadTimeDays - into.BestLead[k]) / 7 : 0;
+            var intoEu = saves && !current.InEu && best!.InEu ? options.EuSupplyBonusPct : 0;
+            var co2Cost = saves ? (best!.Co2PerKg * part.UnitWeightKg - current.Co2PerKg * part.UnitWeightKg) / 1000 * carbonPrice * part.AnnualVolume : 0;
+            into.Saving[k] = saving;
+            into.Attractiveness[k] = (spend > 0 ? 100 * (saving - co2Cost) / spend : 0) + options.SuitabilityWeightPct * (Suitability(part) ?? 0)
+                + options.LeadTimeWeightPctPerWeek * leadWeeks + intoEu;
+        }
+    }
+
+    /// <summary>
+    /// One candidate location over a batch, vectorised: price with its labour share moved by unit labour cost, freight, duty, pipeline
+    /// carrying over the candidate's lead time; writes the landed cost (with pipeline) and the lead time per part.
+    /// </summary>
+    private static void CandidatePass(BatchScores b, int count, double ulc, CountryColumns location, bool dutyFree, double carryingRate)
+    {
+        var width = System.Numerics.Vector<double>.Count;
+        var k = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var vUlc = new System.Numerics.Vector<double>(ulc);
+            var vFreight = new System.Numerics.Vector<double>(location.FreightPerKg);
+            var vTransit = new System.Numerics.Vector<double>(location.Transit);
+            var vH = new System.Numerics.Vector<double>(carryingRate);
+            var one = System.Numerics.Vector<double>.One;
+            var days = new System.Numerics.Vector<double>(365.0);
+            for (; k <= count - width; k += width)
+            {
+                var price = new System.Numerics.Vector<double>(b.Price, k);
+                var share = new System.Numerics.Vector<double>(b.Share, k);
+                price *= one - share + share * vUlc / new System.Numerics.Vector<double>(b.UlcCurrent, k);
+                var freight = vFreight * new System.Numerics.Vector<double>(b.Weight, k);
+                var duty = dutyFree ? System.Numerics.Vector<double>.Zero : new System.Numerics.Vector<double>(b.DutyRate, k) * (price + freight);
+                var landed = price + freight + duty;
+                var lead = System.Numerics.Vector.Max(one, new System.Numerics.Vector<double>(b.BaseLead, k) + vTransit);
+                (landed + landed * vH * lead / days).CopyTo(b.Total, k);
+                lead.CopyTo(b.Lead, k);
+            }
+        }
+        for (; k < count; k++)
+        {
+            var price = b.Price[k];
+            var share = b.Share[k];
+            price *= 1 - share + share * ulc / b.UlcCurrent[k];
+            var freight = location.FreightPerKg * b.Weight[k];
+            var duty = (dutyFree ? 0 : b.DutyRate[k]) * (price + freight);
+            var landed = price + freight + duty;
+            var lead = Math.Max(1, b.BaseLead[k] + location.Transit);
+            b.Total[k] = landed + InventoryFormulas.Pipeline(landed, carryingRate, lead);
+            b.Lead[k] = lead;
+        }
     }
 
     /// <summary>

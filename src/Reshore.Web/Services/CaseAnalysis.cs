@@ -80,6 +80,19 @@ public sealed class CaseAnalysis(MarketSnapshot market)
         return results.Evaluations.GetOrAdd(culture.Name, _ => new Lazy<CaseEvaluation>(() => CaseReviewer.Review(document.Case, document.Uncertain, MarketOf(document), culture).Evaluation)).Value;
     }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>>> _rendered = new();
+
+    /// <summary>
+    /// A text rendered from a cached result (a chart's SVG, the evaluation's JSON), kept as long as <paramref name="owner"/> lives: the page
+    /// and the API render the same evaluation again and again, and a chart costs more than the rest of the page. <paramref name="key"/>
+    /// names the text within its owner (the owner is per language already when it is an evaluation).
+    /// </summary>
+    public string Rendered(object owner, string key, Func<string> render) =>
+        _rendered.GetValue(owner, _ => new()).GetOrAdd(key, _ => new Lazy<string>(render)).Value;
+
+    /// <summary>The evaluation's JSON (as <see cref="EvaluationJsonText"/>), rendered once per evaluation.</summary>
+    public string EvaluationJsonCached(CaseEvaluation e, CultureInfo culture) => Rendered(e, "json:" + culture.Name, () => EvaluationJsonText(e, culture));
+
     /// <summary>Simulation with progress and cancellation.</summary>
     public SimulationResult Simulate(CaseDocument document, CultureInfo culture, int? scenarios, int? seed, string? itemId,
         IProgress<(string Item, int Done, int Total)>? progress = null, CancellationToken cancellation = default) =>

@@ -58,8 +58,16 @@ public sealed class WorkspaceReference(ReshoreDbContext db, MarketSnapshot bundl
     {
         // Most workspaces have none: no query result to apply, the bundled snapshot itself is used.
         var entries = await ListAsync(workspaceId, ct);
-        return entries.Count == 0 ? bundled : ReferenceOverlay.Apply(bundled, entries.Select(e => e.Entry));
+        if (entries.Count == 0) return bundled;
+        // One snapshot per set of entries, so the results cached per snapshot (CaseAnalysis) are found again on the next view;
+        // a new snapshot per request made every view of such a workspace re-evaluate its case. Keyed by the stored entries' text.
+        var key = string.Join("\n", entries.Select(e => $"{e.Record.Kind}|{e.Record.Key}|{e.Record.Json}"));
+        var overlays = Overlays.GetValue(bundled, _ => new());
+        if (overlays.Count > 64) overlays.Clear();
+        return overlays.GetOrAdd(key, _ => new Lazy<MarketSnapshot>(() => ReferenceOverlay.Apply(bundled, entries.Select(e => e.Entry)))).Value;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MarketSnapshot, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<MarketSnapshot>>> Overlays = new();
 
     /// <summary>The problems with an entry, as (field, message); empty when it can be saved.</summary>
     public IReadOnlyList<(string Field, string Message)> Problems(ReferenceEntry entry) => entry.Problems(bundled).ToList();

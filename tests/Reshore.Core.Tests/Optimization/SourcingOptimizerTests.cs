@@ -14,7 +14,7 @@ namespace Reshore.Core.Tests.Optimization;
 public sealed class SourcingOptimizerTests
 {
     /// <summary>The two-option problem with a unit short costing <paramref name="lostUnitCost"/> = c̃ + k_s (c̃ = 11.5).</summary>
-    private static OptimizationProblem TwoOptions(double lostUnitCost, double[]? fixedCost = null) => new()
+    internal static OptimizationProblem TwoOptions(double lostUnitCost, double[]? fixedCost = null) => new()
     {
         OptionIds = ["a", "b"],
         Scenarios = 10,
@@ -161,7 +161,7 @@ public sealed class SourcingOptimizerTests
     }
 
     /// <summary>A random three-option problem: 60 scenarios of 13 periods, availability drawn per option, fixed costs, flexibility, a buffer.</summary>
-    private static OptimizationProblem ThreeOptions(int seed)
+    internal static OptimizationProblem ThreeOptions(int seed)
     {
         var random = new Random(seed);
         const int scenarios = 60, periods = 13, n = 3;
