@@ -170,6 +170,38 @@ public sealed partial class MonitorPageTests(SqliteApp app) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task A_file_above_the_direct_import_limit_runs_as_a_job_the_page_follows_and_then_shows()
+    {
+        var editor = await SignedIn(MonitorRoles.Editor);
+        var page = await editor.GetStringAsync("/monitor/import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent("monitor-import"), "_handler" },
+            { new StringContent("true"), "dryRun" },
+        };
+        var rows = new StringBuilder("company,homeCountry,origins,destination,nace,announcementDate,motives,jobs,status,sourceTitle\n");
+        for (var i = 0; rows.Length <= 1024 * 1024; i++) rows.Append($"Page Job {i} NV,BE,CN,BE,C26,2020,automation,10,Draft,Press\n");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(rows.ToString()));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "large.csv");
+        var html = await (await editor.PostAsync("/monitor/import", form)).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"import-job\"", html);
+        var id = Regex.Match(html, "data-job=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.NotEmpty(id);
+        string? shown = null;
+        for (var i = 0; i < 1200; i++)
+        {
+            shown = await editor.GetStringAsync($"/monitor/import?job={id}");
+            if (shown.Contains("id=\"import-summary\"", StringComparison.Ordinal)) break;
+            await Task.Delay(100);
+        }
+        Assert.Contains("id=\"import-summary\"", shown);
+        Assert.Contains("Nothing was stored", shown);
+        Assert.DoesNotContain("Page Job 0 NV", await editor.GetStringAsync("/monitor/cases"));
+    }
+
+    [Fact]
     public async Task The_screening_page_flags_a_text_and_creates_a_prefilled_draft()
     {
         var editor = await SignedIn(MonitorRoles.Editor);
