@@ -63,7 +63,23 @@ public static class ScenarioBlockKernel
     /// <paramref name="scenarioModels"/>[s] when given (they must pass <see cref="CostOnly"/>).
     /// </summary>
     public static SimulationRawResult Run(SimulationModel model, int scenarios, int seed, int stream, SimulationModel[]? scenarioModels = null,
+        IProgress<int>? progress = null, CancellationToken cancellation = default, int maxThreads = -1) =>
+        Run(model, scenarios, seed, stream, scenarioModels, null, progress, cancellation, maxThreads);
+
+    /// <summary>
+    /// Simulates <paramref name="scenarios"/> scenarios of <paramref name="model"/>; scenario s has the full-volume unit costs
+    /// <paramref name="unitCosts"/>[s × cells .. (s + 1) × cells) (cells = options × years), from which each strategy's costs follow as in
+    /// <see cref="SimulationModel.DefineStrategy"/>: the same numbers as per-scenario models built with <see cref="SimulationModel.WithUnitCost"/>.
+    /// </summary>
+    public static SimulationRawResult Run(SimulationModel model, int scenarios, int seed, int stream, double[] unitCosts,
         IProgress<int>? progress = null, CancellationToken cancellation = default, int maxThreads = -1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(unitCosts.Length, scenarios * model.OptionCount * model.Years, nameof(unitCosts));
+        return Run(model, scenarios, seed, stream, null, unitCosts, progress, cancellation, maxThreads);
+    }
+
+    private static SimulationRawResult Run(SimulationModel model, int scenarios, int seed, int stream, SimulationModel[]? scenarioModels, double[]? unitCosts,
+        IProgress<int>? progress, CancellationToken cancellation, int maxThreads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scenarios, 1);
         var result = new SimulationRawResult(model.Strategies.Length, scenarios, model.Years);
@@ -71,7 +87,7 @@ public static class ScenarioBlockKernel
         var done = 0;
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = maxThreads };
         var perRange = Math.Max(1, Math.Min(64, blocks / (4 * Environment.ProcessorCount)));
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, blocks, perRange), options, () => new Block(model, scenarioModels), (range, _, block) =>
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, blocks, perRange), options, () => new Block(model, scenarioModels, unitCosts), (range, _, block) =>
         {
             for (var b = range.Item1; b < range.Item2; b++) block.Run(b * Lanes, scenarios, seed, stream, result);
             var n = Interlocked.Add(ref done, Math.Min(scenarios, range.Item2 * Lanes) - range.Item1 * Lanes);
@@ -87,6 +103,7 @@ public static class ScenarioBlockKernel
         private const int W = LaneRandom.Lanes;
         private readonly SimulationModel _m;
         private readonly SimulationModel[]? _scenarioModels;
+        private readonly double[]? _unitCosts;
         private readonly int _weeks, _years, _options, _ringMask;
         private readonly StreamRandom _random = new(0, 0, 0);
         private LaneRandom _lanes;
@@ -107,10 +124,11 @@ public static class ScenarioBlockKernel
         private readonly int[] _active, _lead;
         private readonly double[] _capacityFactor;
 
-        public Block(SimulationModel m, SimulationModel[]? scenarioModels)
+        public Block(SimulationModel m, SimulationModel[]? scenarioModels, double[]? unitCosts)
         {
             _m = m;
             _scenarioModels = scenarioModels;
+            _unitCosts = unitCosts;
             _weeks = m.Weeks;
             _years = m.Years;
             _options = m.OptionCount;
@@ -215,27 +233,46 @@ public static class ScenarioBlockKernel
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void LoadCosts(int k, int first, int live)
         {
-            if (_scenarioModels is null && _sharedCosts[k] is { } shared)
+            var shared = _scenarioModels is null && _unitCosts is null;
+            if (shared && _sharedCosts[k] is { } costs)
             {
-                (_average, _costAbove) = shared;
+                (_average, _costAbove) = costs;
                 return;
             }
-            if (_scenarioModels is null)
+            if (shared)
             {
                 _average = new V[_years];
                 _costAbove = new V[_options * _years];
             }
             Span<double> lane = stackalloc double[W];
             var n = _options * _years;
-            for (var j = 0; j < n; j++)
+            if (_unitCosts is { } unitCosts)
             {
-                for (var l = 0; l < W; l++)
+                // c^s_i,y = c_i,y + (1/s_i − 1) F_i,y for a share in (0, 1), as SimulationModel.DefineStrategy computes it.
+                var strategyShares = _m.Strategies[k].Shares;
+                var fixedPart = _m.FixedPerUnit;
+                for (var j = 0; j < n; j++)
                 {
-                    var model = _scenarioModels?[first + Math.Min(l, live - 1)] ?? _m;
-                    lane[l] = (model.Strategies[k].UnitCost ?? model.UnitCost)[j];
+                    var share = strategyShares[j / _years];
+                    for (var l = 0; l < W; l++)
+                    {
+                        var c = unitCosts[(first + Math.Min(l, live - 1)) * n + j];
+                        if (fixedPart is not null && share is > 0 and < 1) c += (1 / share - 1) * fixedPart[j];
+                        lane[l] = c;
+                    }
+                    _cost[j] = Vector512.Create<double>(lane);
                 }
-                _cost[j] = Vector512.Create<double>(lane);
             }
+            else
+                for (var j = 0; j < n; j++)
+                {
+                    for (var l = 0; l < W; l++)
+                    {
+                        var model = _scenarioModels?[first + Math.Min(l, live - 1)] ?? _m;
+                        lane[l] = (model.Strategies[k].UnitCost ?? model.UnitCost)[j];
+                    }
+                    _cost[j] = Vector512.Create<double>(lane);
+                }
             var shares = _m.Strategies[k].Shares;
             for (var y = 0; y < _years; y++)
             {
@@ -245,7 +282,7 @@ public static class ScenarioBlockKernel
                 _average[y] = c;
                 for (var i = 0; i < _options; i++) _costAbove[i * _years + y] = _cost[i * _years + y] - c;
             }
-            if (_scenarioModels is null) _sharedCosts[k] = (_average, _costAbove);
+            if (shared) _sharedCosts[k] = (_average, _costAbove);
         }
 
         /// <summary>The week step over the block (docs/model.md 8.6 and 8.13): one vector per state variable, lanes = scenarios.</summary>

@@ -38,9 +38,41 @@ public sealed class SimulationRawResult
     public double[][] MeanOnHand { get; }
 }
 
-/// <summary>Per-scenario models compiled from the uncertain inputs drawn for each scenario.</summary>
-/// <param name="Models">One model per scenario (same options, weeks and strategies as the base model).</param>
-public sealed record ScenarioOverrides(SimulationModel[] Models);
+/// <summary>
+/// What differs per scenario when uncertain inputs are drawn: either whole models compiled per scenario, or — when the inputs can only
+/// change costs — just each scenario's full-volume unit costs, from which the kernel derives every strategy's costs as
+/// <see cref="SimulationModel.DefineStrategy"/> does (no model per scenario is built).
+/// </summary>
+public sealed class ScenarioOverrides
+{
+    private SimulationModel[]? _models;
+    private readonly SimulationModel? _baseModel;
+
+    /// <summary>One model per scenario (same options, weeks and strategies as the base model).</summary>
+    public ScenarioOverrides(SimulationModel[] models) => _models = models;
+
+    private ScenarioOverrides(SimulationModel baseModel, double[] unitCosts, int scenarios)
+    {
+        var cells = baseModel.OptionCount * baseModel.Years;
+        if (unitCosts.Length != scenarios * cells) throw new ArgumentException($"{unitCosts.Length} unit costs for {scenarios} scenarios of {cells} option-years.", nameof(unitCosts));
+        _baseModel = baseModel;
+        UnitCosts = unitCosts;
+        Scenarios = scenarios;
+    }
+
+    /// <summary>Scenario s is <paramref name="baseModel"/> with the full-volume unit costs <paramref name="unitCosts"/>[s × cells .. (s + 1) × cells), cells = options × years.</summary>
+    public static ScenarioOverrides WithUnitCosts(SimulationModel baseModel, double[] unitCosts, int scenarios) => new(baseModel, unitCosts, scenarios);
+
+    /// <summary>The unit costs per scenario ([scenario × (option × years + year)]) when only they differ from the base model; else null.</summary>
+    public double[]? UnitCosts { get; }
+
+    /// <summary>Number of scenarios given by <see cref="UnitCosts"/> (0 for per-scenario models).</summary>
+    public int Scenarios { get; }
+
+    /// <summary>One model per scenario (built on first use from <see cref="UnitCosts"/> when given that way).</summary>
+    public SimulationModel[] Models => _models ??= Enumerable.Range(0, Scenarios)
+        .Select(s => _baseModel!.WithUnitCost(UnitCosts.AsSpan(s * _baseModel.OptionCount * _baseModel.Years, _baseModel.OptionCount * _baseModel.Years).ToArray())).ToArray();
+}
 
 /// <summary>
 /// The weekly Monte Carlo engine. Per scenario it draws demand and disruption events once and runs every strategy on
@@ -61,8 +93,9 @@ public static class WeeklySimulator
     /// <param name="maxThreads">Upper bound on threads (results do not depend on it).</param>
     public static SimulationRawResult Run(SimulationModel model, int scenarios, int seed, int stream, ScenarioOverrides? overrides = null,
         IProgress<int>? progress = null, CancellationToken cancellation = default, int maxThreads = -1) =>
-        overrides is null || ScenarioBlockKernel.CostOnly(model, overrides.Models)
-            ? ScenarioBlockKernel.Run(model, scenarios, seed, stream, overrides?.Models, progress, cancellation, maxThreads)
+        overrides is null ? ScenarioBlockKernel.Run(model, scenarios, seed, stream, (SimulationModel[]?)null, progress, cancellation, maxThreads)
+        : overrides.UnitCosts is { } unitCosts ? ScenarioBlockKernel.Run(model, scenarios, seed, stream, unitCosts, progress, cancellation, maxThreads)
+        : ScenarioBlockKernel.CostOnly(model, overrides.Models) ? ScenarioBlockKernel.Run(model, scenarios, seed, stream, overrides.Models, progress, cancellation, maxThreads)
             : RunScalar(model, scenarios, seed, stream, overrides, progress, cancellation, maxThreads);
 
     /// <summary>
