@@ -114,6 +114,8 @@ public static class ScenarioBlockKernel
         private readonly int[] _delay;
         private readonly byte[] _flags;
         private bool _eventsMarked;
+        // Per source: e^(−λ), below which a scenario's first uniform means no event (NaN: λ ≥ 30, every lane draws).
+        private readonly double[] _noEventBelow;
         // Per lane: unit cost per option and year [(option × years + year)]; the strategy's average c̄_y [year]; c − c̄_y per option and
         // year; the year costs [year]. Without per-scenario models the first three are the same in every block: kept per strategy.
         private readonly V[] _cost, _yearCost;
@@ -141,6 +143,7 @@ public static class ScenarioBlockKernel
             _costAbove = new V[_options * _years];
             _yearCost = new V[_years];
             _sharedCosts = new (V[], V[])?[m.Strategies.Length];
+            _noEventBelow = m.Events.Select(e => Disruptions.ExpectedEvents(e, _weeks) is var lambda && lambda < 30 ? Math.Exp(-lambda) : double.NaN).ToArray();
             var maxOffset = m.LeadWeeks.DefaultIfEmpty(1).Max() + m.Events.SelectMany(e => e.DelayWeeks).DefaultIfEmpty(0).Max() + m.EmergencyLeadWeeks;
             var ring = (int)BitOperations.RoundUpToPowerOf2((uint)maxOffset + 1);
             _ring = new V[ring];
@@ -212,20 +215,47 @@ public static class ScenarioBlockKernel
             }
         }
 
-        /// <summary>The same events, from the same streams, as the scalar engine; marked in the block's lanes.</summary>
+        /// <summary>
+        /// The same events, from the same streams, as the scalar engine; marked in the block's lanes. Most scenarios have no event of a
+        /// source in the horizon: the eight lanes test that together on the first uniform of their source streams, and only a lane with
+        /// events draws them (<see cref="Disruptions.ExpectedEvents"/>).
+        /// </summary>
         // Compiled fully optimised at once: a run is often over before tiered compilation would promote it.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void GenerateEvents(int first, int seed, int stream)
         {
             if (_eventsMarked)
             {
-                Array.Clear(_loss);
-                Array.Clear(_delay);
-                Array.Clear(_flags);
+                // Only option-weeks with a flag hold a loss or a delay in some lane.
+                for (var cell = 0; cell < _flags.Length; cell++)
+                {
+                    if (_flags[cell] == 0) continue;
+                    _loss.AsSpan(cell * W, W).Clear();
+                    _delay.AsSpan(cell * W, W).Clear();
+                    _flags[cell] = 0;
+                }
                 _eventsMarked = false;
             }
-            for (var l = 0; l < W; l++)
-                _eventsMarked |= Disruptions.Mark(_random, (seed, stream, first + l), _m.Events, _weeks, _loss, _delay, W, l, _flags);
+            var sources = _m.Events;
+            for (var k = 0; k < sources.Length; k++)
+            {
+                var source = sources[k];
+                if (source.RatePerWeek <= 0) continue;
+                var sourceStream = Disruptions.SourceStream(stream, k);
+                var limit = _noEventBelow[k];
+                var withEvents = ulong.MaxValue;
+                if (!double.IsNaN(limit))
+                {
+                    _lanes.Reseed(seed, sourceStream, first);
+                    withEvents = Vector512.GreaterThanOrEqual(_lanes.NextDouble(), Vector512.Create(limit)).ExtractMostSignificantBits();
+                }
+                for (var l = 0; l < W; l++)
+                {
+                    if ((withEvents & (1UL << l)) == 0) continue;
+                    _random.Reseed(seed, sourceStream, first + l);
+                    _eventsMarked |= Disruptions.MarkSource(_random, source, _weeks, _loss, _delay, W, l, _flags);
+                }
+            }
         }
 
         /// <summary>Strategy k's unit costs per lane, the average c̄_y over its shares, in the scalar engine's order of summation.</summary>

@@ -104,4 +104,19 @@ public sealed class LaneRandomTests
         }
         Assert.True(d < 1.95 / Math.Sqrt(z.Length), $"KS distance {d}");
     }
+
+    [Theory]
+    [InlineData(0.01)]
+    [InlineData(0.3)]
+    [InlineData(2.5)]
+    [InlineData(29)]
+    public void A_stream_has_no_Poisson_event_exactly_when_its_first_uniform_is_below_e_to_the_minus_lambda(double lambda)
+    {
+        // The kernel's shortcut for scenarios without events (Disruptions.ExpectedEvents) relies on this property of Math.NET's sampler.
+        for (var s = 0; s < 5000; s++)
+        {
+            var none = MathNet.Numerics.Distributions.Poisson.Sample(new StreamRandom(3, 17, s), lambda) == 0;
+            Assert.Equal(none, new StreamRandom(3, 17, s).NextDouble() < Math.Exp(-lambda));
+        }
+    }
 }
