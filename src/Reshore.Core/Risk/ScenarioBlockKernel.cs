@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using V = System.Runtime.Intrinsics.Vector512<double>;
+using V = Reshore.Core.Risk.ScenarioVector;
 
 namespace Reshore.Core.Risk;
 
@@ -29,7 +29,7 @@ public static class ScenarioBlockKernel
     /// 256-bit (or four 128-bit) halves, which also gives the out-of-order core independent work while one week's chain of
     /// dependent operations completes.
     /// </summary>
-    public static int Lanes => LaneRandom.Lanes;
+    public static int Lanes => ScenarioVector.Lanes;
 
     /// <summary>Whether the scenario models differ from the base model only in unit costs and fixed costs per strategy, so one block can mix them.</summary>
     public static bool CostOnly(SimulationModel m, SimulationModel[] scenarioModels)
@@ -100,13 +100,14 @@ public static class ScenarioBlockKernel
     /// <summary>One thread's buffers for a block of <see cref="Lanes"/> scenarios, reused for every block it runs.</summary>
     private sealed class Block
     {
-        private const int W = LaneRandom.Lanes;
+        private const int W = ScenarioVector.Lanes;
+        private const int Half = LaneRandom.Lanes;
         private readonly SimulationModel _m;
         private readonly SimulationModel[]? _scenarioModels;
         private readonly double[]? _unitCosts;
         private readonly int _weeks, _years, _options, _ringMask;
         private readonly StreamRandom _random = new(0, 0, 0);
-        private LaneRandom _lanes;
+        private LaneRandom _low, _high;
         // Demand [week] (one vector: the block's lanes).
         private readonly V[] _demand;
         // Disruptions [option][week][lane] and one flag per option-week (bit 1: a loss in some lane, bit 2: a delay).
@@ -199,19 +200,19 @@ public static class ScenarioBlockKernel
             var demand = _demand.AsSpan(0, weeks);
             if (sigma == 0)
             {
-                for (var t = 0; t < weeks; t++) demand[t] = Vector512.Create(mean[t]);
+                for (var t = 0; t < weeks; t++) demand[t] = V.Create(mean[t]);
                 return;
             }
-            _lanes.Reseed(seed, stream, first);
+            _low.Reseed(seed, stream, first);
+            _high.Reseed(seed, stream, first + Half);
             var scale = Vector512.Create(sigma);
             var drift = Vector512.Create(-sigma * sigma / 2);
             for (var t = 0; t < weeks; t += 2)
             {
-                var u1 = _lanes.NextDouble();
-                var u2 = _lanes.NextDouble();
-                LaneMath.BoxMuller(u1, u2, out var z1, out var z2);
-                demand[t] = mean[t] * LaneMath.Exp(scale * z1 + drift);
-                if (t + 1 < weeks) demand[t + 1] = mean[t + 1] * LaneMath.Exp(scale * z2 + drift);
+                LaneMath.BoxMuller(_low.NextDouble(), _low.NextDouble(), out var lowZ1, out var lowZ2);
+                LaneMath.BoxMuller(_high.NextDouble(), _high.NextDouble(), out var highZ1, out var highZ2);
+                demand[t] = mean[t] * new V(LaneMath.Exp(scale * lowZ1 + drift), LaneMath.Exp(scale * highZ1 + drift));
+                if (t + 1 < weeks) demand[t + 1] = mean[t + 1] * new V(LaneMath.Exp(scale * lowZ2 + drift), LaneMath.Exp(scale * highZ2 + drift));
             }
         }
 
@@ -246,8 +247,10 @@ public static class ScenarioBlockKernel
                 var withEvents = ulong.MaxValue;
                 if (!double.IsNaN(limit))
                 {
-                    _lanes.Reseed(seed, sourceStream, first);
-                    withEvents = Vector512.GreaterThanOrEqual(_lanes.NextDouble(), Vector512.Create(limit)).ExtractMostSignificantBits();
+                    _low.Reseed(seed, sourceStream, first);
+                    _high.Reseed(seed, sourceStream, first + Half);
+                    withEvents = Vector512.GreaterThanOrEqual(_low.NextDouble(), Vector512.Create(limit)).ExtractMostSignificantBits()
+                        | Vector512.GreaterThanOrEqual(_high.NextDouble(), Vector512.Create(limit)).ExtractMostSignificantBits() << Half;
                 }
                 for (var l = 0; l < W; l++)
                 {
@@ -290,7 +293,7 @@ public static class ScenarioBlockKernel
                         if (fixedPart is not null && share is > 0 and < 1) c += (1 / share - 1) * fixedPart[j];
                         lane[l] = c;
                     }
-                    _cost[j] = Vector512.Create<double>(lane);
+                    _cost[j] = V.Create(lane);
                 }
             }
             else
@@ -301,7 +304,7 @@ public static class ScenarioBlockKernel
                         var model = _scenarioModels?[first + Math.Min(l, live - 1)] ?? _m;
                         lane[l] = (model.Strategies[k].UnitCost ?? model.UnitCost)[j];
                     }
-                    _cost[j] = Vector512.Create<double>(lane);
+                    _cost[j] = V.Create(lane);
                 }
             var shares = _m.Strategies[k].Shares;
             for (var y = 0; y < _years; y++)
@@ -352,21 +355,21 @@ public static class ScenarioBlockKernel
                 for (var a = 0; a < activeCount; a++)
                 {
                     var share = shares[active[a]];
-                    for (var w = 0; w < lead[a]; w++) ring[w] += Vector512.Create(share * mu0);
+                    for (var w = 0; w < lead[a]; w++) ring[w] += V.Create(share * mu0);
                     onOrderStart += share * mu0 * lead[a];
                 }
-                var onHand = Vector512.Create(mu0 * (maxLead - meanLead + 1 + strategy.BufferWeeks));
-                var onOrder = Vector512.Create(onOrderStart);
+                var onHand = V.Create(mu0 * (maxLead - meanLead + 1 + strategy.BufferWeeks));
+                var onOrder = V.Create(onOrderStart);
                 var backlog = V.Zero;
                 demandTotal = onTime = lost = emergencyUnits = onHandSum = V.Zero;
                 var hasEmergency = !double.IsNaN(m.EmergencyPremium);
-                var emergencyPremium = Vector512.Create(hasEmergency ? m.EmergencyPremium : 0);
+                var emergencyPremium = V.Create(hasEmergency ? m.EmergencyPremium : 0);
                 var emergencyLead = m.EmergencyLeadWeeks;
                 var emergencyCapacity = m.EmergencyCapacity;
-                var weeklyCarry = Vector512.Create(m.CarryingRate / 52);
-                var shortageCost = Vector512.Create(m.ShortageCost);
+                var weeklyCarry = V.Create(m.CarryingRate / 52);
+                var shortageCost = V.Create(m.ShortageCost);
                 var backorders = m.Backorders;
-                var threshold = Vector512.Create(1e-12);
+                var threshold = V.Create(1e-12);
                 var demand = _demand.AsSpan(0, weeks);
                 var loss = MemoryMarshal.Cast<double, V>(_loss.AsSpan());
                 var flags = _flags.AsSpan();
@@ -391,35 +394,35 @@ public static class ScenarioBlockKernel
                         demandTotal += d;
                         if (backorders)
                         {
-                            var fromBacklog = Vector512.MinNative(onHand, backlog);
+                            var fromBacklog = V.Min(onHand, backlog);
                             onHand -= fromBacklog;
                             backlog -= fromBacklog;
                         }
-                        var served = Vector512.MinNative(onHand, d);
+                        var served = V.Min(onHand, d);
                         onHand -= served;
                         onTime += served;
                         var missed = d - served;
                         lost += missed;
                         if (backorders) backlog += missed;
                         var weekCost = standard * d + shortageCost * missed;
-                        var order = Vector512.Create(mu * targetWeeks) - (onHand + onOrder - backlog);
+                        var order = V.Create(mu * targetWeeks) - (onHand + onOrder - backlog);
                         // A lane that does not order (order ≤ 0) ships nothing: its wanted amount is ≤ 0, so every term below adds an exact 0.
-                        if (Vector512.GreaterThanAny(order, V.Zero))
+                        if (V.AnyPositive(order))
                         {
                             var shipped = V.Zero;
                             for (var a = 0; a < active.Length; a++)
                             {
                                 var i = active[a];
                                 var cell = i * weeks + t;
-                                var capacity = Vector512.Create(capacityFactor[a] * mu);
+                                var capacity = V.Create(capacityFactor[a] * mu);
                                 var flag = flags[cell];
                                 if ((flag & 1) != 0) capacity *= V.One - loss[cell];
-                                var ship = Vector512.MinNative(shares[i] * order, capacity);
-                                ship = Vector512.ConditionalSelect(Vector512.GreaterThan(ship, V.Zero), ship, V.Zero);
+                                var ship = V.Min(shares[i] * order, capacity);
+                                ship = V.Where(ship, V.Zero, ship);
                                 if ((flag & 2) == 0) ring[(t + lead[a]) & mask] += ship;
                                 else
                                     for (var l = 0; l < W; l++)
-                                        Unsafe.Add(ref Unsafe.As<V, double>(ref ring[(t + lead[a] + delay[cell * W + l]) & mask]), l) += ship.GetElement(l);
+                                        Unsafe.Add(ref Unsafe.As<V, double>(ref ring[(t + lead[a] + delay[cell * W + l]) & mask]), l) += ship[l];
                                 weekCost += ship * costAbove[i * years + y];
                                 shipped += ship;
                             }
@@ -427,9 +430,9 @@ public static class ScenarioBlockKernel
                             // Emergency supply covers what the operating target lacks, not the strategic buffer.
                             if (hasEmergency)
                             {
-                                var gap = Vector512.MinNative(order - shipped, Vector512.Create(mu * operatingWeeks) - (onHand + onOrder - backlog));
-                                var extra = Vector512.MinNative(gap, Vector512.Create(emergencyCapacity * mu));
-                                extra = Vector512.ConditionalSelect(Vector512.GreaterThan(gap, threshold), extra, V.Zero);
+                                var gap = V.Min(order - shipped, V.Create(mu * operatingWeeks) - (onHand + onOrder - backlog));
+                                var extra = V.Min(gap, V.Create(emergencyCapacity * mu));
+                                extra = V.Where(gap, threshold, extra);
                                 ring[(t + emergencyLead) & mask] += extra;
                                 onOrder += extra;
                                 emergencyUnits += extra;
