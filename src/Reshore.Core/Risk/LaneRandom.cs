@@ -16,16 +16,30 @@ public struct LaneRandom
 
     private Vector512<ulong> _s0, _s1, _s2, _s3;
 
-    /// <summary>Lane l moves to the start of stream (seed, stream, first + l).</summary>
+    /// <summary>Lane l moves to the start of stream (seed, stream, first + l): SplitMix64 as in <see cref="StreamRandom.InitialState"/>, on all lanes at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Reseed(int seed, int stream, int first)
     {
-        Span<ulong> state = stackalloc ulong[4 * Lanes];
-        for (var l = 0; l < Lanes; l++)
-            StreamRandom.InitialState(seed, stream, first + l, out state[l], out state[Lanes + l], out state[2 * Lanes + l], out state[3 * Lanes + l]);
-        _s0 = Vector512.Create<ulong>(state[..Lanes]);
-        _s1 = Vector512.Create<ulong>(state.Slice(Lanes, Lanes));
-        _s2 = Vector512.Create<ulong>(state.Slice(2 * Lanes, Lanes));
-        _s3 = Vector512.Create<ulong>(state.Slice(3 * Lanes, Lanes));
+        unchecked
+        {
+            var scenario = Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7) + Vector512.Create((ulong)(uint)first);
+            // (uint)(first + l) for every lane: wrap around 2^32 as the scalar seeding does.
+            scenario &= Vector512.Create(0xFFFFFFFFUL);
+            var x = Vector512.Create((ulong)(uint)seed << 32 ^ (ulong)(uint)stream * 0xC2B2AE3D27D4EB4FUL) ^ scenario * Vector512.Create(0x165667B19E3779F9UL);
+            _s0 = SplitMix(ref x);
+            _s1 = SplitMix(ref x);
+            _s2 = SplitMix(ref x);
+            _s3 = SplitMix(ref x);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> SplitMix(ref Vector512<ulong> x)
+    {
+        var z = x += Vector512.Create(0x9E3779B97F4A7C15UL);
+        z = (z ^ (z >>> 30)) * Vector512.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ (z >>> 27)) * Vector512.Create(0x94D049BB133111EBUL);
+        return z ^ (z >>> 31);
     }
 
     /// <summary>The next 64 random bits of every lane.</summary>
