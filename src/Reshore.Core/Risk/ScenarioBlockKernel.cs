@@ -8,9 +8,9 @@ namespace Reshore.Core.Risk;
 
 /// <summary>
 /// The weekly engine laid out as structure of arrays over scenarios (docs/model.md 8.13). Scenarios run in blocks of
-/// <see cref="Lanes"/> = <see cref="Vector{T}.Count"/> — one SIMD register of doubles — and every quantity of the week step
-/// (stock on hand, pipeline, backlog, the week's cost, the running totals) is one vector holding that quantity for each
-/// scenario of the block. Per block, demand and disruption schedules are generated first, laid out [week][lane] and
+/// <see cref="Lanes"/> = 16 — two 512-bit vectors of doubles (<see cref="ScenarioVector"/>) — and every quantity of the week step
+/// (stock on hand, pipeline, backlog, the week's cost, the running totals) is one such vector holding that quantity for each
+/// scenario of the block. Random numbers are drawn for eight scenarios at once (<see cref="LaneRandom"/>, <see cref="LaneMath"/>). Per block, demand and disruption schedules are generated first, laid out [week][lane] and
 /// [option][week][lane], with one flag per option-week saying whether any lane has an event; the week step then runs
 /// without allocation, without virtual calls and with no branch per scenario: a lane that does not order or ship adds an
 /// exact zero. Only a week flagged with an added delay takes a per-lane path (its shipments arrive in different weeks).
