@@ -28,7 +28,15 @@ public sealed record CostStatistics(double Mean, double StdError, double P5, dou
     public static CostStatistics Of(IReadOnlyList<double> values)
     {
         if (values.Count == 0) throw new ArgumentException("No values to summarise.", nameof(values));
-        var sorted = values.Order().ToArray();
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return OfSorted(sorted);
+    }
+
+    /// <summary>Statistics of a sample already sorted ascending (as <see cref="Of"/> sorts it).</summary>
+    public static CostStatistics OfSorted(double[] sorted)
+    {
+        if (sorted.Length == 0) throw new ArgumentException("No values to summarise.", nameof(sorted));
         var n = sorted.Length;
         var mean = sorted.Average();
         var variance = n > 1 ? sorted.Sum(v => (v - mean) * (v - mean)) / (n - 1) : 0;
@@ -108,17 +116,30 @@ public sealed record CostStatistics(double Mean, double StdError, double P5, dou
     public static (double Value, double StdError) SingleYearCvar95(double[] yearly, int scenarios, double[] weights)
     {
         var years = weights.Length;
-        var psi = new double[scenarios];
-        var value = 0.0;
-        var column = new double[scenarios];
+        var sortedYears = new double[years][];
         for (var y = 0; y < years; y++)
         {
+            var column = sortedYears[y] = new double[scenarios];
             for (var s = 0; s < scenarios; s++) column[s] = yearly[s * years + y];
-            var sorted = column.Order().ToArray();
+            Array.Sort(column);
+        }
+        return SingleYearCvar95(yearly, sortedYears, weights);
+    }
+
+    /// <summary>As <see cref="SingleYearCvar95(double[], int, double[])"/>, with each year's costs over the scenarios already sorted ascending.</summary>
+    public static (double Value, double StdError) SingleYearCvar95(double[] yearly, double[][] sortedYears, double[] weights)
+    {
+        var years = weights.Length;
+        var scenarios = sortedYears[0].Length;
+        var psi = new double[scenarios];
+        var value = 0.0;
+        for (var y = 0; y < years; y++)
+        {
+            var sorted = sortedYears[y];
             var tail = TailCount(scenarios);
             var valueAtRisk = sorted[scenarios - tail];
             value += weights[y] * sorted[^tail..].Average();
-            for (var s = 0; s < scenarios; s++) psi[s] += weights[y] * Math.Max(0, column[s] - valueAtRisk) / 0.05;
+            for (var s = 0; s < scenarios; s++) psi[s] += weights[y] * Math.Max(0, yearly[s * years + y] - valueAtRisk) / 0.05;
         }
         if (scenarios < 2) return (value, 0);
         var mean = psi.Average();

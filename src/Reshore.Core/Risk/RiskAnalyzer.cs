@@ -320,15 +320,18 @@ public sealed class RiskAnalyzer
             for (var k = 1; k < model.Strategies.Length; k++) if (raw.AnnualCost[k][s] < raw.AnnualCost[best][s]) best = k;
             cheapest[best]++;
         }
-        var strategies = model.Strategies.Select((st, k) =>
+        // The strategies' statistics are independent: one per core.
+        var summaries = new StrategyResult[model.Strategies.Length];
+        Parallel.For(0, summaries.Length, new ParallelOptions { CancellationToken = cancellation }, k =>
         {
             var probability = (double)cheapest[k] / scenarios;
-            return Summarise(model, st, raw, k) with
+            summaries[k] = Summarise(model, model.Strategies[k], raw, k) with
             {
                 ProbabilityCheapest = probability,
                 ProbabilityCheapestStdError = Math.Sqrt(probability * (1 - probability) / scenarios),
             };
-        }).ToList();
+        });
+        var strategies = summaries.ToList();
         return new ItemSimulation
         {
             ItemId = item.Id, ItemName = item.Name, Strategies = strategies, Weeks = model.Weeks, DiscountRate = model.DiscountRate,
@@ -346,9 +349,26 @@ public sealed class RiskAnalyzer
         var scenarios = raw.Scenarios;
         var years = raw.Years;
         var yearly = raw.YearlyCost[k];
-        var byYear = Enumerable.Range(0, years).Select(y => CostStatistics.Of(Enumerable.Range(0, scenarios).Select(s => yearly[s * years + y]).ToArray())).ToList();
-        var worst = Enumerable.Range(0, scenarios).Select(s => Enumerable.Range(0, years).Max(y => yearly[s * years + y])).ToArray();
-        var (singleYear, singleYearError) = CostStatistics.SingleYearCvar95(yearly, scenarios, model.YearWeights);
+        // Each year's costs over the scenarios, sorted once for their own statistics and for the single-year tail.
+        var sortedYears = new double[years][];
+        var worst = new double[scenarios];
+        worst.AsSpan().Fill(double.NegativeInfinity);
+        for (var y = 0; y < years; y++)
+        {
+            var column = sortedYears[y] = new double[scenarios];
+            for (var s = 0; s < scenarios; s++)
+            {
+                var cost = yearly[s * years + y];
+                column[s] = cost;
+                if (cost > worst[s]) worst[s] = cost;
+            }
+            Array.Sort(column);
+        }
+        var byYear = sortedYears.Select(CostStatistics.OfSorted).ToList();
+        Array.Sort(worst);
+        var (singleYear, singleYearError) = CostStatistics.SingleYearCvar95(yearly, sortedYears, model.YearWeights);
+        var samples = (double[])raw.AnnualCost[k].Clone();
+        Array.Sort(samples);
         var meanOnHand = raw.MeanOnHand[k].Average();
         return new StrategyResult
         {
@@ -356,12 +376,12 @@ public sealed class RiskAnalyzer
             Name = strategy.Name,
             Shares = model.OptionIds.Zip(strategy.Shares).Where(p => p.Second > 0).ToDictionary(p => p.First, p => p.Second),
             BufferWeeks = strategy.BufferWeeks,
-            AnnualCost = CostStatistics.Of(raw.AnnualCost[k]),
+            AnnualCost = CostStatistics.OfSorted(samples),
             AnnualCostByYear = byYear,
-            WorstYearCost = CostStatistics.Of(worst),
+            WorstYearCost = CostStatistics.OfSorted(worst),
             SingleYearCvar95 = singleYear,
             SingleYearCvar95StdError = singleYearError,
-            AnnualCostSamples = raw.AnnualCost[k].Order().ToArray(),
+            AnnualCostSamples = samples,
             DeterministicAnnualCost = DeterministicAnnualCost(model, strategy),
             FillRate = raw.FillRate[k].Average(),
             ExpectedLostUnitsPerYear = raw.LostUnitsPerYear[k].Average(),
@@ -460,21 +480,24 @@ public sealed class RiskAnalyzer
         return lead.AsSpan().SequenceEqual(baseModel.LeadWeeks) && transit.AsSpan().SequenceEqual(baseModel.TransitWeeks) ? unitCost : null;
     }
 
-    /// <summary>Draws the uncertain inputs per scenario (the same draws as <see cref="Recompile"/>) and prices them with the compiled evaluator.</summary>
+    /// <summary>
+    /// Draws the uncertain inputs per scenario (the same draws as <see cref="Recompile"/>) and prices them with the compiled evaluator into
+    /// one flat array of unit costs: no model is built per scenario, the kernel derives the strategies' costs itself.
+    /// </summary>
     private static ScenarioOverrides Redraw(ReshoringCase c, int itemIndex, List<UncertainInput> inputs, SimulationModel baseModel, ScenarioCostEvaluator evaluator,
         int scenarios, int seed, CancellationToken cancellation)
     {
         var sampler = new ScenarioSampler(inputs, c.Risk);
-        var models = new SimulationModel[scenarios];
-        Parallel.For(0, scenarios, new ParallelOptions { CancellationToken = cancellation }, () => new double[inputs.Count], (s, _, values) =>
+        var cells = evaluator.Cells;
+        var unitCosts = new double[scenarios * cells];
+        Parallel.For(0, scenarios, new ParallelOptions { CancellationToken = cancellation }, () => (Values: new double[inputs.Count], Random: new StreamRandom(0, 0, 0)), (s, _, local) =>
         {
-            sampler.Draw(new StreamRandom(seed, -1 - itemIndex, s), values);
-            var cost = new double[evaluator.Cells];
-            evaluator.Evaluate(values, cost);
-            models[s] = baseModel.WithUnitCost(cost);
-            return values;
+            local.Random.Reseed(seed, -1 - itemIndex, s);
+            sampler.Draw(local.Random, local.Values);
+            evaluator.Evaluate(local.Values, unitCosts.AsSpan(s * cells, cells));
+            return local;
         }, _ => { });
-        return new ScenarioOverrides(models);
+        return ScenarioOverrides.WithUnitCosts(baseModel, unitCosts, scenarios);
     }
 
     /// <summary>Draws the uncertain inputs per scenario and compiles the item again from the drawn case: costs, demand, lead times, events, flexibility and strategies.</summary>

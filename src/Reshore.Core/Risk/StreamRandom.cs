@@ -14,15 +14,18 @@ public sealed class StreamRandom : Random
     public StreamRandom(int seed, int stream, int scenario) => Reseed(seed, stream, scenario);
 
     /// <summary>Moves to the start of stream (seed, stream, scenario).</summary>
-    public void Reseed(int seed, int stream, int scenario)
+    public void Reseed(int seed, int stream, int scenario) => InitialState(seed, stream, scenario, out _s0, out _s1, out _s2, out _s3);
+
+    /// <summary>The state at the start of stream (seed, stream, scenario): SplitMix64 over the three numbers (also used by <see cref="LaneRandom"/>).</summary>
+    internal static void InitialState(int seed, int stream, int scenario, out ulong s0, out ulong s1, out ulong s2, out ulong s3)
     {
         unchecked
         {
             var x = (ulong)(uint)seed << 32 ^ (ulong)(uint)stream * 0xC2B2AE3D27D4EB4FUL ^ (ulong)(uint)scenario * 0x165667B19E3779F9UL;
-            _s0 = SplitMix(ref x);
-            _s1 = SplitMix(ref x);
-            _s2 = SplitMix(ref x);
-            _s3 = SplitMix(ref x);
+            s0 = SplitMix(ref x);
+            s1 = SplitMix(ref x);
+            s2 = SplitMix(ref x);
+            s3 = SplitMix(ref x);
         }
     }
 

@@ -38,9 +38,41 @@ public sealed class SimulationRawResult
     public double[][] MeanOnHand { get; }
 }
 
-/// <summary>Per-scenario models compiled from the uncertain inputs drawn for each scenario.</summary>
-/// <param name="Models">One model per scenario (same options, weeks and strategies as the base model).</param>
-public sealed record ScenarioOverrides(SimulationModel[] Models);
+/// <summary>
+/// What differs per scenario when uncertain inputs are drawn: either whole models compiled per scenario, or — when the inputs can only
+/// change costs — just each scenario's full-volume unit costs, from which the kernel derives every strategy's costs as
+/// <see cref="SimulationModel.DefineStrategy"/> does (no model per scenario is built).
+/// </summary>
+public sealed class ScenarioOverrides
+{
+    private SimulationModel[]? _models;
+    private readonly SimulationModel? _baseModel;
+
+    /// <summary>One model per scenario (same options, weeks and strategies as the base model).</summary>
+    public ScenarioOverrides(SimulationModel[] models) => _models = models;
+
+    private ScenarioOverrides(SimulationModel baseModel, double[] unitCosts, int scenarios)
+    {
+        var cells = baseModel.OptionCount * baseModel.Years;
+        if (unitCosts.Length != scenarios * cells) throw new ArgumentException($"{unitCosts.Length} unit costs for {scenarios} scenarios of {cells} option-years.", nameof(unitCosts));
+        _baseModel = baseModel;
+        UnitCosts = unitCosts;
+        Scenarios = scenarios;
+    }
+
+    /// <summary>Scenario s is <paramref name="baseModel"/> with the full-volume unit costs <paramref name="unitCosts"/>[s × cells .. (s + 1) × cells), cells = options × years.</summary>
+    public static ScenarioOverrides WithUnitCosts(SimulationModel baseModel, double[] unitCosts, int scenarios) => new(baseModel, unitCosts, scenarios);
+
+    /// <summary>The unit costs per scenario ([scenario × (option × years + year)]) when only they differ from the base model; else null.</summary>
+    public double[]? UnitCosts { get; }
+
+    /// <summary>Number of scenarios given by <see cref="UnitCosts"/> (0 for per-scenario models).</summary>
+    public int Scenarios { get; }
+
+    /// <summary>One model per scenario (built on first use from <see cref="UnitCosts"/> when given that way).</summary>
+    public SimulationModel[] Models => _models ??= Enumerable.Range(0, Scenarios)
+        .Select(s => _baseModel!.WithUnitCost(UnitCosts.AsSpan(s * _baseModel.OptionCount * _baseModel.Years, _baseModel.OptionCount * _baseModel.Years).ToArray())).ToArray();
+}
 
 /// <summary>
 /// The weekly Monte Carlo engine. Per scenario it draws demand and disruption events once and runs every strategy on
@@ -61,8 +93,9 @@ public static class WeeklySimulator
     /// <param name="maxThreads">Upper bound on threads (results do not depend on it).</param>
     public static SimulationRawResult Run(SimulationModel model, int scenarios, int seed, int stream, ScenarioOverrides? overrides = null,
         IProgress<int>? progress = null, CancellationToken cancellation = default, int maxThreads = -1) =>
-        overrides is null || ScenarioBlockKernel.CostOnly(model, overrides.Models)
-            ? ScenarioBlockKernel.Run(model, scenarios, seed, stream, overrides?.Models, progress, cancellation, maxThreads)
+        overrides is null ? ScenarioBlockKernel.Run(model, scenarios, seed, stream, (SimulationModel[]?)null, progress, cancellation, maxThreads)
+        : overrides.UnitCosts is { } unitCosts ? ScenarioBlockKernel.Run(model, scenarios, seed, stream, unitCosts, progress, cancellation, maxThreads)
+        : ScenarioBlockKernel.CostOnly(model, overrides.Models) ? ScenarioBlockKernel.Run(model, scenarios, seed, stream, overrides.Models, progress, cancellation, maxThreads)
             : RunScalar(model, scenarios, seed, stream, overrides, progress, cancellation, maxThreads);
 
     /// <summary>
@@ -321,31 +354,53 @@ public static class Disruptions
         var marked = false;
         for (var k = 0; k < sources.Length; k++)
         {
-            var source = sources[k];
-            if (source.RatePerWeek <= 0) continue;
-            if (perSource is { } p) ((StreamRandom)random).Reseed(p.Seed, unchecked(p.Stream * 31 + 1_000_003 * (k + 1)), p.Scenario);
-            var pad = (int)Math.Ceiling(source.Duration is { } d ? Math.Min(d.Quantile(0.999), 520) : source.FixedDurationWeeks);
-            var window = weeks + pad;
-            var count = Poisson.Sample(random, source.RatePerWeek * window);
-            for (var e = 0; e < count; e++)
+            if (sources[k].RatePerWeek <= 0) continue;
+            if (perSource is { } p) ((StreamRandom)random).Reseed(p.Seed, SourceStream(p.Stream, k), p.Scenario);
+            marked |= MarkSource(random, sources[k], weeks, loss, delay, lanes, lane, flags);
+        }
+        return marked;
+    }
+
+    /// <summary>The stream of event source k in item stream <paramref name="stream"/>: (seed, this, scenario).</summary>
+    internal static int SourceStream(int stream, int k) => unchecked(stream * 31 + 1_000_003 * (k + 1));
+
+    /// <summary>Weeks before week 0 over which a source's events arrive: its longest possible duration (the 99.9% quantile of a drawn one, at most 520).</summary>
+    internal static int Pad(EventSource source) =>
+        (int)Math.Ceiling(source.Duration is { } d ? Math.Min(d.Quantile(0.999), 520) : source.FixedDurationWeeks);
+
+    /// <summary>
+    /// The expected number of events of <paramref name="source"/> over the arrival window, λ = rate × (weeks + pad). For λ &lt; 30 Math.NET's
+    /// Poisson sampler multiplies uniforms until the product falls below e^(−λ), so a scenario has no event exactly when its stream's
+    /// first uniform is below e^(−λ): the kernel tests that for eight scenarios at once and draws the rest only for the others.
+    /// </summary>
+    internal static double ExpectedEvents(EventSource source, int weeks) => source.RatePerWeek * (weeks + Pad(source));
+
+    /// <summary>Draws one source's events from <paramref name="random"/> (positioned at the start of the source's stream) and marks them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static bool MarkSource(Random random, EventSource source, int weeks, double[] loss, int[] delay, int lanes, int lane, byte[]? flags)
+    {
+        var marked = false;
+        var pad = Pad(source);
+        var window = weeks + pad;
+        var count = Poisson.Sample(random, source.RatePerWeek * window);
+        for (var e = 0; e < count; e++)
+        {
+            var start = (int)(random.NextDouble() * window) - pad;
+            var length = Math.Max(1, SimulationModel.WholeWeeks(source.Duration is { } dist ? dist.Quantile(random.NextDouble()) : source.FixedDurationWeeks));
+            var from = Math.Max(0, start);
+            var to = Math.Min(weeks, start + length);
+            for (var j = 0; j < source.OptionIndex.Length; j++)
             {
-                var start = (int)(random.NextDouble() * window) - pad;
-                var length = Math.Max(1, SimulationModel.WholeWeeks(source.Duration is { } dist ? dist.Quantile(random.NextDouble()) : source.FixedDurationWeeks));
-                var from = Math.Max(0, start);
-                var to = Math.Min(weeks, start + length);
-                for (var j = 0; j < source.OptionIndex.Length; j++)
+                var row = source.OptionIndex[j] * weeks;
+                var l = source.CapacityLoss[j];
+                var dl = source.DelayWeeks[j];
+                for (var w = from; w < to; w++)
                 {
-                    var row = source.OptionIndex[j] * weeks;
-                    var l = source.CapacityLoss[j];
-                    var dl = source.DelayWeeks[j];
-                    for (var w = from; w < to; w++)
-                    {
-                        var cell = (row + w) * lanes + lane;
-                        if (l > loss[cell]) loss[cell] = l;
-                        if (dl > delay[cell]) delay[cell] = dl;
-                        if (flags is not null) flags[row + w] |= (byte)((l > 0 ? 1 : 0) | (dl > 0 ? 2 : 0));
-                        marked = true;
-                    }
+                    var cell = (row + w) * lanes + lane;
+                    if (l > loss[cell]) loss[cell] = l;
+                    if (dl > delay[cell]) delay[cell] = dl;
+                    if (flags is not null) flags[row + w] |= (byte)((l > 0 ? 1 : 0) | (dl > 0 ? 2 : 0));
+                    marked = true;
                 }
             }
         }

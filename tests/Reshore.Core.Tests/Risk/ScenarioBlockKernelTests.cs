@@ -113,6 +113,35 @@ public sealed class ScenarioBlockKernelTests
         Assert.False(ScenarioBlockKernel.CostOnly(m, other));
     }
 
+    [Fact]
+    public void Per_scenario_unit_costs_give_the_numbers_of_per_scenario_models()
+    {
+        // Dual and parallel strategies (shares in (0, 1)) spread a fixed part of the unit cost over their smaller volumes: the kernel derives
+        // that from the flat unit costs exactly as SimulationModel.DefineStrategy does for a model built per scenario.
+        var stormy = Copy(Stormy(true), 0);
+        var fixedPart = stormy.UnitCost.Select((c, j) => 0.05 * c + 0.01 * j).ToArray();
+        var b = new SimulationModel
+        {
+            Weeks = stormy.Weeks, OptionIds = stormy.OptionIds, MeanWeeklyDemand = stormy.MeanWeeklyDemand, WeeklySigma = 0, LeadWeeks = stormy.LeadWeeks,
+            Flexibility = stormy.Flexibility, UnitCost = stormy.UnitCost, CarryingRate = stormy.CarryingRate, ShortageCost = stormy.ShortageCost, Backorders = true,
+            EmergencyPremium = stormy.EmergencyPremium, EmergencyLeadWeeks = stormy.EmergencyLeadWeeks, EmergencyCapacity = stormy.EmergencyCapacity, Events = stormy.Events,
+            Strategies = [], TimeToRecoverWeeks = stormy.TimeToRecoverWeeks, FixedPerUnit = fixedPart, OneOffCostPerYear = [1000, 2000, 3000], DiscountRate = 0.08,
+        };
+        var m = b.WithStrategies(stormy.Strategies.Select(st => b.DefineStrategy(st.Id, st.Name, st.Shares, st.BufferWeeks)).ToArray());
+        const int scenarios = 37;
+        var cells = m.OptionCount * m.Years;
+        var unitCosts = new double[scenarios * cells];
+        for (var s = 0; s < scenarios; s++)
+            for (var j = 0; j < cells; j++) unitCosts[s * cells + j] = m.UnitCost[j] * (1 + 0.02 * ((s * 5 + j) % 11) - 0.1);
+        var overrides = ScenarioOverrides.WithUnitCosts(m, unitCosts, scenarios);
+        var models = overrides.Models;
+        Assert.Equal(scenarios, models.Length);
+        Assert.True(ScenarioBlockKernel.CostOnly(m, models));
+        var scalar = WeeklySimulator.RunScalar(m, scenarios, 8, 1, new ScenarioOverrides(models));
+        AssertSame(scalar, WeeklySimulator.Run(m, scenarios, 8, 1, overrides), "flat unit costs");
+        AssertSame(ScenarioBlockKernel.Run(m, scenarios, 8, 1, models), ScenarioBlockKernel.Run(m, scenarios, 8, 1, unitCosts), "kernel, models against flat unit costs");
+    }
+
     [Theory]
     [MemberData(nameof(Models))]
     public void With_demand_noise_the_kernel_matches_the_scalar_engine_in_distribution(string name)
