@@ -50,7 +50,7 @@ public static partial class WebBench
                 "--Reshore:SeedExamples", "false", "--Reshore:Jobs:Worker", "false",
                 "--Reshore:Limits:SignInAttemptsPerMinute", "100000", "--Reshore:Limits:ExpensiveRequestsPerMinute", "10000000",
                 "--Reshore:Limits:ExpensiveRequestsInParallel", "1000",
-            ], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+            ], builder => Output.HostLogging.ToStandardError(builder.Logging));
             await app.StartAsync(ct);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var (page, api, caseId) = await SeedAsync(app, new Uri(address), ct);
