@@ -22,6 +22,17 @@ public sealed class BenchCommandTests
         Assert.True(o.GetProperty("cpuSeconds").GetDouble() >= 0 && o.GetProperty("seconds").GetDouble() > 0);
     }
 
+    [Theory]
+    [InlineData("--portfolio-parts", "-5")]
+    [InlineData("--optimizer-scenarios", "-1")]
+    public void A_negative_size_is_refused_with_its_option_named(string option, string value)
+    {
+        var r = CliRunner.Run("bench", "--optimizer", "--quick", option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(option, r.Error);
+        Assert.Equal("", r.Out);
+    }
+
     [Fact]
     public void Screening_bench_reports_each_size_with_the_memory_it_holds()
     {

@@ -41,6 +41,8 @@ public static class BenchCommand
         command.SetAction(async (parse, ct) =>
         {
             var isQuick = parse.GetValue(quick);
+            if (parse.GetValue(portfolioParts) < 0) throw new UserInputException("--portfolio-parts must be a positive number of parts (or 0 for the default).");
+            if (parse.GetValue(optimizerScenarios) is < 0 or > 100_000) throw new UserInputException("--optimizer-scenarios must be between 1 and 100,000 (or 0 for the default).");
             var partsWanted = parse.GetValue(portfolioParts) is > 0 and var n ? n : isQuick ? 40 : 100;
             if (parse.GetValue(optimizerOnly))
             {
