@@ -31,6 +31,10 @@ public static class JobEndpoints
             detail: $"This run needs {steps:N0} {measure}, more than the {limit:N0} answered directly. Start it as a background job: POST {jobEndpoint} with the same body.",
             extensions: new Dictionary<string, object?> { ["useJob"] = jobEndpoint, ["steps"] = steps, ["limit"] = limit });
 
+    /// <summary>A validation problem naming the field when an uploaded file is larger than a job accepts; null when it fits.</summary>
+    public static IResult? FileTooLargeForJob(string field, long bytes, long limit) =>
+        bytes <= limit ? null : Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"the file has {bytes:N0} bytes; at most {limit:N0} are accepted"] });
+
     /// <summary>
     /// A 413 when an uploaded file is larger than a synchronous endpoint answers directly: the message names the job endpoint
     /// that takes the same form. Null when the file is small enough.
@@ -169,7 +173,7 @@ public static class JobEndpoints
         foreach (var field in TradeScreeningParameters.FileFields)
         {
             if (form.Files.GetFile(field) is not { Length: > 0 } file) continue;
-            if (file.Length > fileLimit) return (null, null, Bad(field, $"the file has {file.Length:N0} bytes; at most {fileLimit:N0} are accepted"));
+            if (FileTooLargeForJob(field, file.Length, fileLimit) is { } tooLargeForJob) return (null, null, tooLargeForJob);
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             files[field] = (Path.GetFileName(file.FileName), buffer.ToArray());
@@ -257,8 +261,7 @@ public static class JobEndpoints
         var form = await http.ReadFormAsync(ct);
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["give a parts list (.csv or .xlsx) in the field named file"] });
-        if (file.Length > jobs.Limits.MaxPartsFileBytes)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"the file has {file.Length:N0} bytes; at most {jobs.Limits.MaxPartsFileBytes:N0} are accepted"] });
+        if (FileTooLargeForJob("file", file.Length, jobs.Limits.MaxPartsFileBytes) is { } tooLarge) return tooLarge;
         var problems = new List<(string, string)>();
         int? Int(string name, int? fallback) => FormInt(form, name, fallback, problems);
         double Num(string name, double fallback) => FormNumber(form, name, fallback, problems);

@@ -162,8 +162,7 @@ public static class MonitorEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["upload a CSV or xlsx file as multipart/form-data (field \"file\")"] });
             if (Jobs.MonitorImportParameters.IsCsv(file.FileName, file.ContentType) is null)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["must be a .csv or .xlsx file"] });
-            if (file.Length > jobs.Limits.MaxJobFileBytes)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"the file has {file.Length:N0} bytes; at most {jobs.Limits.MaxJobFileBytes:N0} are accepted"] });
+            if (JobEndpoints.FileTooLargeForJob("file", file.Length, jobs.Limits.MaxJobFileBytes) is { } tooLarge) return tooLarge;
             return await StartImportJobAsync(http, jobs, file, dryRun ?? false, ct);
         }).DisableAntiforgery().RequireRateLimiting(RateLimits.Expensive)
             .WithSummary("Imports cases from CSV or xlsx in the background (multipart, field \"file\"; ?dryRun=true checks only): 202 with the job; poll /api/jobs/{id}. The result is the body POST /api/monitor/import gives (succeeded false with every row, column and reason when nothing was stored). Who may import, and who sees the job, follow the monitor's roles.");
