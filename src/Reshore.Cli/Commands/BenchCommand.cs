@@ -200,7 +200,6 @@ public static class BenchCommand
     private static async Task<PortfolioBench> PortfolioScaleOut(string? database, int parts, CliContext ctx, CancellationToken ct)
     {
         const int shardSize = 5, scenarios = 200;
-        if (parts < 1) throw new UserInputException("--portfolio-parts must be 1 or more.");
         string? temporary = null;
         if (string.IsNullOrWhiteSpace(database))
         {
