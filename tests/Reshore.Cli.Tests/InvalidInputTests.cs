@@ -180,6 +180,24 @@ public sealed class InvalidInputTests
     }
 
     [Fact]
+    public void A_broken_reference_data_folder_is_a_user_error_even_while_the_case_is_read_alongside()
+    {
+        // evaluate, simulate and report load the reference data on another thread while they read the case: its errors still end the run.
+        var missing = CliRunner.Run("simulate", Path.Combine(CliRunner.RepoRoot, "examples", "led-lamps.yaml"), "--reference-data", "/nonexistent/reference");
+        AssertInvalid(missing, "Reference data folder not found");
+        var empty = Directory.CreateTempSubdirectory("reshore-empty-reference-").FullName;
+        try
+        {
+            var r = CliRunner.Run("evaluate", Path.Combine(CliRunner.RepoRoot, "examples", "led-lamps.yaml"), "--reference-data", empty);
+            AssertInvalid(r, "Invalid reference data in " + empty);
+        }
+        finally
+        {
+            Directory.Delete(empty, true);
+        }
+    }
+
+    [Fact]
     public void An_unknown_option_is_a_user_error()
     {
         var r = CliRunner.Run("evaluate", "x.yaml", "--format", "pdf");

@@ -26,10 +26,7 @@ public static class EvaluateCommand
         };
         command.SetAction(parse =>
         {
-            var market = LoadMarket(parse.GetValue(reference));
-            var path = parse.GetValue(caseArg)!;
-            if (!File.Exists(path)) throw new UserInputException($"Case file not found: {path}");
-            var document = CaseFileReader.ReadDocumentFile(path, market);
+            var (document, market) = ReadCaseWithMarket(parse.GetValue(caseArg)!, parse.GetValue(reference));
             var reshoringCase = document.Case;
             var n = parse.GetValue(simulateRisk);
             if (n is < 0 or > 100_000 || n is > 0 and < 10) throw new UserInputException("--simulate-risk takes 0 (no simulation) or a number of scenarios from 10 to 100,000.");
@@ -50,6 +47,28 @@ public static class EvaluateCommand
     /// <summary>The --reference-data option shared by commands that use reference data.</summary>
     public static Option<string?> ReferenceDataOption() =>
         new("--reference-data") { Description = "Folder with reference-data CSV files to use instead of the bundled set." };
+
+    /// <summary>
+    /// Reads a case file while the reference data load on another thread: both are mostly first-call compilation at start-up, so on
+    /// two cores they overlap (docs/performance.md, "Start-up"). A missing file or folder fails as a user error.
+    /// </summary>
+    public static (CaseDocument Document, MarketSnapshot Market) ReadCaseWithMarket(string path, string? referenceDirectory)
+    {
+        if (referenceDirectory is not null && !Directory.Exists(referenceDirectory)) throw new UserInputException($"Reference data folder not found: {referenceDirectory}");
+        if (!File.Exists(path)) throw new UserInputException($"Case file not found: {path}");
+        var loading = Task.Run(() => LoadMarket(referenceDirectory));
+        MarketSnapshot Market() => loading.GetAwaiter().GetResult();
+        try
+        {
+            var document = CaseFileReader.ReadDocumentFile(path, Market);
+            return (document, Market());
+        }
+        finally
+        {
+            // A case that fails to parse must not leave a reference-data error unobserved (or hide it when it is the first problem).
+            if (!loading.IsCompleted) loading.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        }
+    }
 
     /// <summary>Loads the bundled reference data, or a folder's.</summary>
     public static MarketSnapshot LoadMarket(string? directory)

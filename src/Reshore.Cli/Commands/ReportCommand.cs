@@ -32,9 +32,8 @@ public static class ReportCommand
                 throw new UserInputException(Text.Get(c, "Report_PdfNeedsOutput", "A PDF is binary: give a file with -o, e.g. -o business-case.pdf."));
             var n = parse.GetValue(scenarios);
             if (n is < 0 or > 1_000_000 || n is > 0 and < 10) throw new UserInputException("--scenarios must be 0 (no risk section) or between 10 and 1,000,000.");
-            var market = EvaluateCommand.LoadMarket(parse.GetValue(reference));
             var path = parse.GetValue(caseArg)!;
-            var document = SensitivityCommand.ReadCase(path, market);
+            var (document, market) = EvaluateCommand.ReadCaseWithMarket(path, parse.GetValue(reference));
             var options = new ReportOptions { Scenarios = n, Seed = parse.GetValue(seed), Optimize = parse.GetValue(optimize) };
             var input = ReportBuilder.Build(document, market, ctx.Culture, options, Path.GetFileName(path), cancellation);
             if (kind == "pdf")

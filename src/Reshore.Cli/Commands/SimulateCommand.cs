@@ -30,10 +30,8 @@ public static class SimulateCommand
         };
         command.SetAction((parse, cancellation) =>
         {
-            var market = EvaluateCommand.LoadMarket(parse.GetValue(reference));
             var path = parse.GetValue(caseArg)!;
-            if (!File.Exists(path)) throw new UserInputException($"Case file not found: {path}");
-            var document = CaseFileReader.ReadDocumentFile(path, market);
+            var (document, market) = EvaluateCommand.ReadCaseWithMarket(path, parse.GetValue(reference));
             var n = parse.GetValue(scenarios);
             if (n is < 10 or > 1_000_000) throw new UserInputException("--scenarios must be between 10 and 1,000,000.");
             var itemId = parse.GetValue(item);

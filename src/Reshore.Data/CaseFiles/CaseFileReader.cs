@@ -12,7 +12,14 @@ public static class CaseFileReader
     public static ReshoringCase ReadFile(string path, MarketSnapshot market) => ReadDocumentFile(path, market).Case;
 
     /// <summary>Reads and validates a case file with its uncertain inputs.</summary>
-    public static CaseDocument ReadDocumentFile(string path, MarketSnapshot market)
+    public static CaseDocument ReadDocumentFile(string path, MarketSnapshot market) => ReadDocumentFile(path, () => market);
+
+    /// <summary>
+    /// Reads and validates a case file, asking for the reference data only once the text is parsed and bound: a caller that loads
+    /// them on another thread (the CLI does, at start) overlaps the two. <paramref name="market"/> is called once, unless the text
+    /// cannot be read or bound.
+    /// </summary>
+    public static CaseDocument ReadDocumentFile(string path, Func<MarketSnapshot> market)
     {
         string text;
         try
@@ -39,7 +46,11 @@ public static class CaseFileReader
         ReadDocument(text, format, fileName, market).Case;
 
     /// <summary>Reads and validates case text with its uncertain inputs.</summary>
-    public static CaseDocument ReadDocument(string text, CaseFormat format, string fileName, MarketSnapshot market)
+    public static CaseDocument ReadDocument(string text, CaseFormat format, string fileName, MarketSnapshot market) =>
+        ReadDocument(text, format, fileName, () => market);
+
+    /// <summary>Reads and validates case text, asking for the reference data only for the semantic checks (see <see cref="ReadDocumentFile(string, Func{MarketSnapshot})"/>).</summary>
+    public static CaseDocument ReadDocument(string text, CaseFormat format, string fileName, Func<MarketSnapshot> market)
     {
         if (format == CaseFormat.Unknown)
             format = text.TrimStart().StartsWith('{') ? CaseFormat.Json : CaseFormat.Yaml;
@@ -56,7 +67,7 @@ public static class CaseFileReader
         var bound = binder.Bind(root);
         if (binder.Errors.Count > 0 || bound is null)
             throw new CaseValidationException(binder.Errors.Select(e => e with { File = fileName }).ToList());
-        var semantic = CaseChecks.All(bound, binder.Uncertain, market);
+        var semantic = CaseChecks.All(bound, binder.Uncertain, market());
         if (semantic.Count > 0)
             throw new CaseValidationException(semantic.Select(e => Locate(e, binder.Positions, fileName)).ToList());
         return new CaseDocument(bound, binder.Uncertain);
