@@ -280,19 +280,21 @@ public static class DecisionAnalyzer
         }
         if (source.DemandVolatilityPct is not null) Relative($"{prefix}.demandVolatilityPct");
         Points("$.discountRatePct", 0);
-        var analyzer = new SensitivityAnalyzer();
-        foreach (var (path, from, to, distribution) in candidates)
+        // Each search is a root-finding over full evaluations, independent of the others: they run side by side, in the candidates' order.
+        var searched = candidates.AsParallel().AsOrdered().Select(candidate =>
         {
-            RecommendationFlip? flip;
             try
             {
-                flip = analyzer.Flip(c, market, item.Id, path, from, to, hardOnly);
+                return new SensitivityAnalyzer().Flip(c, market, item.Id, candidate.Path, candidate.From, candidate.To, hardOnly);
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ArithmeticException)
             {
                 // A value the engine cannot cost (e.g. a negative rate) ends the search on that input.
-                continue;
+                return null;
             }
+        }).ToList();
+        foreach (var ((path, _, _, distribution), flip) in candidates.Zip(searched))
+        {
             if (flip is null || flip.From != recommended.Id) continue;
             var change = Math.Abs(flip.FlipsAt - flip.Current) / Math.Max(1e-12, Math.Abs(flip.Current));
             var label = InputText.Describe(path, c, culture);
