@@ -81,6 +81,7 @@ public sealed class CaseAnalysis(MarketSnapshot market)
     }
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>>> _rendered = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>>> _renderedAsync = new();
 
     /// <summary>
     /// A text rendered from a cached result (a chart's SVG, the evaluation's JSON), kept as long as <paramref name="owner"/> lives: the page
@@ -89,6 +90,25 @@ public sealed class CaseAnalysis(MarketSnapshot market)
     /// </summary>
     public string Rendered(object owner, string key, Func<string> render) =>
         _rendered.GetValue(owner, _ => new()).GetOrAdd(key, _ => new Lazy<string>(render)).Value;
+
+    /// <summary>
+    /// <see cref="Rendered"/> for text rendered asynchronously (a page fragment through Blazor's HTML renderer). A render that fails is
+    /// not kept: the next caller tries again.
+    /// </summary>
+    public async Task<string> RenderedAsync(object owner, string key, Func<Task<string>> render)
+    {
+        var entries = _renderedAsync.GetValue(owner, _ => new());
+        var entry = entries.GetOrAdd(key, _ => new Lazy<Task<string>>(render));
+        try
+        {
+            return await entry.Value;
+        }
+        catch
+        {
+            entries.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(key, entry));
+            throw;
+        }
+    }
 
     /// <summary>The evaluation's JSON (as <see cref="EvaluationJsonText"/>), rendered once per evaluation.</summary>
     public string EvaluationJsonCached(CaseEvaluation e, CultureInfo culture) => Rendered(e, "json:" + culture.Name, () => EvaluationJsonText(e, culture));
