@@ -43,7 +43,9 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ConnectionString);
+        // Pooled (Microsoft.Data.Sqlite's default): an unpooled connection opens the file and parses the whole schema (the app's and
+        // Quartz's tables) on every query, which was most of the processor time of a results page or an API call (docs/performance.md).
+        return new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = full }.ConnectionString);
     }
 
     private static string FromUrl(Uri uri)
