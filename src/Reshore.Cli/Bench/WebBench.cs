@@ -126,26 +126,14 @@ public static partial class WebBench
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{name} answered {(int)response.StatusCode} on the first request.");
         }
         var firstMs = first.Elapsed.TotalMilliseconds;
+        // Warm-up: the same load, not counted, so that the measured window sees the steady state (the JIT's optimised tier) and not
+        // the start-up compilation, which the first request's time already shows.
+        await RunClientsAsync(client, request, TimeSpan.FromSeconds(Math.Min(WarmUpSeconds, seconds)), new List<double>[Clients], ct);
         var latencies = new List<double>[Clients];
-        var failures = 0;
-        long bytes = 0;
         var watch = Stopwatch.StartNew();
-        var deadline = TimeSpan.FromSeconds(seconds);
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
-        {
-            var mine = latencies[c] = [];
-            while (watch.Elapsed < deadline)
-            {
-                var start = Stopwatch.GetTimestamp();
-                using var response = await client.SendAsync(request(), ct);
-                var body = await response.Content.ReadAsByteArrayAsync(ct);
-                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                Interlocked.Add(ref bytes, body.Length);
-                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
-            }
-        }, ct)));
+        var (failures, bytes) = await RunClientsAsync(client, request, TimeSpan.FromSeconds(seconds), latencies, ct);
         var elapsed = watch.Elapsed.TotalSeconds;
         process.Refresh();
         var cpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
@@ -153,5 +141,37 @@ public static partial class WebBench
         double Percentile(double q) => all.Length == 0 ? double.NaN : all[Math.Clamp((int)Math.Ceiling(q * all.Length) - 1, 0, all.Length - 1)];
         return new Endpoint(name, all.Length, failures, elapsed, all.Length / elapsed, Percentile(0.5), Percentile(0.99), all.Length > 0 ? all[^1] : double.NaN, firstMs,
             all.Length > 0 ? bytes / all.Length : 0, all.Length > 0 ? cpuMs / all.Length : double.NaN);
+    }
+
+    /// <summary>Seconds of load before each measured window (at most the window's own length).</summary>
+    public const double WarmUpSeconds = 2;
+
+    /// <summary>
+    /// <see cref="Clients"/> loops for <paramref name="duration"/>, each sending its next request when the previous answer is read; the
+    /// answers are read into one reused buffer per client, so the clients (in this process) add as little as they can to the measure.
+    /// </summary>
+    private static async Task<(int Failures, long Bytes)> RunClientsAsync(HttpClient client, Func<HttpRequestMessage> request, TimeSpan duration,
+        List<double>[] latencies, CancellationToken ct)
+    {
+        var failures = 0;
+        long bytes = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, latencies.Length).Select(c => Task.Run(async () =>
+        {
+            var mine = latencies[c] = [];
+            var buffer = new byte[64 * 1024];
+            while (watch.Elapsed < duration)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.SendAsync(request(), HttpCompletionOption.ResponseHeadersRead, ct);
+                await using var body = await response.Content.ReadAsStreamAsync(ct);
+                long length = 0;
+                for (int read; (read = await body.ReadAsync(buffer, ct)) > 0;) length += read;
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                Interlocked.Add(ref bytes, length);
+                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
+            }
+        }, ct)));
+        return (failures, bytes);
     }
 }
