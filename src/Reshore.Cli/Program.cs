@@ -1,3 +1,4 @@
 using Reshore.Cli;
 
+StartupProfile.Start(args);
 return CliApp.Run(args, Console.Out, Console.Error);
