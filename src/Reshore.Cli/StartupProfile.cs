@@ -18,9 +18,10 @@ public static class StartupProfile
         var command = args.Length > 0 && IsCommandName(args[0]) ? args[0] : "reshore";
         try
         {
-            var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-                ? xdg
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".cache");
+            // Never a folder relative to wherever the command runs (no home directory, a relative XDG_CACHE_HOME).
+            if (!Path.IsPathRooted(cache)) return;
             var folder = Path.Combine(cache, "reshore", "jit-profiles");
             Directory.CreateDirectory(folder);
             ProfileOptimization.SetProfileRoot(folder);

@@ -33,6 +33,12 @@ public sealed class StartupProfileTests
             Assert.Equal(0, again.ExitCode);
             Assert.Equal(run.Out, again.Out);
             Assert.Equal("", again.Error);
+
+            // A relative cache folder would land wherever the command runs: no profile at all.
+            var working = Directory.CreateDirectory(Path.Combine(cache, "work")).FullName;
+            var relative = Reshore("--version", "relative-cache", working);
+            Assert.Equal(0, relative.ExitCode);
+            Assert.Empty(Directory.GetFileSystemEntries(working));
         }
         finally
         {
@@ -40,11 +46,11 @@ public sealed class StartupProfileTests
         }
     }
 
-    private static (int ExitCode, string Out, string Error) Reshore(string args, string cacheHome)
+    private static (int ExitCode, string Out, string Error) Reshore(string args, string cacheHome, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "reshore.dll")}\" {args}")
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         start.Environment["XDG_CACHE_HOME"] = cacheHome;
         start.Environment.Remove("RESHORE_JIT_PROFILE");
