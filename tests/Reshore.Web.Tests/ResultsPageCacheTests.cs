@@ -35,6 +35,11 @@ public sealed class ResultsPageCacheTests(SqliteApp app) : IClassFixture<SqliteA
         Assert.Contains("class=\"fill-next\"", english);
         Assert.Contains($"/cases/{first}/edit?field=", english);
 
+        // A number format other than the language's (?culture=…&ui-culture=…) is kept apart: it never reaches another view.
+        var dutchNumbers = await owner.GetStringAsync($"/cases/{first}?culture=nl-BE&ui-culture=en");
+        Assert.Contains("1.200.000 units a year", dutchNumbers);
+        Assert.Contains("1,200,000 units a year", await owner.GetStringAsync($"/cases/{first}"));
+
         var dutch = await ownerInDutch.GetStringAsync($"/cases/{first}");
         Assert.Contains("Kostenlijnen: formule, invoer en bronnen", dutch);
         Assert.DoesNotContain("Cost lines: formula, inputs and sources", dutch);
