@@ -46,7 +46,8 @@ public sealed class CurrentUserCheck(RequestDelegate next)
                 Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        if (account is null || principal.FindFirstValue(claims.SecurityStampClaimType) != account.SecurityStamp) return null;
+        // Fails closed: an account without a stamp (a row not written through Identity) is never taken as current.
+        if (account?.SecurityStamp is not { Length: > 0 } stamp || principal.FindFirstValue(claims.SecurityStampClaimType) != stamp) return null;
         var source = (ClaimsIdentity)principal.Identity!;
         var identity = new ClaimsIdentity(source.Claims.Where(c => c.Type != claims.RoleClaimType), source.AuthenticationType, source.NameClaimType, claims.RoleClaimType);
         foreach (var role in account.Roles) if (role is not null) identity.AddClaim(new Claim(claims.RoleClaimType, role));
