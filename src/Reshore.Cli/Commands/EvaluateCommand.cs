@@ -66,7 +66,7 @@ public static class EvaluateCommand
         finally
         {
             // A case that fails to parse must not leave a reference-data error unobserved (or hide it when it is the first problem).
-            if (!loading.IsCompleted) loading.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            _ = loading.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
     }
 

@@ -280,8 +280,7 @@ public static class DecisionAnalyzer
         }
         if (source.DemandVolatilityPct is not null) Relative($"{prefix}.demandVolatilityPct");
         Points("$.discountRatePct", 0);
-        // Each search is a root-finding over full evaluations, independent of the others: they run side by side, in the candidates' order.
-        var searched = candidates.AsParallel().AsOrdered().Select(candidate =>
+        RecommendationFlip? Search((string Path, double From, double To, UncertainInput? Distribution) candidate)
         {
             try
             {
@@ -292,7 +291,19 @@ public static class DecisionAnalyzer
                 // A value the engine cannot cost (e.g. a negative rate) ends the search on that input.
                 return null;
             }
-        }).ToList();
+        }
+        // Each search is a root-finding over full evaluations, independent of the others: they run side by side, in the candidates' order.
+        List<RecommendationFlip?> searched;
+        try
+        {
+            searched = candidates.AsParallel().AsOrdered().Select(Search).ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // As if the searches had run one after another: the first unexpected exception, as itself.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
         foreach (var ((path, _, _, distribution), flip) in candidates.Zip(searched))
         {
             if (flip is null || flip.From != recommended.Id) continue;
