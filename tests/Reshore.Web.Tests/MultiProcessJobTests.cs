@@ -198,6 +198,8 @@ public sealed class MultiProcessJobTests : IDisposable
         foreach (var a in args) info.ArgumentList.Add(a);
         // Shared keys (a token from one web instance is valid on the other), quick failure detection, frequent progress.
         info.Environment["Reshore__DataDirectory"] = _shared;
+        // Several serve and worker processes at once: none of them writes the user's multicore-JIT profiles.
+        info.Environment["RESHORE_JIT_PROFILE"] = "0";
         info.Environment["Reshore__Jobs__ClusterCheckinSeconds"] = "1";
         info.Environment["Reshore__Jobs__ProgressSeconds"] = "0.5";
         info.Environment["Reshore__Limits__MaxActiveJobsPerUser"] = "10";

@@ -83,6 +83,8 @@ public abstract class ReshoreApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        // Pooled SQLite connections keep the file open (docs/performance.md): closed before the folder goes.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
 }
