@@ -157,7 +157,7 @@ public static class ApiEndpoints
             await WithCase(id, access, analysis, ct, doc =>
             {
                 var culture = CultureInfo.CurrentUICulture;
-                return Json(analysis.EvaluationJsonCached(analysis.Evaluate(doc, culture), culture));
+                return Results.Bytes(analysis.Utf8Of(analysis.EvaluationJsonCached(analysis.Evaluate(doc, culture), culture)), "application/json; charset=utf-8");
             })).RequireRateLimiting(RateLimits.Expensive).WithSummary("Evaluates a case: the JSON of `reshore evaluate --format json`, with items[].decision.")
             .Produces<Reshore.Data.Output.EvaluationDocument>(StatusCodes.Status200OK, "application/json");
         cases.MapPost("/{id:guid}/simulate", async (Guid id, SimulateRequest? request, WorkspaceAccess access, CaseAnalysis analysis, Jobs.JobQueue jobs, CancellationToken ct) =>

@@ -110,6 +110,12 @@ public sealed class CaseAnalysis(MarketSnapshot market)
         }
     }
 
+    /// <summary>The UTF-8 bytes of a text this class keeps (<see cref="Rendered"/>), encoded once per text: an answer of 250 KB is then
+    /// written as it is instead of being encoded again for every request.</summary>
+    public byte[] Utf8Of(string kept) => _utf8.GetValue(kept, System.Text.Encoding.UTF8.GetBytes);
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, byte[]> _utf8 = new();
+
     /// <summary>The evaluation's JSON (as <see cref="EvaluationJsonText"/>), rendered once per evaluation.</summary>
     public string EvaluationJsonCached(CaseEvaluation e, CultureInfo culture) => Rendered(e, "json:" + culture.Name, () => EvaluationJsonText(e, culture));
 
