@@ -127,7 +127,7 @@ public static class CasePaths
             {
                 if (i.Value >= list.Count) throw Bad(path, $"index {i.Value} is beyond the list");
                 var elementType = list.GetType().IsArray ? list.GetType().GetElementType()! : list.GetType().GetGenericArguments()[0];
-                var copy = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+                var copy = DomainCollections.NewList(elementType);
                 foreach (var e in list) copy.Add(e);
                 copy[i.Value] = last ? Leaf(copy[i.Value], elementType, value, path) : Set(copy[i.Value], segments, at + 1, value, path);
                 return copy;
@@ -135,7 +135,7 @@ public static class CasePaths
             case IDictionary dict when segment is Property p:
             {
                 var valueType = dict.GetType().GetGenericArguments()[1];
-                var copy = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+                var copy = DomainCollections.NewDictionary(valueType);
                 foreach (DictionaryEntry e in dict) copy[e.Key] = e.Value;
                 var current = copy.Contains(p.Name) ? copy[p.Name] : null;
                 copy[p.Name] = last ? Leaf(current, valueType, value, path) : Set(current, segments, at + 1, value, path);

@@ -29,7 +29,7 @@ public sealed record CostStatistics(double Mean, double StdError, double P5, dou
     {
         if (values.Count == 0) throw new ArgumentException("No values to summarise.", nameof(values));
         var sorted = values.ToArray();
-        Array.Sort(sorted);
+        DoubleRadixSort.Sort(sorted);
         return OfSorted(sorted);
     }
 
@@ -121,7 +121,7 @@ public sealed record CostStatistics(double Mean, double StdError, double P5, dou
         {
             var column = sortedYears[y] = new double[scenarios];
             for (var s = 0; s < scenarios; s++) column[s] = yearly[s * years + y];
-            Array.Sort(column);
+            DoubleRadixSort.Sort(column);
         }
         return SingleYearCvar95(yearly, sortedYears, weights);
     }

@@ -362,13 +362,13 @@ public sealed class RiskAnalyzer
                 column[s] = cost;
                 if (cost > worst[s]) worst[s] = cost;
             }
-            Array.Sort(column);
+            DoubleRadixSort.Sort(column);
         }
         var byYear = sortedYears.Select(CostStatistics.OfSorted).ToList();
-        Array.Sort(worst);
+        DoubleRadixSort.Sort(worst);
         var (singleYear, singleYearError) = CostStatistics.SingleYearCvar95(yearly, sortedYears, model.YearWeights);
         var samples = (double[])raw.AnnualCost[k].Clone();
-        Array.Sort(samples);
+        DoubleRadixSort.Sort(samples);
         var meanOnHand = raw.MeanOnHand[k].Average();
         return new StrategyResult
         {

@@ -210,7 +210,7 @@ public sealed class CaseBinder
     private object? BindList(CaseNode node, Type elementType, string path)
     {
         if (node is not SequenceNode seq) return Mismatch(node, path, "a list");
-        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+        var list = DomainCollections.NewList(elementType);
         for (var i = 0; i < seq.Items.Count; i++)
         {
             var value = BindValue(seq.Items[i], elementType, $"{path}[{i}]");
@@ -222,7 +222,7 @@ public sealed class CaseBinder
     private object? BindDictionary(CaseNode node, Type valueType, string path)
     {
         if (node is not MappingNode map) return Mismatch(node, path, "an object");
-        var dict = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+        var dict = DomainCollections.NewDictionary(valueType);
         foreach (var (key, valueNode) in map.Entries)
         {
             var p = $"{path}.{key.Text}";
