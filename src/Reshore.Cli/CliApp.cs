@@ -1,110 +1,47 @@
 using System.CommandLine;
-using System.Globalization;
 using Reshore.Cli.Commands;
-using Reshore.Core.Localization;
-using Reshore.Core.Validation;
 
 namespace Reshore.Cli;
 
-/// <summary>The `reshore` command line: builds the commands and maps failures to exit codes (0 ok, 2 invalid input, 1 internal error).</summary>
+/// <summary>The `reshore` command line with every command (<see cref="CommandLineRunner"/> parses it and maps failures to exit codes).</summary>
 public static class CliApp
 {
     /// <summary>Exit code for success.</summary>
-    public const int Ok = 0;
+    public const int Ok = CommandLineRunner.Ok;
     /// <summary>Exit code for an internal error.</summary>
-    public const int InternalError = 1;
+    public const int InternalError = CommandLineRunner.InternalError;
     /// <summary>Exit code for invalid input.</summary>
-    public const int InvalidInput = 2;
+    public const int InvalidInput = CommandLineRunner.InvalidInput;
 
     /// <summary>Global --lang option.</summary>
-    public static Option<string?> LanguageOption { get; } = new("--lang") { Description = "Language of the output: en or nl (default: from LANG).", Recursive = true };
+    public static Option<string?> LanguageOption => CommandLineRunner.LanguageOption;
 
     /// <summary>Runs the command line with the given writers (tests pass StringWriters).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var root = new RootCommand("Reshore: total cost of ownership, business case and CO2e of sourcing options — offshore, nearshore or reshored.");
-        root.Options.Add(LanguageOption);
-        var context = new CliContext(stdout, stderr);
-        root.Subcommands.Add(EvaluateCommand.Create(context));
-        root.Subcommands.Add(ExampleCommand.Create(context));
-        root.Subcommands.Add(FactorsCommand.Create(context));
-        root.Subcommands.Add(InstrumentsCommand.Create(context));
-        root.Subcommands.Add(LeadTimeCommand.Create(context));
-        root.Subcommands.Add(SchemaCommand.Create(context));
-        root.Subcommands.Add(ReferenceCommand.Create(context));
-        root.Subcommands.Add(BenchCommand.Create(context));
-        root.Subcommands.Add(SimulateCommand.Create(context));
-        root.Subcommands.Add(SensitivityCommand.Create(context));
-        root.Subcommands.Add(BreakEvenCommand.Create(context));
-        root.Subcommands.Add(OptimizeCommand.Create(context));
-        root.Subcommands.Add(ScreenCommand.Create(context));
-        root.Subcommands.Add(DependenciesCommand.Create(context));
-        root.Subcommands.Add(ScorecardCommand.Create(context));
-        root.Subcommands.Add(ServeCommand.Create(context));
-        root.Subcommands.Add(WorkerCommand.Create(context));
-        root.Subcommands.Add(PortfolioCommand.Create(context));
-        root.Subcommands.Add(WorkbookCommand.Create(context));
-        root.Subcommands.Add(ReportCommand.Create(context));
-        root.Subcommands.Add(MonitorCommand.Create(context));
-        ParseResult parse;
-        try
-        {
-            parse = root.Parse(args);
-        }
-        catch (Exception e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return InvalidInput;
-        }
-        var language = parse.GetValue(LanguageOption);
-        if (language is not null && !(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) || language.StartsWith("nl", StringComparison.OrdinalIgnoreCase)))
-        {
-            stderr.WriteLine($"error: --lang '{language}' is not supported: use en or nl.");
-            return InvalidInput;
-        }
-        var culture = Text.Culture(language ?? Environment.GetEnvironmentVariable("LANG"));
-        context.Culture = culture;
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors) stderr.WriteLine($"{Text.Get(culture, "Cli_Error", "error")}: {error.Message}");
-            stderr.WriteLine(Text.Get(culture, "Cli_SeeHelp", "Run 'reshore --help' for usage."));
-            return InvalidInput;
-        }
-        try
-        {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
-        }
-        catch (CaseValidationException e)
-        {
-            stderr.WriteLine(Text.Format(culture, "Cli_InvalidCase", "{0} problem(s) in the case:", e.Errors.Count));
-            foreach (var error in e.Errors) stderr.WriteLine("  " + error);
-            return InvalidInput;
-        }
-        catch (UserInputException e)
-        {
-            stderr.WriteLine($"{Text.Get(culture, "Cli_Error", "error")}: {e.Message}");
-            return InvalidInput;
-        }
-        catch (Exception e)
-        {
-            stderr.WriteLine($"{Text.Get(culture, "Cli_InternalError", "internal error")}: {e.GetType().Name}: {e.Message}");
-            if (Environment.GetEnvironmentVariable("RESHORE_DEBUG") == "1") stderr.WriteLine(e);
-            else stderr.WriteLine(Text.Get(culture, "Cli_Debug", "Set RESHORE_DEBUG=1 for details, and report it with the case file."));
-            return InternalError;
-        }
-    }
-}
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => CommandLineRunner.Run(args, stdout, stderr, Commands);
 
-/// <summary>Writers and language shared by the commands.</summary>
-public sealed class CliContext(TextWriter stdout, TextWriter stderr)
-{
-    /// <summary>Standard output.</summary>
-    public TextWriter Out { get; } = stdout;
-    /// <summary>Standard error.</summary>
-    public TextWriter Error { get; } = stderr;
-    /// <summary>Language of the output.</summary>
-    public CultureInfo Culture { get; set; } = CultureInfo.GetCultureInfo("en");
+    /// <summary>Every command, in the order `reshore --help` lists them.</summary>
+    public static IEnumerable<Command> Commands(CliContext context) =>
+    [
+        EvaluateCommand.Create(context),
+        ExampleCommand.Create(context),
+        FactorsCommand.Create(context),
+        InstrumentsCommand.Create(context),
+        LeadTimeCommand.Create(context),
+        SchemaCommand.Create(context),
+        ReferenceCommand.Create(context),
+        BenchCommand.Create(context),
+        SimulateCommand.Create(context),
+        SensitivityCommand.Create(context),
+        BreakEvenCommand.Create(context),
+        OptimizeCommand.Create(context),
+        ScreenCommand.Create(context),
+        DependenciesCommand.Create(context),
+        ScorecardCommand.Create(context),
+        ServeCommand.Create(context),
+        WorkerCommand.Create(context),
+        PortfolioCommand.Create(context),
+        WorkbookCommand.Create(context),
+        ReportCommand.Create(context),
+        MonitorCommand.Create(context),
+    ];
 }
-
-/// <summary>A user mistake on the command line (exit code 2).</summary>
-public sealed class UserInputException(string message) : Exception(message);

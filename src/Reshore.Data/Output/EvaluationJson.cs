@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Reshore.Core.Costing;
 using Reshore.Core.Decision;
 using Reshore.Core.Localization;
@@ -25,11 +27,23 @@ public static class EvaluationJson
         o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        o.TypeInfoResolver = JsonTypeInfoResolver.Combine(OutputJsonContext.Default, ReflectionResolver());
         return o;
     }
 
+    // Documents other than the generated ones (OutputJsonContext) are written by reflection; the native CLI writes only generated ones.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The native CLI serialises only OutputJsonContext's documents.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The native CLI serialises only OutputJsonContext's documents.")]
+    private static DefaultJsonTypeInfoResolver ReflectionResolver() => new();
+
     /// <summary>Serializes an evaluation.</summary>
-    public static string Serialize(CaseEvaluation e, CultureInfo culture) => JsonSerializer.Serialize(ToDocument(e, culture), Options);
+    public static string Serialize(CaseEvaluation e, CultureInfo culture) => JsonSerializer.Serialize(ToDocument(e, culture), TypeInfo<EvaluationDocument>());
+
+    /// <summary>Serializes a simulation's document.</summary>
+    public static string Serialize(SimulationDocument document) => JsonSerializer.Serialize(document, TypeInfo<SimulationDocument>());
+
+    /// <summary>The serialisation contract of <typeparamref name="T"/> under <see cref="Options"/> (generated code for OutputJsonContext's documents).</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>The JSON document.</summary>
     public static EvaluationDocument ToDocument(CaseEvaluation e, CultureInfo culture) => new(

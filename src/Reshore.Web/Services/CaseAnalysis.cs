@@ -146,7 +146,7 @@ public sealed class CaseAnalysis(MarketSnapshot market)
     public static string EvaluationJsonText(CaseEvaluation e, CultureInfo culture) => EvaluationJson.Serialize(e, culture);
 
     /// <summary>Simulation JSON, as `reshore simulate --format json`.</summary>
-    public static string SimulationJsonText(SimulationResult r, CaseDocument d) => JsonSerializer.Serialize(SimulationJson.ToDocument(r, d.Case), EvaluationJson.Options);
+    public static string SimulationJsonText(SimulationResult r, CaseDocument d) => EvaluationJson.Serialize(SimulationJson.ToDocument(r, d.Case));
 
     /// <summary>Optimisation JSON, as `reshore optimize --format json`.</summary>
     public static string OptimizationJsonText(IReadOnlyList<ItemOptimization> r, OptimizeRequest request, CaseDocument d) =>

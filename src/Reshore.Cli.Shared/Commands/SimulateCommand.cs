@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Reshore.Cli.Output;
 using Reshore.Core.Localization;
 using Reshore.Core.Risk;
@@ -40,10 +39,10 @@ public static class SimulateCommand
             var result = WithProgress(ctx, progress => new RiskAnalyzer(ctx.Culture).Simulate(document.Case, document.Uncertain, market, n, parse.GetValue(seed), itemId, progress, cancellation));
             var file = parse.GetValue(output);
             var text = parse.GetValue(format) == "json"
-                ? JsonSerializer.Serialize(SimulationJson.ToDocument(result, document.Case), EvaluationJson.Options)
+                ? EvaluationJson.Serialize(SimulationJson.ToDocument(result, document.Case))
                 : ConsoleFactory.Render(console => Render(console, result, document.Case.Currency?.Value ?? "EUR", ctx), file is null && ConsoleFactory.IsTerminal(ctx.Out));
             OutputWriter.Write(text, file, ctx.Out);
-            return Task.FromResult(CliApp.Ok);
+            return Task.FromResult(CommandLineRunner.Ok);
         });
         return command;
     }

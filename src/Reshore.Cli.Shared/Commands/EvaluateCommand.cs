@@ -39,7 +39,7 @@ public static class EvaluateCommand
                 _ => ConsoleFactory.Render(console => EvaluationTableRenderer.Render(console, evaluation, ctx.Culture), file is null && ConsoleFactory.IsTerminal(ctx.Out)),
             };
             OutputWriter.Write(text, file, ctx.Out);
-            return CliApp.Ok;
+            return CommandLineRunner.Ok;
         });
         return command;
     }
