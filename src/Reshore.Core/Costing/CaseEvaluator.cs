@@ -35,6 +35,26 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         };
     }
 
+    /// <summary>
+    /// The present cost of each option of item <paramref name="itemId"/> (all cost lines, and hard lines only), as <see cref="Evaluate"/>
+    /// computes them for that item alone, without the business-case table, jobs, drivers, explanation, support and scorecard that do
+    /// not change a cost: what a search over an input value (break-even, recommendation flips, tornado) needs at each step.
+    /// </summary>
+    public IReadOnlyList<OptionPresentCost> PresentCosts(ReshoringCase reshoringCase, MarketSnapshot market, string itemId, CultureInfo culture)
+    {
+        var item = reshoringCase.Items.FirstOrDefault(i => i.Id == itemId)
+            ?? throw new ArgumentException($"Unknown item '{itemId}'; items: {string.Join(", ", reshoringCase.Items.Select(i => i.Id))}.");
+        var ctx = new CaseContext(reshoringCase with { Items = [item] }, market);
+        var horizon = ctx.Case.HorizonYears;
+        return item.Options.Select(o =>
+        {
+            var runs = Enumerable.Range(1, horizon).Select(t => engine.Calculate(ctx, item, o, t, culture)).ToList();
+            return new OptionPresentCost(o.Id,
+                FinanceFormulas.PresentValue(CashFlows(ctx, o, runs, hardOnly: false).Net, ctx.DiscountRate),
+                FinanceFormulas.PresentValue(CashFlows(ctx, o, runs, hardOnly: true).Net, ctx.DiscountRate));
+        }).ToList();
+    }
+
     private ItemEvaluation EvaluateItem(CaseContext ctx, Item item, CultureInfo culture)
     {
         var horizon = ctx.Case.HorizonYears;
@@ -330,3 +350,6 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         return soft + hard < 1e-12 ? 0 : soft / (soft + hard);
     }
 }
+
+/// <summary>An option's present cost over the horizon: all cost lines (<see cref="OptionEvaluation.PvCost"/>) and hard lines only (<see cref="OptionEvaluation.PvCostHardOnly"/>).</summary>
+public sealed record OptionPresentCost(string Id, double PvCost, double PvCostHardOnly);

@@ -63,8 +63,8 @@ public sealed class SensitivityAnalyzer
             : baseline.ComparedOptionId ?? throw new ArgumentException($"Item '{itemId}' has only one option: nothing to compare.");
         double Saving(ReshoringCase variant)
         {
-            var item = Item(variant, market, itemId);
-            return item.Options.Single(o => o.Id == statusQuo).PvCost - item.Options.Single(o => o.Id == compared).PvCost;
+            var costs = PresentCosts(variant, market, itemId);
+            return costs.Single(o => o.Id == statusQuo).PvCost - costs.Single(o => o.Id == compared).PvCost;
         }
         var bars = uncertain.Where(u => !u.Path.StartsWith("$.risk.", StringComparison.Ordinal)).Select(u =>
         {
@@ -92,8 +92,8 @@ public sealed class SensitivityAnalyzer
         if (a == b) throw new ArgumentException("Choose two different options.");
         double Difference(double value)
         {
-            var item = Item(CasePaths.With(c, path, value), market, itemId);
-            return item.Options.Single(o => o.Id == a).PvCost - item.Options.Single(o => o.Id == b).PvCost;
+            var costs = PresentCosts(CasePaths.With(c, path, value), market, itemId);
+            return costs.Single(o => o.Id == a).PvCost - costs.Single(o => o.Id == b).PvCost;
         }
         var atFrom = Difference(from);
         var atTo = Difference(to);
@@ -114,15 +114,15 @@ public sealed class SensitivityAnalyzer
     public RecommendationFlip? Flip(ReshoringCase c, MarketSnapshot market, string itemId, string path, double from, double to, bool hardOnly = false)
     {
         var current = CasePaths.Get(c, path) ?? throw new ArgumentException($"Path '{path}' is not set in the case.");
-        double Pv(OptionEvaluation o) => hardOnly ? o.PvCostHardOnly : o.PvCost;
-        var baseline = Item(c, market, itemId);
-        if (baseline.Options.Count < 2) return null;
-        var best = baseline.Options.MinBy(Pv)!.Id;
-        ItemEvaluation At(double v) => Item(CasePaths.With(c, path, v), market, itemId);
+        double Pv(OptionPresentCost o) => hardOnly ? o.PvCostHardOnly : o.PvCost;
+        var baseline = PresentCosts(c, market, itemId);
+        if (baseline.Count < 2) return null;
+        var best = baseline.MinBy(Pv)!.Id;
+        IReadOnlyList<OptionPresentCost> At(double v) => PresentCosts(CasePaths.With(c, path, v), market, itemId);
         double Margin(double v)
         {
-            var item = At(v);
-            return Pv(item.Options.Single(o => o.Id == best)) - item.Options.Where(o => o.Id != best).Min(Pv);
+            var costs = At(v);
+            return Pv(costs.Single(o => o.Id == best)) - costs.Where(o => o.Id != best).Min(Pv);
         }
         if (Margin(current) >= 0) return null;
         RecommendationFlip? nearest = null;
@@ -134,11 +134,14 @@ public sealed class SensitivityAnalyzer
             if (!Brent.TryFindRoot(Margin, lo, hi, 1e-7 * Math.Max(1e-9, hi - lo), 100, out var root)) continue;
             if (nearest is not null && Math.Abs(root - current) >= Math.Abs(nearest.FlipsAt - current)) continue;
             // The option that ties at the root is the one that takes over beyond it.
-            var tie = At(root).Options.Where(o => o.Id != best).MinBy(Pv)!.Id;
+            var tie = At(root).Where(o => o.Id != best).MinBy(Pv)!.Id;
             nearest = new RecommendationFlip(path, current, root, best, tie);
         }
         return nearest;
     }
+
+    private IReadOnlyList<OptionPresentCost> PresentCosts(ReshoringCase c, MarketSnapshot market, string itemId) =>
+        _evaluator.PresentCosts(c, market, itemId, Invariant);
 
     private ItemEvaluation Item(ReshoringCase c, MarketSnapshot market, string itemId) =>
         _evaluator.Evaluate(c with { Items = c.Items.Where(i => i.Id == itemId).ToList() }, market, Invariant).Items.SingleOrDefault()
