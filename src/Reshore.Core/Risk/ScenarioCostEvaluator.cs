@@ -69,65 +69,84 @@ public sealed class ScenarioCostEvaluator
     /// Compiles the costs <paramref name="engine"/> computes for inputs drawn from <paramref name="inputs"/>; null when they do not fit the flat form.
     /// </summary>
     /// <param name="inputs">The inputs drawn per scenario.</param>
-    /// <param name="engine">The reference: unit costs for the given input values, or null when those values change anything but costs.</param>
+    /// <param name="engine">The reference: unit costs for the given input values, or null when those values change anything but costs. Called from several threads at once.</param>
     /// <param name="checks">Random joint draws the compiled function must reproduce.</param>
     /// <param name="seed">Seed of those draws.</param>
     public static ScenarioCostEvaluator? TryCompile(IReadOnlyList<UncertainInput> inputs, Func<double[], double[]?> engine, int checks = 24, int seed = 1)
     {
         var k = inputs.Count;
         var median = inputs.Select(i => i.Quantile(0.5)).ToArray();
-        if (engine(median) is not { } centre) return null;
-        var cells = centre.Length;
-        var slope = new double[cells * k];
-        var exponent = new int[cells * k];
-        var origin = new double[cells * k];
-        var cross = new double[cells * k * k];
         double[] probes = [0.05, 0.3, 0.7, 0.95];
         var points = new double[k][];
         for (var input = 0; input < k; input++)
         {
             points[input] = probes.Select(inputs[input].Quantile).ToArray();
             if (points[input].Distinct().Count() < probes.Length) points[input] = [median[input] - 1, median[input] - 0.3, median[input] + 0.4, median[input] + 1];
-            var values = new double[probes.Length][];
-            for (var p = 0; p < probes.Length; p++)
-                if (engine(With(median, (input, points[input][p]))) is { } c) values[p] = c;
-                else return null;
-            for (var j = 0; j < cells; j++)
-            {
-                if (!Identify(points[input], values.Select(v => v[j]).ToArray(), out var s, out var n)) return null;
-                slope[j * k + input] = s;
-                exponent[j * k + input] = n;
-                origin[j * k + input] = Feature(median[input], n);
-            }
         }
-        // q_jkl from the corners of each pair: f(hi, hi) − f(hi, lo) − f(lo, hi) + f(lo, lo) = q Δz_k Δz_l.
+        // Every input vector the engine must price, listed first and priced on all cores (the engine is pure): the medians, one input
+        // at a time at the probes, each pair at the corners, and the joint random draws of the check.
+        var asked = new List<double[]> { median };
+        int Ask(double[] x)
+        {
+            asked.Add(x);
+            return asked.Count - 1;
+        }
+        var single = new int[k, probes.Length];
+        for (var input = 0; input < k; input++)
+            for (var p = 0; p < probes.Length; p++) single[input, p] = Ask(With(median, (input, points[input][p])));
+        var corners = new Dictionary<(int A, int B), (int HH, int HL, int LH, int LL)>();
         for (var a = 0; a < k; a++)
             for (var b = a + 1; b < k; b++)
             {
                 var (lo1, hi1, lo2, hi2) = (points[a][0], points[a][^1], points[b][0], points[b][^1]);
-                if (engine(With(median, (a, hi1), (b, hi2))) is not { } hh || engine(With(median, (a, hi1), (b, lo2))) is not { } hl
-                    || engine(With(median, (a, lo1), (b, hi2))) is not { } lh || engine(With(median, (a, lo1), (b, lo2))) is not { } ll)
-                    return null;
-                for (var j = 0; j < cells; j++)
-                {
-                    var twist = hh[j] - hl[j] - lh[j] + ll[j];
-                    if (Close(hh[j] - hl[j], lh[j] - ll[j])) continue;
-                    var na = exponent[j * k + a];
-                    var nb = exponent[j * k + b];
-                    cross[(j * k + a) * k + b] = twist / ((Feature(hi1, na) - Feature(lo1, na)) * (Feature(hi2, nb) - Feature(lo2, nb)));
-                }
+                corners[(a, b)] = (Ask(With(median, (a, hi1), (b, hi2))), Ask(With(median, (a, hi1), (b, lo2))),
+                    Ask(With(median, (a, lo1), (b, hi2))), Ask(With(median, (a, lo1), (b, lo2))));
             }
+        var random = new StreamRandom(seed, 17, 0);
+        var checkAt = new int[checks];
+        for (var check = 0; check < checks; check++) checkAt[check] = Ask(inputs.Select(i => i.Quantile(0.001 + 0.998 * random.NextDouble())).ToArray());
+        var priced = new double[]?[asked.Count];
+        Parallel.For(0, asked.Count, i => priced[i] = engine(asked[i]));
+        if (priced.Any(c => c is null)) return null;
+
+        var centre = priced[0]!;
+        var cells = centre.Length;
+        var slope = new double[cells * k];
+        var exponent = new int[cells * k];
+        var origin = new double[cells * k];
+        var cross = new double[cells * k * k];
+        for (var input = 0; input < k; input++)
+            for (var j = 0; j < cells; j++)
+            {
+                var values = new double[probes.Length];
+                for (var p = 0; p < probes.Length; p++) values[p] = priced[single[input, p]]![j];
+                if (!Identify(points[input], values, out var s, out var n)) return null;
+                slope[j * k + input] = s;
+                exponent[j * k + input] = n;
+                origin[j * k + input] = Feature(median[input], n);
+            }
+        // q_jkl from the corners of each pair: f(hi, hi) − f(hi, lo) − f(lo, hi) + f(lo, lo) = q Δz_k Δz_l.
+        foreach (var ((a, b), at) in corners)
+        {
+            var (lo1, hi1, lo2, hi2) = (points[a][0], points[a][^1], points[b][0], points[b][^1]);
+            var (hh, hl, lh, ll) = (priced[at.HH]!, priced[at.HL]!, priced[at.LH]!, priced[at.LL]!);
+            for (var j = 0; j < cells; j++)
+            {
+                var twist = hh[j] - hl[j] - lh[j] + ll[j];
+                if (Close(hh[j] - hl[j], lh[j] - ll[j])) continue;
+                var na = exponent[j * k + a];
+                var nb = exponent[j * k + b];
+                cross[(j * k + a) * k + b] = twist / ((Feature(hi1, na) - Feature(lo1, na)) * (Feature(hi2, nb) - Feature(lo2, nb)));
+            }
+        }
         var evaluator = new ScenarioCostEvaluator(cells, k, centre, slope, exponent, origin, cross);
         // The form is an assumption until the engine confirms it where all inputs move together.
-        var random = new StreamRandom(seed, 17, 0);
         var compiled = new double[cells];
-        for (var check = 0; check < checks; check++)
+        foreach (var at in checkAt)
         {
-            var x = inputs.Select(i => i.Quantile(0.001 + 0.998 * random.NextDouble())).ToArray();
-            if (engine(x) is not { } expected) return null;
-            evaluator.Evaluate(x, compiled);
+            evaluator.Evaluate(asked[at], compiled);
             for (var j = 0; j < cells; j++)
-                if (!Close(compiled[j], expected[j])) return null;
+                if (!Close(compiled[j], priced[at]![j])) return null;
         }
         return evaluator;
     }
