@@ -48,6 +48,8 @@ public static class CaseReviewer
         options ??= new ReviewOptions();
         if (options.Scenarios is < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Scenarios, "Scenarios must be zero (no simulation) or more.");
         var evaluation = new CaseEvaluator().Evaluate(c, market, culture);
+        // The flip searches need only the case and this evaluation: they run while the simulation and the optimiser do.
+        var searches = DecisionAnalyzer.StartFlipSearches(evaluation, c, uncertain, market);
         var scenarios = options.ScenariosFor(c);
         SimulationResult? simulation = null;
         if (scenarios > 0)
@@ -60,7 +62,7 @@ public static class CaseReviewer
             optimization = new OptimizationService().Optimize(c, uncertain, market, culture, frontier: true, scenarios: options.OptimizationScenarios,
                 seed: options.Seed ?? c.Risk?.Seed ?? 1, cancellation: cancellation);
         cancellation.ThrowIfCancellationRequested();
-        evaluation = DecisionAnalyzer.Decide(evaluation, c, uncertain, market, simulation, optimization, culture);
+        evaluation = DecisionAnalyzer.Decide(evaluation, c, uncertain, market, simulation, optimization, culture, searches);
         return new CaseReview(evaluation, simulation, optimization);
     }
 }

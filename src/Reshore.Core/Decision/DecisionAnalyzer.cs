@@ -30,8 +30,9 @@ public static class DecisionAnalyzer
     public const int MaxFlips = 6;
 
     /// <summary>The evaluation with <see cref="ItemEvaluation.Decision"/> filled in for every item.</summary>
+    /// <remarks><paramref name="searches"/>: the input searches, started earlier by <see cref="StartFlipSearches"/> on this evaluation; run here when null.</remarks>
     public static CaseEvaluation Decide(CaseEvaluation evaluation, ReshoringCase c, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market,
-        SimulationResult? simulation, IReadOnlyList<ItemOptimization>? optimization, CultureInfo culture)
+        SimulationResult? simulation, IReadOnlyList<ItemOptimization>? optimization, CultureInfo culture, FlipSearches? searches = null)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(c);
@@ -40,16 +41,35 @@ public static class DecisionAnalyzer
             Items = evaluation.Items.Select((item, index) => item with
             {
                 Decision = DecideItem(evaluation, item, c, index, uncertain, market, simulation?.Items.FirstOrDefault(s => s.ItemId == item.Id),
-                    optimization?.FirstOrDefault(o => o.ItemId == item.Id), simulation, culture),
+                    optimization?.FirstOrDefault(o => o.ItemId == item.Id), simulation, culture, searches?.Of(index)),
             }).ToList(),
         };
+    }
+
+    /// <summary>
+    /// Starts, on other threads, the searches for the input values that flip each item's cost comparison (what <see cref="Decide"/> reports
+    /// as input flips): they need only the case and its evaluation, so they can run while the simulation does. Pass the result to Decide.
+    /// </summary>
+    public static FlipSearches StartFlipSearches(CaseEvaluation evaluation, ReshoringCase c, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(c);
+        var hardOnly = !(c.Assumptions?.RecommendOnAllFactors ?? true);
+        var items = evaluation.Items.Select((item, index) =>
+        {
+            if (item.ComparedOptionId is not { } compared) return null;
+            var recommended = item.Options.Single(o => o.Id == item.RecommendedOptionId);
+            var candidates = FlipCandidates(c, index, uncertain, recommended, item.Options.Single(o => o.Id == compared));
+            return new FlipSearch(item.Id, hardOnly, candidates, Task.Run(() => SearchFlips(c, market, item.Id, candidates, hardOnly)));
+        }).ToList();
+        return new FlipSearches(items);
     }
 
     /// <summary>True when the optimiser proved its answer optimal (not a time-limited incumbent, not infeasible).</summary>
     public static bool IsProvenOptimal(ItemOptimization o) => o.Optimum is not null && string.Equals(o.Status, "OPTIMAL", StringComparison.OrdinalIgnoreCase);
 
     private static DecisionSummary DecideItem(CaseEvaluation e, ItemEvaluation item, ReshoringCase c, int index, IReadOnlyList<UncertainInput> uncertain,
-        MarketSnapshot market, ItemSimulation? sim, ItemOptimization? opt, SimulationResult? run, CultureInfo culture)
+        MarketSnapshot market, ItemSimulation? sim, ItemOptimization? opt, SimulationResult? run, CultureInfo culture, FlipSearch? search)
     {
         string T(string key, string en) => Text.Get(culture, key, en);
         string F(string key, string en, params object?[] args) => Text.Format(culture, key, en, args);
@@ -147,7 +167,7 @@ public static class DecisionAnalyzer
                         Capital(d.Name, culture), Money(d.PresentValueDifference), Name(recommended.Id), Money(gap), change.ToString("P0", culture), Name(compared.Id)),
                 });
             }
-            flips.AddRange(InputFlips(c, index, item, uncertain, market, recommended, compared, hardOnlyRanking, culture, Name));
+            flips.AddRange(InputFlips(c, index, item, uncertain, market, recommended, compared, hardOnlyRanking, culture, Name, search));
         }
         flips = flips.OrderBy(f => f.RelativeChange).Take(MaxFlips).ToList();
 
@@ -249,26 +269,26 @@ public static class DecisionAnalyzer
         _ => Text.Get(culture, "Decision_DependsOnEstimates", "depends on estimates"),
     };
 
-    private static IEnumerable<DecisionFlip> InputFlips(ReshoringCase c, int index, ItemEvaluation item, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market,
-        OptionEvaluation recommended, OptionEvaluation compared, bool hardOnly, CultureInfo culture, Func<string, string> name)
+    /// <summary>The inputs searched for a flip of item <paramref name="index"/>: its uncertain inputs over their 0.1–99.9 % range, and its main inputs around their values.</summary>
+    private static List<FlipCandidate> FlipCandidates(ReshoringCase c, int index, IReadOnlyList<UncertainInput> uncertain, OptionEvaluation recommended, OptionEvaluation compared)
     {
-        var candidates = new List<(string Path, double From, double To, UncertainInput? Distribution)>();
+        var candidates = new List<FlipCandidate>();
         var prefix = $"$.items[{index}]";
         foreach (var u in uncertain)
         {
             if (u.Path.StartsWith("$.risk.", StringComparison.Ordinal)) continue;
             if (u.Path.StartsWith("$.items[", StringComparison.Ordinal) && !u.Path.StartsWith(prefix + ".", StringComparison.Ordinal)) continue;
-            candidates.Add((u.Path, u.Quantile(0.001), u.Quantile(0.999), u));
+            candidates.Add(new(u.Path, u.Quantile(0.001), u.Quantile(0.999), u));
         }
         void Relative(string path)
         {
             if (candidates.Any(x => x.Path == path) || CasePaths.Get(c, path) is not { } v || v == 0) return;
-            candidates.Add((path, v * (1 - SearchChange), v * (1 + SearchChange), null));
+            candidates.Add(new(path, v * (1 - SearchChange), v * (1 + SearchChange), null));
         }
         void Points(string path, double low = double.NegativeInfinity)
         {
             if (candidates.Any(x => x.Path == path) || CasePaths.Get(c, path) is not { } v) return;
-            candidates.Add((path, Math.Max(low, v - 5), v + 5, null));
+            candidates.Add(new(path, Math.Max(low, v - 5), v + 5, null));
         }
         var source = c.Items[index];
         foreach (var o in new[] { recommended, compared })
@@ -280,11 +300,17 @@ public static class DecisionAnalyzer
         }
         if (source.DemandVolatilityPct is not null) Relative($"{prefix}.demandVolatilityPct");
         Points("$.discountRatePct", 0);
-        RecommendationFlip? Search((string Path, double From, double To, UncertainInput? Distribution) candidate)
+        return candidates;
+    }
+
+    /// <summary>Searches each candidate for the value that flips the cheapest option (<see cref="SensitivityAnalyzer.Flip"/>), side by side.</summary>
+    private static List<RecommendationFlip?> SearchFlips(ReshoringCase c, MarketSnapshot market, string itemId, List<FlipCandidate> candidates, bool hardOnly)
+    {
+        RecommendationFlip? Search(FlipCandidate candidate)
         {
             try
             {
-                return new SensitivityAnalyzer().Flip(c, market, item.Id, candidate.Path, candidate.From, candidate.To, hardOnly);
+                return new SensitivityAnalyzer().Flip(c, market, itemId, candidate.Path, candidate.From, candidate.To, hardOnly);
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ArithmeticException)
             {
@@ -304,6 +330,18 @@ public static class DecisionAnalyzer
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
             throw;
         }
+        return searched;
+    }
+
+    /// <summary>The input flips of an item, nearest first after sorting by the caller: from <paramref name="search"/> when it searched the same inputs, else searched here.</summary>
+    private static IEnumerable<DecisionFlip> InputFlips(ReshoringCase c, int index, ItemEvaluation item, IReadOnlyList<UncertainInput> uncertain, MarketSnapshot market,
+        OptionEvaluation recommended, OptionEvaluation compared, bool hardOnly, CultureInfo culture, Func<string, string> name, FlipSearch? search)
+    {
+        var candidates = FlipCandidates(c, index, uncertain, recommended, compared);
+        // A search started earlier on the same evaluation has the same candidates; its results are used as they are.
+        var searched = search is not null && search.ItemId == item.Id && search.HardOnly == hardOnly && search.Candidates.SequenceEqual(candidates)
+            ? search.Results()
+            : SearchFlips(c, market, item.Id, candidates, hardOnly);
         foreach (var ((path, _, _, distribution), flip) in candidates.Zip(searched))
         {
             if (flip is null || flip.From != recommended.Id) continue;
@@ -487,4 +525,28 @@ public static class DecisionAnalyzer
     }
 
     private static string Capital(string s, CultureInfo culture) => s.Length == 0 ? s : char.ToUpper(s[0], culture) + s[1..];
+}
+
+/// <summary>An input searched for a flip: its path, the range searched and its distribution when it is uncertain.</summary>
+public sealed record FlipCandidate(string Path, double From, double To, UncertainInput? Distribution);
+
+/// <summary>The flip searches of one item, running.</summary>
+public sealed class FlipSearch(string itemId, bool hardOnly, IReadOnlyList<FlipCandidate> candidates, Task<List<RecommendationFlip?>> running)
+{
+    /// <summary>The item searched.</summary>
+    public string ItemId { get; } = itemId;
+    /// <summary>Whether the searches compare present costs on hard lines only.</summary>
+    public bool HardOnly { get; } = hardOnly;
+    /// <summary>The inputs searched, in order.</summary>
+    public IReadOnlyList<FlipCandidate> Candidates { get; } = candidates;
+
+    /// <summary>Each candidate's flip (null where none), waiting for the searches to end; their first failure is thrown as itself.</summary>
+    public List<RecommendationFlip?> Results() => running.GetAwaiter().GetResult();
+}
+
+/// <summary>The flip searches of every item of an evaluation (<see cref="DecisionAnalyzer.StartFlipSearches"/>), by item index.</summary>
+public sealed class FlipSearches(IReadOnlyList<FlipSearch?> items)
+{
+    /// <summary>The searches of item <paramref name="index"/>; null when it has nothing to compare.</summary>
+    public FlipSearch? Of(int index) => index < items.Count ? items[index] : null;
 }

@@ -28,6 +28,27 @@ public sealed class DecisionAnalyzerTests
     }
 
     [Fact]
+    public void Flip_searches_started_before_the_simulation_give_the_same_decision()
+    {
+        var document = CaseFileReader.ReadDocumentFile(Example("led-lamps.yaml"), Market.Value);
+        var (c, uncertain, market) = (document.Case, document.Uncertain, Market.Value);
+        var evaluation = new CaseEvaluator().Evaluate(c, market, En);
+        var searches = DecisionAnalyzer.StartFlipSearches(evaluation, c, uncertain, market);
+        var simulation = new RiskAnalyzer(En).Simulate(c, uncertain, market, 200, 1);
+        var early = DecisionAnalyzer.Decide(evaluation, c, uncertain, market, simulation, null, En, searches).Items.Single().Decision!;
+        var late = DecisionAnalyzer.Decide(evaluation, c, uncertain, market, simulation, null, En).Items.Single().Decision!;
+        Assert.Contains(early.Flips, f => f.Kind == "input");
+        Assert.Equal(late.Flips.Select(f => (f.Input, f.FlipsAt, f.Option, f.Text)), early.Flips.Select(f => (f.Input, f.FlipsAt, f.Option, f.Text)));
+        Assert.Equal(late.Confidence, early.Confidence);
+        Assert.Equal(late.ConfidenceReasons, early.ConfidenceReasons);
+        // Searches of another evaluation (here: on hard costs only) are not taken for this one's.
+        var hardOnly = c with { Assumptions = (c.Assumptions ?? new()) with { RecommendOnAllFactors = false } };
+        var other = DecisionAnalyzer.StartFlipSearches(evaluation, hardOnly, uncertain, market);
+        Assert.Equal(late.Flips.Select(f => (f.Input, f.FlipsAt)),
+            DecisionAnalyzer.Decide(evaluation, c, uncertain, market, simulation, null, En, other).Items.Single().Decision!.Flips.Select(f => (f.Input, f.FlipsAt)));
+    }
+
+    [Fact]
     public void Irr_solves_a_two_year_annuity_in_closed_form()
     {
         // −100 + 60/(1+r) + 60/(1+r)² = 0 ⇒ with x = 1/(1+r): 60x² + 60x − 100 = 0, x = (−60 + √27,600)/120.
