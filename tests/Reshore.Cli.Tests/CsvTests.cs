@@ -15,6 +15,17 @@ public sealed class CsvTests
         Assert.Equal(("4", "5", "6"), (rows[2]["a"], rows[2]["b"], rows[2]["c"]));
     }
 
+    [Theory]
+    [InlineData("x,y\r\n\"a, b\",\"c\"\r\n", "a, b", "c")]
+    [InlineData("x,y\n\"a\nb\",\"c\"", "a\nb", "c")]
+    [InlineData("x,y\n\"a\"z,\"c\"\r", "az", "c")]
+    [InlineData("x,y\n \"a\",\"\"", "a", "")]
+    public void Quoted_fields_end_at_a_comma_a_line_end_or_the_end_of_the_text(string text, string x, string y)
+    {
+        var row = Csv.Parse(text, "t.csv").Single();
+        Assert.Equal((x, y), (row["x"], row["y"]));
+    }
+
     [Fact]
     public void A_row_is_a_map_in_header_order()
     {

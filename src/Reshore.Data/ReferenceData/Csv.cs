@@ -84,6 +84,19 @@ public static class Csv
     /// <summary>Reads a field with quotes from <paramref name="at"/> to its comma or line end; returns the position after it.</summary>
     private static int QuotedField(string text, int at, List<string> row, out bool rowEnded)
     {
+        // The common form, "text" with no doubled quote inside, followed by a comma or a line end: cut it out of the text.
+        if (text[at] == '"' && text.IndexOf('"', at + 1) is var close and > 0)
+        {
+            var after = close + 1;
+            var next = after < text.Length ? text[after] : '\n';
+            if (next == '\r' && after + 1 < text.Length && text[after + 1] == '\n') next = text[++after];
+            if (next is ',' or '\n')
+            {
+                row.Add(text.Substring(at + 1, close - at - 1));
+                rowEnded = next == '\n';
+                return Math.Min(after + 1, text.Length);
+            }
+        }
         var field = new StringBuilder();
         var inQuotes = false;
         for (var i = at; i < text.Length; i++)

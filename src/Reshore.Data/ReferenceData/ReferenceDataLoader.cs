@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using Reshore.Core.Domain;
 using Reshore.Core.MarketData;
@@ -37,45 +38,78 @@ public static class ReferenceDataLoader
     {
         using var stream = typeof(ReferenceDataLoader).Assembly.GetManifestResourceStream("reference-data/" + name)
             ?? throw new FileNotFoundException($"Embedded reference data file {name} is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        // Decoded in one piece (a reader would build the text in blocks and copy it again): the files are read at every start.
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        var text = bytes.AsSpan();
+        if (text.StartsWith(Encoding.UTF8.Preamble)) text = text[Encoding.UTF8.Preamble.Length..];
+        return Encoding.UTF8.GetString(text);
     }
 
     private static MarketSnapshot Load(Func<string, string?> read)
     {
         IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(string name) =>
             read(name) is { } text ? Csv.Parse(text, name) : [];
-        var dataset = Rows("dataset.csv").ToDictionary(r => r["key"], r => r["value"]);
-        var fx = new Dictionary<CurrencyCode, SourcedValue>();
-        foreach (var r in Rows("fx_rates.csv"))
-        {
-            if (string.IsNullOrEmpty(r["eur_per_unit"])) continue; // listed as not found in the file itself
-            fx[CurrencyCode.Parse(r["currency"])] = new SourcedValue(Num(r, "eur_per_unit", "fx_rates.csv"), r["source"], Year(r, "year"));
-        }
-        return new MarketSnapshot
-        {
-            Version = dataset["version"],
-            AsOf = DateOnly.ParseExact(dataset["as_of"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Countries = WithEnergyPrices(Rows("countries.csv").Select(Country).ToDictionary(c => c.Code), Rows("energy_prices.csv")),
-            Lanes = Rows("lanes.csv").Select(Lane).ToDictionary(l => l.Id, StringComparer.Ordinal),
-            EmissionFactors = Rows("emission_factors.csv").Where(r => r["g_co2e_per_tkm"].Length > 0).Select(Factor).ToList(),
-            EtsPriceEurPerTonne = Rows("carbon_prices.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
-                r => new SourcedValue(Num(r, "eua_eur_per_tonne", "carbon_prices.csv"), $"{r["basis"]}: {r["source"]}", int.Parse(r["year"], CultureInfo.InvariantCulture))),
-            CbamFactorPct = Rows("cbam_factors.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
-                r => new SourcedValue(Num(r, "cbam_factor_pct", "cbam_factors.csv"), r["source"], int.Parse(r["year"], CultureInfo.InvariantCulture))),
-            CbamCoveredPrefixes = Rows("cbam_goods.csv").Select(r => r["cn_prefix"]).ToList(),
-            CbamSource = Rows("cbam_goods.csv").First()["source"],
-            Tariffs = TariffRows(Rows),
-            Preferences = PreferenceRows(Rows),
-            Fx = new FxTable(fx),
-            FxHistory = read("fx_history.csv") is { } history ? FxHistory(Csv.Parse(history, "fx_history.csv")) : new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>(),
-            CriticalRawMaterials = Rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
+        // The tariff files (most of the data) and the files after them are read on other cores while this thread reads the first ones:
+        // every command starts here. A broken file is reported as before, the first in this order.
+        var tariffs = Task.Run(() => (Tariffs: TariffRows(Rows), Preferences: PreferenceRows(Rows)));
+        var later = Task.Run(() => (
+            FxHistory: read("fx_history.csv") is { } history ? FxHistory(Csv.Parse(history, "fx_history.csv")) : new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>(),
+            CriticalRawMaterials: Rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
                 r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
-            LabourMarkets = LabourMarketData.Load(read),
-            Instruments = SupportData.Instruments(read),
-            StateAidRules = SupportData.Rules(read),
-            EcosystemClusters = SupportData.Clusters(read),
-        };
+            LabourMarkets: LabourMarketData.Load(read),
+            Instruments: SupportData.Instruments(read),
+            StateAidRules: SupportData.Rules(read),
+            EcosystemClusters: SupportData.Clusters(read)));
+        try
+        {
+            var dataset = Rows("dataset.csv").ToDictionary(r => r["key"], r => r["value"]);
+            var fx = new Dictionary<CurrencyCode, SourcedValue>();
+            foreach (var r in Rows("fx_rates.csv"))
+            {
+                if (string.IsNullOrEmpty(r["eur_per_unit"])) continue; // listed as not found in the file itself
+                fx[CurrencyCode.Parse(r["currency"])] = new SourcedValue(Num(r, "eur_per_unit", "fx_rates.csv"), r["source"], Year(r, "year"));
+            }
+            var version = dataset["version"];
+            var asOf = DateOnly.ParseExact(dataset["as_of"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var countries = WithEnergyPrices(Rows("countries.csv").Select(Country).ToDictionary(c => c.Code), Rows("energy_prices.csv"));
+            var lanes = Rows("lanes.csv").Select(Lane).ToDictionary(l => l.Id, StringComparer.Ordinal);
+            var emissionFactors = Rows("emission_factors.csv").Where(r => r["g_co2e_per_tkm"].Length > 0).Select(Factor).ToList();
+            var etsPrices = Rows("carbon_prices.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
+                r => new SourcedValue(Num(r, "eua_eur_per_tonne", "carbon_prices.csv"), $"{r["basis"]}: {r["source"]}", int.Parse(r["year"], CultureInfo.InvariantCulture)));
+            var cbamFactors = Rows("cbam_factors.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
+                r => new SourcedValue(Num(r, "cbam_factor_pct", "cbam_factors.csv"), r["source"], int.Parse(r["year"], CultureInfo.InvariantCulture)));
+            var cbamGoods = Rows("cbam_goods.csv");
+            var (tariffRows, preferences) = tariffs.GetAwaiter().GetResult();
+            var rest = later.GetAwaiter().GetResult();
+            return new MarketSnapshot
+            {
+                Version = version,
+                AsOf = asOf,
+                Countries = countries,
+                Lanes = lanes,
+                EmissionFactors = emissionFactors,
+                EtsPriceEurPerTonne = etsPrices,
+                CbamFactorPct = cbamFactors,
+                CbamCoveredPrefixes = cbamGoods.Select(r => r["cn_prefix"]).ToList(),
+                CbamSource = cbamGoods.First()["source"],
+                Tariffs = tariffRows,
+                Preferences = preferences,
+                Fx = new FxTable(fx),
+                FxHistory = rest.FxHistory,
+                CriticalRawMaterials = rest.CriticalRawMaterials,
+                LabourMarkets = rest.LabourMarkets,
+                Instruments = rest.Instruments,
+                StateAidRules = rest.StateAidRules,
+                EcosystemClusters = rest.EcosystemClusters,
+            };
+        }
+        finally
+        {
+            // When an earlier file fails, the reads still running must not leave an unobserved error behind.
+            _ = tariffs.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            _ = later.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        }
     }
 
     private static Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>> FxHistory(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
