@@ -179,6 +179,32 @@ public sealed class InvalidInputTests
         AssertInvalid(r, "Case file not found");
     }
 
+    [Theory]
+    [InlineData(new[] { "countries.csv", "tariff_mfn.csv", "fx_history.csv" }, "countries.csv")]
+    [InlineData(new[] { "tariff_mfn.csv", "fx_history.csv" }, "tariff_mfn.csv")]
+    [InlineData(new[] { "fx_history.csv" }, "fx_history.csv")]
+    public void Of_several_broken_reference_files_the_first_is_reported(string[] broken, string reported)
+    {
+        // The files are read in three parts side by side; the error is still the first file's, in the order they are listed.
+        var folder = Directory.CreateTempSubdirectory("reshore-broken-reference-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "reference-data"), "*.csv"))
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            foreach (var file in broken)
+            {
+                var lines = File.ReadAllLines(Path.Combine(folder, file));
+                File.WriteAllLines(Path.Combine(folder, file), [lines[0], lines[1] + ",one field too many"]);
+            }
+            var r = CliRunner.Run("evaluate", Path.Combine(CliRunner.RepoRoot, "examples", "led-lamps.yaml"), "--reference-data", folder);
+            AssertInvalid(r, $"{reported}: row 2 has");
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
     [Fact]
     public void A_broken_reference_data_folder_is_a_user_error_even_while_the_case_is_read_alongside()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Globalization;
 using Reshore.Core.Domain;
@@ -50,66 +51,82 @@ public static class ReferenceDataLoader
     {
         IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(string name) =>
             read(name) is { } text ? Csv.Parse(text, name) : [];
-        // The tariff files (most of the data) and the files after them are read on other cores while this thread reads the first ones:
-        // every command starts here. A broken file is reported as before, the first in this order.
-        var tariffs = Task.Run(() => (Tariffs: TariffRows(Rows), Preferences: PreferenceRows(Rows)));
-        var later = Task.Run(() => (
-            FxHistory: read("fx_history.csv") is { } history ? FxHistory(Csv.Parse(history, "fx_history.csv")) : new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>(),
-            CriticalRawMaterials: Rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
-                r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
-            LabourMarkets: LabourMarketData.Load(read),
-            Instruments: SupportData.Instruments(read),
-            StateAidRules: SupportData.Rules(read),
-            EcosystemClusters: SupportData.Clusters(read)));
-        try
+        // Three parts read side by side (Parallel.Invoke runs one on this thread and lends the others to idle cores): every command
+        // starts here. A broken file is reported as before, the first in the files' order.
+        MarketSnapshot? first = null;
+        List<TariffEntry>? tariffs = null;
+        List<TariffPreference>? preferences = null;
+        MarketSnapshot? later = null;
+        var failures = new ExceptionDispatchInfo?[3];
+        void Part(int order, Action readPart)
         {
-            var dataset = Rows("dataset.csv").ToDictionary(r => r["key"], r => r["value"]);
-            var fx = new Dictionary<CurrencyCode, SourcedValue>();
-            foreach (var r in Rows("fx_rates.csv"))
-            {
-                if (string.IsNullOrEmpty(r["eur_per_unit"])) continue; // listed as not found in the file itself
-                fx[CurrencyCode.Parse(r["currency"])] = new SourcedValue(Num(r, "eur_per_unit", "fx_rates.csv"), r["source"], Year(r, "year"));
-            }
-            var version = dataset["version"];
-            var asOf = DateOnly.ParseExact(dataset["as_of"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var countries = WithEnergyPrices(Rows("countries.csv").Select(Country).ToDictionary(c => c.Code), Rows("energy_prices.csv"));
-            var lanes = Rows("lanes.csv").Select(Lane).ToDictionary(l => l.Id, StringComparer.Ordinal);
-            var emissionFactors = Rows("emission_factors.csv").Where(r => r["g_co2e_per_tkm"].Length > 0).Select(Factor).ToList();
-            var etsPrices = Rows("carbon_prices.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
-                r => new SourcedValue(Num(r, "eua_eur_per_tonne", "carbon_prices.csv"), $"{r["basis"]}: {r["source"]}", int.Parse(r["year"], CultureInfo.InvariantCulture)));
-            var cbamFactors = Rows("cbam_factors.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
-                r => new SourcedValue(Num(r, "cbam_factor_pct", "cbam_factors.csv"), r["source"], int.Parse(r["year"], CultureInfo.InvariantCulture)));
-            var cbamGoods = Rows("cbam_goods.csv");
-            var (tariffRows, preferences) = tariffs.GetAwaiter().GetResult();
-            var rest = later.GetAwaiter().GetResult();
-            return new MarketSnapshot
-            {
-                Version = version,
-                AsOf = asOf,
-                Countries = countries,
-                Lanes = lanes,
-                EmissionFactors = emissionFactors,
-                EtsPriceEurPerTonne = etsPrices,
-                CbamFactorPct = cbamFactors,
-                CbamCoveredPrefixes = cbamGoods.Select(r => r["cn_prefix"]).ToList(),
-                CbamSource = cbamGoods.First()["source"],
-                Tariffs = tariffRows,
-                Preferences = preferences,
-                Fx = new FxTable(fx),
-                FxHistory = rest.FxHistory,
-                CriticalRawMaterials = rest.CriticalRawMaterials,
-                LabourMarkets = rest.LabourMarkets,
-                Instruments = rest.Instruments,
-                StateAidRules = rest.StateAidRules,
-                EcosystemClusters = rest.EcosystemClusters,
-            };
+            try { readPart(); }
+            catch (Exception e) { failures[order] = ExceptionDispatchInfo.Capture(e); }
         }
-        finally
+        Parallel.Invoke(
+            () => Part(0, () => first = FirstFiles(Rows)),
+            () => Part(1, () =>
+            {
+                tariffs = TariffRows(Rows);
+                preferences = PreferenceRows(Rows);
+            }),
+            () => Part(2, () => later = LaterFiles(read, Rows)));
+        foreach (var failure in failures) failure?.Throw();
+        return first! with
         {
-            // When an earlier file fails, the reads still running must not leave an unobserved error behind.
-            _ = tariffs.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-            _ = later.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            Tariffs = tariffs!,
+            Preferences = preferences!,
+            FxHistory = later!.FxHistory,
+            CriticalRawMaterials = later.CriticalRawMaterials,
+            LabourMarkets = later.LabourMarkets,
+            Instruments = later.Instruments,
+            StateAidRules = later.StateAidRules,
+            EcosystemClusters = later.EcosystemClusters,
+        };
+    }
+
+    /// <summary>The files after the tariffs, in a snapshot of their own (only those fields are read from it).</summary>
+    private static MarketSnapshot LaterFiles(Func<string, string?> read, Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows) => new()
+    {
+        Version = "", AsOf = default, Countries = new Dictionary<CountryCode, CountryProfile>(), Lanes = new Dictionary<string, Lane>(), EmissionFactors = [],
+        EtsPriceEurPerTonne = new Dictionary<int, SourcedValue>(), CbamFactorPct = new Dictionary<int, SourcedValue>(), CbamCoveredPrefixes = [], CbamSource = "",
+        Tariffs = [], Fx = new FxTable(new Dictionary<CurrencyCode, SourcedValue>()),
+        FxHistory = read("fx_history.csv") is { } history ? FxHistory(Csv.Parse(history, "fx_history.csv")) : new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>(),
+        CriticalRawMaterials = rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
+            r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
+        LabourMarkets = LabourMarketData.Load(read),
+        Instruments = SupportData.Instruments(read),
+        StateAidRules = SupportData.Rules(read),
+        EcosystemClusters = SupportData.Clusters(read),
+    };
+
+    /// <summary>The files before the tariffs, with empty tariffs and the later tables (filled in by <see cref="Load"/>).</summary>
+    private static MarketSnapshot FirstFiles(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
+    {
+        var dataset = rows("dataset.csv").ToDictionary(r => r["key"], r => r["value"]);
+        var fx = new Dictionary<CurrencyCode, SourcedValue>();
+        foreach (var r in rows("fx_rates.csv"))
+        {
+            if (string.IsNullOrEmpty(r["eur_per_unit"])) continue; // listed as not found in the file itself
+            fx[CurrencyCode.Parse(r["currency"])] = new SourcedValue(Num(r, "eur_per_unit", "fx_rates.csv"), r["source"], Year(r, "year"));
         }
+        var cbamGoods = rows("cbam_goods.csv");
+        return new MarketSnapshot
+        {
+            Version = dataset["version"],
+            AsOf = DateOnly.ParseExact(dataset["as_of"], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Countries = WithEnergyPrices(rows("countries.csv").Select(Country).ToDictionary(c => c.Code), rows("energy_prices.csv")),
+            Lanes = rows("lanes.csv").Select(Lane).ToDictionary(l => l.Id, StringComparer.Ordinal),
+            EmissionFactors = rows("emission_factors.csv").Where(r => r["g_co2e_per_tkm"].Length > 0).Select(Factor).ToList(),
+            EtsPriceEurPerTonne = rows("carbon_prices.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
+                r => new SourcedValue(Num(r, "eua_eur_per_tonne", "carbon_prices.csv"), $"{r["basis"]}: {r["source"]}", int.Parse(r["year"], CultureInfo.InvariantCulture))),
+            CbamFactorPct = rows("cbam_factors.csv").ToDictionary(r => int.Parse(r["year"], CultureInfo.InvariantCulture),
+                r => new SourcedValue(Num(r, "cbam_factor_pct", "cbam_factors.csv"), r["source"], int.Parse(r["year"], CultureInfo.InvariantCulture))),
+            CbamCoveredPrefixes = cbamGoods.Select(r => r["cn_prefix"]).ToList(),
+            CbamSource = cbamGoods.First()["source"],
+            Tariffs = [],
+            Fx = new FxTable(fx),
+        };
     }
 
     private static Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>> FxHistory(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
