@@ -115,6 +115,16 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         public double[] CashNet { get; } = Net.Select((n, t) => n + Residual[t]).ToArray();
     }
 
+    /// <summary>
+    /// An option's one-off costs, incentives and residual book value by year 0..H, as in its business case (<see cref="BusinessCaseYear"/>):
+    /// they do not depend on the running costs, so the simulation takes them without costing the years.
+    /// </summary>
+    public static (double[] OneOff, double[] Incentives, double[] Residual) TransitionFlows(CaseContext ctx, SourcingOption option)
+    {
+        var cash = CashFlows(ctx, option, [], hardOnly: false);
+        return (cash.OneOff, cash.Incentives, cash.Residual);
+    }
+
     private static Cash CashFlows(CaseContext ctx, SourcingOption option, List<OptionYearResult> runs, bool hardOnly)
     {
         var h = ctx.Case.HorizonYears;

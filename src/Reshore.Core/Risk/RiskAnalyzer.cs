@@ -199,17 +199,18 @@ public sealed class RiskAnalyzer
         var lead = new int[item.Options.Count];
         var transit = new int[item.Options.Count];
         var half = item with { AnnualVolumeUnits = item.AnnualVolumeUnits / 2 };
-        for (var i = 0; i < item.Options.Count; i++)
-            for (var y = 0; y < years; y++)
-            {
-                var result = _engine.Calculate(ctx, item, item.Options[i], y + 1, Invariant);
-                var c = SimulatedUnitCost(result, item);
-                full[i * years + y] = c;
-                if (withFixedPart) fixedPart[i * years + y] = Math.Max(0, SimulatedUnitCost(_engine.Calculate(ctx, half, item.Options[i], y + 1, Invariant), item) - c);
-                if (y > 0) continue;
-                lead[i] = Math.Max(1, SimulationModel.WholeWeeks(result.LeadTimeDays / 7));
-                transit[i] = SimulationModel.WholeWeeks(result.TransitDays / 7);
-            }
+        // Every option-year is costed on its own (the engine is pure): on all cores.
+        Parallel.For(0, item.Options.Count * years, cell =>
+        {
+            var (i, y) = (cell / years, cell % years);
+            var result = _engine.Calculate(ctx, item, item.Options[i], y + 1, Invariant);
+            var c = SimulatedUnitCost(result, item);
+            full[cell] = c;
+            if (withFixedPart) fixedPart[cell] = Math.Max(0, SimulatedUnitCost(_engine.Calculate(ctx, half, item.Options[i], y + 1, Invariant), item) - c);
+            if (y > 0) return;
+            lead[i] = Math.Max(1, SimulationModel.WholeWeeks(result.LeadTimeDays / 7));
+            transit[i] = SimulationModel.WholeWeeks(result.TransitDays / 7);
+        });
         return (full, fixedPart, lead, transit);
     }
 
@@ -395,9 +396,16 @@ public sealed class RiskAnalyzer
     /// <summary>Per option, its one-off transition costs net of incentives and residual value, as a present value spread over the horizon: PV ÷ a(r, H).</summary>
     public static double[] AnnualisedOneOffCosts(ReshoringCase c, int itemIndex, MarketSnapshot market)
     {
-        var evaluation = new CaseEvaluator().Evaluate(c with { Items = [c.Items[itemIndex]] }, market, Invariant).Items[0];
+        var item = c.Items[itemIndex];
+        var ctx = new CaseContext(c with { Items = [item] }, market);
         var annuity = Costing.Formulas.FinanceFormulas.AnnuityFactor(c.DiscountRatePct / 100, c.HorizonYears);
-        return evaluation.Options.Select(o => o.Years.Sum(y => (y.OneOffCosts - y.Incentives - y.ResidualValue) * y.DiscountFactor) / annuity).ToArray();
+        return item.Options.Select(o =>
+        {
+            var (oneOff, incentives, residual) = CaseEvaluator.TransitionFlows(ctx, o);
+            var pv = 0.0;
+            for (var t = 0; t < oneOff.Length; t++) pv += (oneOff[t] - incentives[t] - residual[t]) * Costing.Formulas.FinanceFormulas.DiscountFactor(ctx.DiscountRate, t);
+            return pv / annuity;
+        }).ToArray();
     }
 
     /// <summary>

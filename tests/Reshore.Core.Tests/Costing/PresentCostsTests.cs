@@ -43,6 +43,22 @@ public class PresentCostsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void The_simulations_annualised_one_off_costs_equal_the_business_cases(string path)
+    {
+        // RiskAnalyzer.AnnualisedOneOffCosts takes the transition flows without costing the years: the business case's own figures.
+        var document = CaseFileReader.ReadDocumentFile(path, Market.Value);
+        var c = document.Case;
+        for (var index = 0; index < c.Items.Count; index++)
+        {
+            var evaluation = new CaseEvaluator().Evaluate(c with { Items = [c.Items[index]] }, Market.Value, CultureInfo.InvariantCulture).Items[0];
+            var annuity = Reshore.Core.Costing.Formulas.FinanceFormulas.AnnuityFactor(c.DiscountRatePct / 100, c.HorizonYears);
+            var expected = evaluation.Options.Select(o => o.Years.Sum(y => (y.OneOffCosts - y.Incentives - y.ResidualValue) * y.DiscountFactor) / annuity);
+            Assert.Equal(expected, RiskAnalyzer.AnnualisedOneOffCosts(c, index, Market.Value));
+        }
+    }
+
     [Fact]
     public void An_unknown_item_is_named()
     {
