@@ -3,7 +3,7 @@ namespace Reshore.Cli.Tests;
 /// <summary>Bad case files give exit code 2 and a message with file, JSON path and line — never a stack trace.</summary>
 public sealed class InvalidInputTests
 {
-    private const string ValidJson = """
+    internal const string ValidJson = """
         {
           "name": "minimal",
           "baseYear": 2027,

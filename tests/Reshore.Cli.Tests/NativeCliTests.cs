@@ -49,25 +49,7 @@ public sealed class NativeCliFixture : IDisposable
 [Trait("Category", "Native")]
 public sealed class NativeCliTests(NativeCliFixture native) : IClassFixture<NativeCliFixture>
 {
-    private const string JsonCase = """
-        {
-          "name": "minimal",
-          "baseYear": 2027,
-          "horizonYears": 5,
-          "discountRatePct": 8,
-          "items": [
-            {
-              "id": "part",
-              "annualVolumeUnits": 1000,
-              "unitWeightKg": 1.5,
-              "options": [
-                { "id": "cn", "governance": "statusQuo", "country": "CN", "production": { "unitPrice": "4.2 USD" } },
-                { "id": "be", "governance": "outsourcedReshoring", "country": "BE", "production": { "unitPrice": 5.1 } }
-              ]
-            }
-          ]
-        }
-        """;
+    private const string JsonCase = InvalidInputTests.ValidJson;
 
     public static TheoryData<string> Examples => new(Directory.GetFiles(System.IO.Path.Combine(CliRunner.RepoRoot, "examples"), "*.yaml").Select(System.IO.Path.GetFileName).Order()!);
 
