@@ -26,37 +26,6 @@ public sealed class CsvTests
         Assert.Equal((x, y), (row["x"], row["y"]));
     }
 
-    [Theory]
-    [InlineData(0.5)]   // a multi-line quoted field across the middle of the text
-    [InlineData(0.49)]
-    [InlineData(0.2)]
-    public void A_long_text_read_in_two_halves_gives_every_row_as_written(double longFieldAt)
-    {
-        var random = new Random(17);
-        var written = new List<string[]>();
-        for (var i = 0; i < 6000; i++)
-            written.Add([i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                random.Next(4) switch { 0 => "plain text", 1 => "with, comma", 2 => "say \"hi\"", _ => "two\nlines" },
-                new string('x', random.Next(60))]);
-        written[(int)(written.Count * longFieldAt)][2] = string.Join("\n", Enumerable.Repeat("a long \"quoted\", field", 4000));
-        static string Quote(string v) => v.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-        var text = "id,text,pad\r\n" + string.Concat(written.Select(r => string.Join(",", r.Select(Quote)) + "\r\n"));
-        Assert.True(text.Length >= Csv.TwoHalvesFrom);
-        var rows = Csv.Parse(text, "t.csv");
-        Assert.Equal(written.Count, rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-            Assert.Equal(written[i].Select(v => v.Trim()), rows[i].Values);
-    }
-
-    [Fact]
-    public void A_row_error_in_the_second_half_of_a_long_text_names_its_row()
-    {
-        var lines = Enumerable.Range(0, 20_000).Select(i => $"{i},some text to make the file long").ToList();
-        lines[15_000] += ",extra";
-        var e = Assert.Throws<FormatException>(() => Csv.Parse("id,text\n" + string.Join("\n", lines), "t.csv"));
-        Assert.Equal("t.csv: row 15002 has 3 fields, the header has 2.", e.Message);
-    }
-
     [Fact]
     public void A_row_is_a_map_in_header_order()
     {

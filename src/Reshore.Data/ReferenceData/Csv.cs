@@ -14,21 +14,10 @@ public static class Csv
 {
     private static readonly SearchValues<char> FieldEnd = SearchValues.Create(",\n\"");
 
-    /// <summary>A text at least this long is read in two halves side by side (the MFN tariff file is 0.9 MB).</summary>
-    public const int TwoHalvesFrom = 256 * 1024;
-
     /// <summary>Parses CSV text whose first row is the header.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Parse(string text, string fileName)
     {
-        List<List<string>> rows;
-        if (text.Length >= TwoHalvesFrom && LineStartNearMiddle(text) is var split and > 0)
-        {
-            List<List<string>>? first = null, second = null;
-            Parallel.Invoke(() => first = ParseRows(text, 0, split), () => second = ParseRows(text, split, text.Length));
-            rows = first!;
-            rows.AddRange(second!);
-        }
-        else rows = ParseRows(text, 0, text.Length);
+        var rows = ParseRows(text);
         if (rows.Count == 0) throw new FormatException($"{fileName}: empty file.");
         var header = rows[0];
         var columns = new Dictionary<string, int>(header.Count, StringComparer.Ordinal);
@@ -47,32 +36,12 @@ public static class Csv
         return result;
     }
 
-    /// <summary>
-    /// The start of the first line after the middle of <paramref name="text"/> that is outside quotes (an even number of quote marks
-    /// before it: each quoted section opens and closes, and a doubled quote inside counts twice); −1 when there is none.
-    /// </summary>
-    private static int LineStartNearMiddle(string text)
-    {
-        var newline = text.IndexOf('\n', text.Length / 2);
-        if (newline < 0) return -1;
-        var quotes = text.AsSpan(0, newline).Count('"');
-        while (quotes % 2 != 0)
-        {
-            var next = text.IndexOf('\n', newline + 1);
-            if (next < 0) return -1;
-            quotes += text.AsSpan(newline, next - newline).Count('"');
-            newline = next;
-        }
-        return newline + 1 < text.Length ? newline + 1 : -1;
-    }
-
-    /// <summary>The rows of text[<paramref name="start"/>..<paramref name="limit"/>); <paramref name="limit"/> is the text's end or the start of a line outside quotes.</summary>
-    private static List<List<string>> ParseRows(string text, int start, int limit)
+    private static List<List<string>> ParseRows(string text)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
-        var at = start;
-        while (at < limit)
+        var at = 0;
+        while (at < text.Length)
         {
             var end = text.AsSpan(at).IndexOfAny(FieldEnd);
             if (end >= 0 && text[at + end] != '"')
