@@ -90,10 +90,13 @@ public sealed class SensitivityAnalyzer
         foreach (var id in new[] { a, b })
             if (baseline.Options.All(o => o.Id != id)) throw new ArgumentException($"Unknown option '{id}' in item '{itemId}'.");
         if (a == b) throw new ArgumentException("Choose two different options.");
+        // Brent's method evaluates the ends again: each value is costed once.
+        var known = new Dictionary<double, double>();
         double Difference(double value)
         {
+            if (known.TryGetValue(value, out var difference)) return difference;
             var costs = PresentCosts(CasePaths.With(c, path, value), market, itemId);
-            return costs.Single(o => o.Id == a).PvCost - costs.Single(o => o.Id == b).PvCost;
+            return known[value] = costs.Single(o => o.Id == a).PvCost - costs.Single(o => o.Id == b).PvCost;
         }
         var atFrom = Difference(from);
         var atTo = Difference(to);
@@ -118,7 +121,13 @@ public sealed class SensitivityAnalyzer
         var baseline = PresentCosts(c, market, itemId);
         if (baseline.Count < 2) return null;
         var best = baseline.MinBy(Pv)!.Id;
-        IReadOnlyList<OptionPresentCost> At(double v) => PresentCosts(CasePaths.With(c, path, v), market, itemId);
+        // Brent's method evaluates the ends again, and the tie is looked up at its last point: each value is costed once.
+        var known = new Dictionary<double, IReadOnlyList<OptionPresentCost>>();
+        IReadOnlyList<OptionPresentCost> At(double v)
+        {
+            if (!known.TryGetValue(v, out var costs)) known[v] = costs = PresentCosts(CasePaths.With(c, path, v), market, itemId);
+            return costs;
+        }
         double Margin(double v)
         {
             var costs = At(v);
