@@ -16,6 +16,9 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
     /// <summary>An evaluator with the default engine.</summary>
     public CaseEvaluator() : this(new TcoCostingEngine()) { }
 
+    /// <summary>The engine for present costs alone: the same amounts, no notes or sources.</summary>
+    private static readonly TcoCostingEngine Unexplained = new(explain: false);
+
     /// <summary>Evaluates a validated case against reference data, writing text in <paramref name="culture"/>.</summary>
     public CaseEvaluation Evaluate(ReshoringCase reshoringCase, MarketSnapshot market, CultureInfo culture)
     {
@@ -48,7 +51,7 @@ public sealed class CaseEvaluator(TcoCostingEngine engine)
         var horizon = ctx.Case.HorizonYears;
         return item.Options.Select(o =>
         {
-            var runs = Enumerable.Range(1, horizon).Select(t => engine.Calculate(ctx, item, o, t, culture)).ToList();
+            var runs = Enumerable.Range(1, horizon).Select(t => Unexplained.Calculate(ctx, item, o, t, culture)).ToList();
             return new OptionPresentCost(o.Id,
                 FinanceFormulas.PresentValue(CashFlows(ctx, o, runs, hardOnly: false).Net, ctx.DiscountRate),
                 FinanceFormulas.PresentValue(CashFlows(ctx, o, runs, hardOnly: true).Net, ctx.DiscountRate));

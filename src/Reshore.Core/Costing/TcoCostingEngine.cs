@@ -15,6 +15,18 @@ namespace Reshore.Core.Costing;
 /// </summary>
 public sealed partial class TcoCostingEngine
 {
+    /// <summary>An engine that writes every line's notes and the sources of its inputs.</summary>
+    public TcoCostingEngine() : this(explain: true) { }
+
+    /// <summary>
+    /// An engine; with <paramref name="explain"/> false it leaves notes and input sources empty (the numbers, names and statuses are the
+    /// same): for searches and compiled costs that read only the amounts and run the engine thousands of times.
+    /// </summary>
+    public TcoCostingEngine(bool explain) => Explains = explain;
+
+    /// <summary>Whether lines carry their notes and their inputs' sources.</summary>
+    public bool Explains { get; }
+
     /// <summary>Computes the lines of <paramref name="option"/> for horizon year <paramref name="year"/> (1-based).</summary>
     /// <remarks>With markets (item.markets), the option's markets are costed run by run and merged (<see cref="MarketRuns"/>).</remarks>
     public OptionYearResult Calculate(CaseContext context, Item item, SourcingOption option, int year, CultureInfo culture) =>
@@ -28,7 +40,7 @@ public sealed partial class TcoCostingEngine
     public OptionYearResult Calculate(CaseContext context, Item item, SourcingOption option, int year, CultureInfo culture, RunScope? scope)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
-        return new Calculation(context, item, option, year, culture, scope ?? RunScope.Whole(context.Home)).Run();
+        return new Calculation(context, item, option, year, culture, scope ?? RunScope.Whole(context.Home), Explains).Run();
     }
 
     /// <summary>Annual volume of an item in horizon year t: V × (1 + g)^(t−1).</summary>
@@ -55,8 +67,11 @@ public sealed partial class TcoCostingEngine
         // Case fields whose absence leaves the lead time unknown (empty when it is known): the lines that need it are not assessed.
         private string? _leadTimeMissing;
 
-        public Calculation(CaseContext ctx, Item item, SourcingOption option, int year, CultureInfo culture, RunScope scope)
+        private readonly bool _explain;
+
+        public Calculation(CaseContext ctx, Item item, SourcingOption option, int year, CultureInfo culture, RunScope scope, bool explain)
         {
+            _explain = explain;
             _ctx = ctx;
             _item = item;
             _option = option;
@@ -111,24 +126,25 @@ public sealed partial class TcoCostingEngine
 
         // ---------------------------------------------------------------- helpers
 
-        private string T(string key, string english) => Text.Get(_culture, key, english);
+        // Without explanations (TcoCostingEngine.Explains), notes and sources are empty: nothing that is computed reads them.
+        private string T(string key, string english) => _explain ? Text.Get(_culture, key, english) : "";
 
-        private string F(string key, string english, params object?[] args) => Text.Format(_culture, key, english, args);
+        private string F(string key, string english, params object?[] args) => _explain ? Text.Format(_culture, key, english, args) : "";
 
         private static InputValue Case(string name, double value, string unit) => new(name, value, unit, "case", false);
 
-        private static InputValue Default(string name, SourcedValue v, string unit) =>
-            new(name, v.Value, unit, v.Source.StartsWith("case", StringComparison.Ordinal) ? v.Source : $"default: {v.Source}{(v.Year is { } y ? $" ({y})" : "")}", !v.Source.StartsWith("case", StringComparison.Ordinal));
+        private InputValue Default(string name, SourcedValue v, string unit) =>
+            new(name, v.Value, unit, !_explain ? "" : v.Source.StartsWith("case", StringComparison.Ordinal) ? v.Source : $"default: {v.Source}{(v.Year is { } y ? $" ({y})" : "")}", !v.Source.StartsWith("case", StringComparison.Ordinal));
 
-        private static InputValue Derived(string name, double value, string unit, string how) => new(name, value, unit, $"derived: {how}", false);
+        private InputValue Derived(string name, double value, string unit, string how) => new(name, value, unit, _explain ? $"derived: {how}" : "", false);
 
-        private static InputValue Model(string name, double value, string unit, string what) => new(name, value, unit, $"default: model assumption ({what})", true);
+        private InputValue Model(string name, double value, string unit, string what) => new(name, value, unit, _explain ? $"default: model assumption ({what})" : "", true);
 
         /// <summary>A case input, or its documented default when the case leaves it out.</summary>
-        private static InputValue CaseOr(string name, double? value, double fallback, string unit) =>
+        private InputValue CaseOr(string name, double? value, double fallback, string unit) =>
             value is { } v ? Case(name, v, unit) : Model(name, fallback, unit, "not given");
 
-        private static InputValue IndexInput(string name, double value, string from) => Derived(name, value, "index", from);
+        private InputValue IndexInput(string name, double value, string from) => Derived(name, value, "index", from);
 
         private void Add(string factor, double perUnit, IReadOnlyList<InputValue> inputs, string? note = null, string? formula = null, double fixedPerUnit = 0, bool incomplete = false)
         {

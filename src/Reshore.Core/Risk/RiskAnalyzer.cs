@@ -104,7 +104,8 @@ public sealed class RiskAnalyzer
     /// <summary>Default number of scenarios.</summary>
     public const int DefaultScenarios = 2000;
 
-    private readonly TcoCostingEngine _engine = new();
+    // The simulation reads only the amounts, lead and transit times of the engine's results: no notes or sources.
+    private readonly TcoCostingEngine _engine = new(explain: false);
     private static readonly CultureInfo Invariant = CultureInfo.GetCultureInfo("en");
     private readonly CultureInfo _culture;
 

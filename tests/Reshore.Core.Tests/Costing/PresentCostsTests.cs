@@ -59,6 +59,34 @@ public class PresentCostsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void The_engine_without_explanations_gives_the_same_numbers(string path)
+    {
+        // Searches and the simulation run the engine without notes and sources (TcoCostingEngine.Explains = false).
+        var document = CaseFileReader.ReadDocumentFile(path, Market.Value);
+        var ctx = new CaseContext(document.Case, Market.Value);
+        var (explained, unexplained) = (new TcoCostingEngine(), new TcoCostingEngine(explain: false));
+        foreach (var item in document.Case.Items)
+            foreach (var option in item.Options)
+                for (var year = 1; year <= document.Case.HorizonYears; year++)
+                {
+                    var full = explained.Calculate(ctx, item, option, year, CultureInfo.GetCultureInfo("nl"));
+                    var lean = unexplained.Calculate(ctx, item, option, year, CultureInfo.GetCultureInfo("nl"));
+                    Assert.Equal(full.Lines.Select(Numbers), lean.Lines.Select(Numbers));
+                    Assert.Equal((full.Volume, full.LeadTimeDays, full.TransitDays, full.LandedValuePerUnit, full.Co2eKgPerUnit, full.LeadTimeKnown),
+                        (lean.Volume, lean.LeadTimeDays, lean.TransitDays, lean.LandedValuePerUnit, lean.Co2eKgPerUnit, lean.LeadTimeKnown));
+                    // Most notes and sources are left out (those built outside the engine's helpers, e.g. duties', stay).
+                    Assert.True(Text(lean) < Text(full) / 2, $"{Text(lean)} of {Text(full)} characters of notes and sources kept");
+                }
+
+        static int Text(OptionYearResult r) => r.Lines.Sum(l => (l.Note?.Length ?? 0) + l.Inputs.Sum(i => i.Source.Length));
+
+        static string Numbers(CostLine l) =>
+            FormattableString.Invariant($"{l.Factor} {l.Category} {l.Kind} {l.Status} {l.PerUnit:R} {l.PerYear:R} {l.FixedPerUnit:R} {l.Incomplete} ") +
+            string.Join(";", l.Inputs.Select(i => FormattableString.Invariant($"{i.Name}={i.Value:R}{i.Unit}{i.IsDefault}")));
+    }
+
     [Fact]
     public void An_unknown_item_is_named()
     {
