@@ -26,10 +26,15 @@ public sealed class NativeCliFixture : IDisposable
             RedirectStandardError = true,
         };
         using var process = Process.Start(publish)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(20))) process.Kill(entireProcessTree: true);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"The native publish failed ({process.ExitCode}):\n{stdout}\n{stderr.Result}");
+        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            throw new InvalidOperationException("The native publish did not end within 20 minutes.");
+        }
+        if (process.ExitCode != 0) throw new InvalidOperationException($"The native publish failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
         Path = System.IO.Path.Combine(_published, "reshore");
     }
 
