@@ -3,6 +3,7 @@ using System.Text;
 using System.Globalization;
 using Reshore.Core.Domain;
 using Reshore.Core.MarketData;
+using Reshore.Core.Support;
 using Reshore.Core.Values;
 
 namespace Reshore.Data.ReferenceData;
@@ -56,7 +57,7 @@ public static class ReferenceDataLoader
         MarketSnapshot? first = null;
         List<TariffEntry>? tariffs = null;
         List<TariffPreference>? preferences = null;
-        MarketSnapshot? later = null;
+        LaterTables? later = null;
         var failures = new ExceptionDispatchInfo?[3];
         void Part(int order, Action readPart)
         {
@@ -85,20 +86,20 @@ public static class ReferenceDataLoader
         };
     }
 
-    /// <summary>The files after the tariffs, in a snapshot of their own (only those fields are read from it).</summary>
-    private static MarketSnapshot LaterFiles(Func<string, string?> read, Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows) => new()
-    {
-        Version = "", AsOf = default, Countries = new Dictionary<CountryCode, CountryProfile>(), Lanes = new Dictionary<string, Lane>(), EmissionFactors = [],
-        EtsPriceEurPerTonne = new Dictionary<int, SourcedValue>(), CbamFactorPct = new Dictionary<int, SourcedValue>(), CbamCoveredPrefixes = [], CbamSource = "",
-        Tariffs = [], Fx = new FxTable(new Dictionary<CurrencyCode, SourcedValue>()),
-        FxHistory = read("fx_history.csv") is { } history ? FxHistory(Csv.Parse(history, "fx_history.csv")) : new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>(),
-        CriticalRawMaterials = rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
+    /// <summary>The tables read from the files after the tariffs.</summary>
+    private sealed record LaterTables(
+        IReadOnlyDictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>> FxHistory, IReadOnlyList<CriticalRawMaterial> CriticalRawMaterials,
+        IReadOnlyDictionary<string, LabourMarketProfile> LabourMarkets, IReadOnlyDictionary<string, SupportInstrument> Instruments,
+        IReadOnlyDictionary<string, StateAidRule> StateAidRules, IReadOnlyDictionary<string, IReadOnlyList<string>> EcosystemClusters);
+
+    private static LaterTables LaterFiles(Func<string, string?> read, Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows) => new(
+        read("fx_history.csv") is { } history ? FxHistory(Csv.Parse(history, "fx_history.csv")) : new Dictionary<CurrencyCode, IReadOnlyDictionary<int, SourcedValue>>(),
+        rows("critical_raw_materials.csv").Select(r => new CriticalRawMaterial(
             r["material"], int.Parse(r["list_year"], CultureInfo.InvariantCulture), r["strategic"], r["strategic_scope"].Length > 0 ? r["strategic_scope"] : null, r["source"])).ToList(),
-        LabourMarkets = LabourMarketData.Load(read),
-        Instruments = SupportData.Instruments(read),
-        StateAidRules = SupportData.Rules(read),
-        EcosystemClusters = SupportData.Clusters(read),
-    };
+        LabourMarketData.Load(read),
+        SupportData.Instruments(read),
+        SupportData.Rules(read),
+        SupportData.Clusters(read));
 
     /// <summary>The files before the tariffs, with empty tariffs and the later tables (filled in by <see cref="Load"/>).</summary>
     private static MarketSnapshot FirstFiles(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
