@@ -403,9 +403,7 @@ public sealed class RiskAnalyzer
         return item.Options.Select(o =>
         {
             var (oneOff, incentives, residual) = CaseEvaluator.TransitionFlows(ctx, o);
-            var pv = 0.0;
-            for (var t = 0; t < oneOff.Length; t++) pv += (oneOff[t] - incentives[t] - residual[t]) * Costing.Formulas.FinanceFormulas.DiscountFactor(ctx.DiscountRate, t);
-            return pv / annuity;
+            return Costing.Formulas.FinanceFormulas.PresentValue(oneOff.Select((amount, t) => amount - incentives[t] - residual[t]).ToArray(), ctx.DiscountRate) / annuity;
         }).ToArray();
     }
 
