@@ -51,4 +51,23 @@ public sealed class CsvTests
     [InlineData("", "t.csv: empty file.")]
     public void Malformed_files_are_named(string text, string message) =>
         Assert.Equal(message, Assert.Throws<FormatException>(() => Csv.Parse(text, "t.csv")).Message);
+
+    [Fact]
+    public void Streamed_rows_come_one_at_a_time_and_a_malformed_row_fails_when_reached()
+    {
+        using var rows = Csv.Stream("x,y\n1,2\n\n3,4\n5\n", "t.csv").GetEnumerator();
+        Assert.True(rows.MoveNext());
+        Assert.Equal(["1", "2"], rows.Current.Values);
+        Assert.True(rows.MoveNext()); // the blank line is skipped, but counted in the row numbers
+        Assert.Equal(["3", "4"], rows.Current.Values);
+        Assert.Equal("t.csv: row 5 has 1 fields, the header has 2.", Assert.Throws<FormatException>(() => rows.MoveNext()).Message);
+    }
+
+    [Fact]
+    public void Repeated_short_values_are_one_string()
+    {
+        var rows = Csv.Parse("d,s\n2020-01-01,UKGT2020\n2020-01-01,UKGT2020\n", "t.csv");
+        Assert.Same(rows[0]["d"], rows[1]["d"]);
+        Assert.Same(rows[0]["s"], rows[1]["s"]);
+    }
 }

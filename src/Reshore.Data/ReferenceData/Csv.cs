@@ -15,67 +15,101 @@ public static class Csv
     private static readonly SearchValues<char> FieldEnd = SearchValues.Create(",\n\"");
 
     /// <summary>Parses CSV text whose first row is the header.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Parse(string text, string fileName)
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Parse(string text, string fileName) => Stream(text, fileName).ToList();
+
+    /// <summary>
+    /// The rows of CSV text whose first row is the header, read as they are asked for: a large file (the MFN tariff) is mapped row by row,
+    /// so its parsed rows are garbage before the next garbage collection instead of being copied by it. A malformed row is reported when
+    /// it is reached.
+    /// </summary>
+    public static IEnumerable<IReadOnlyDictionary<string, string>> Stream(string text, string fileName)
     {
-        var rows = ParseRows(text);
-        if (rows.Count == 0) throw new FormatException($"{fileName}: empty file.");
-        var header = rows[0];
-        var columns = new Dictionary<string, int>(header.Count, StringComparer.Ordinal);
-        for (var c = 0; c < header.Count; c++)
+        var reader = new RowReader(text);
+        if (reader.Next() is not { } header) throw new FormatException($"{fileName}: empty file.");
+        var columns = new Dictionary<string, int>(header.Length, StringComparer.Ordinal);
+        for (var c = 0; c < header.Length; c++)
             if (!columns.TryAdd(header[c], c)) throw new FormatException($"{fileName}: the header names column '{header[c]}' twice.");
-        var result = new List<IReadOnlyDictionary<string, string>>(rows.Count - 1);
-        for (var i = 1; i < rows.Count; i++)
+        var headerList = header.ToList();
+        var number = 1;
+        while (reader.Next() is { } values)
         {
-            if (rows[i].Count == 1 && rows[i][0].Length == 0) continue;
-            if (rows[i].Count != header.Count)
-                throw new FormatException($"{fileName}: row {i + 1} has {rows[i].Count} fields, the header has {header.Count}.");
-            var values = new string[header.Count];
-            for (var c = 0; c < values.Length; c++) values[c] = rows[i][c].Trim();
-            result.Add(new Row(columns, header, values));
+            number++;
+            if (values.Length == 1 && values[0].Length == 0) continue;
+            if (values.Length != header.Length)
+                throw new FormatException($"{fileName}: row {number} has {values.Length} fields, the header has {header.Length}.");
+            for (var c = 0; c < values.Length; c++) values[c] = values[c].Trim();
+            yield return new Row(columns, headerList, values);
         }
-        return result;
     }
 
-    private static List<List<string>> ParseRows(string text)
+    /// <summary>
+    /// Reads rows as arrays of fields. A row's fields gather in one reused list and are copied out at its end, and short values that repeat
+    /// down a column (dates, source ids, rates such as "0") are one string each.
+    /// </summary>
+    private sealed class RowReader(string text)
     {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var at = 0;
-        while (at < text.Length)
+        private readonly List<string> _row = [];
+        private readonly ValuePool _pool = new();
+        private int _at;
+        private bool _done;
+
+        /// <summary>The next row, or null after the last.</summary>
+        public string[]? Next()
         {
-            var end = text.AsSpan(at).IndexOfAny(FieldEnd);
-            if (end >= 0 && text[at + end] != '"')
+            while (!_done && _at < text.Length)
             {
-                // A plain field (the common case): cut it out of the text.
-                row.Add(Plain(text.AsSpan(at, end)));
-                at += end + 1;
-                if (text[at - 1] == '\n')
+                var end = text.AsSpan(_at).IndexOfAny(FieldEnd);
+                if (end >= 0 && text[_at + end] != '"')
                 {
-                    rows.Add(row);
-                    row = [];
+                    // A plain field (the common case): cut it out of the text.
+                    _row.Add(_pool.Plain(text.AsSpan(_at, end)));
+                    _at += end + 1;
+                    if (text[_at - 1] == '\n') return Take();
+                    continue;
                 }
-                continue;
+                if (end < 0)
+                {
+                    _row.Add(_pool.Plain(text.AsSpan(_at)));
+                    _done = true;
+                    return Take();
+                }
+                _at = QuotedField(text, _at, _row, out var rowEnded);
+                if (rowEnded) return Take();
             }
-            if (end < 0)
-            {
-                row.Add(Plain(text.AsSpan(at)));
-                rows.Add(row);
-                return rows;
-            }
-            at = QuotedField(text, at, row, out var rowEnded);
-            if (rowEnded)
-            {
-                rows.Add(row);
-                row = [];
-            }
+            _done = true;
+            // The text ends after a comma: the row's last field is empty.
+            if (_row.Count == 0) return null;
+            _row.Add("");
+            return Take();
         }
-        // The text ends after a comma: the row's last field is empty.
-        if (row.Count > 0)
+
+        private string[] Take()
         {
-            row.Add("");
-            rows.Add(row);
+            var fields = _row.ToArray();
+            _row.Clear();
+            return fields;
         }
-        return rows;
+    }
+
+    /// <summary>One string per distinct short plain value of a file.</summary>
+    private sealed class ValuePool
+    {
+        /// <summary>Longer values (descriptions, names) rarely repeat; looking them up would only cost.</summary>
+        private const int MaxPooledLength = 16;
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public ValuePool() => _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Plain(ReadOnlySpan<char> field)
+        {
+            if (field.Length == 0) return "";
+            if (field.Length > MaxPooledLength || field.Contains('\r')) return Csv.Plain(field);
+            if (_lookup.TryGetValue(field, out var known)) return known;
+            var value = field.ToString();
+            _values.Add(value, value);
+            return value;
+        }
     }
 
     /// <summary>A field without quotes; carriage returns are dropped (line ends may be CRLF).</summary>
