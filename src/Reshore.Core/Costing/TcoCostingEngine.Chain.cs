@@ -346,7 +346,7 @@ public sealed partial class TcoCostingEngine
                 var profile = _ctx.Market.Country(country);
                 var path = $"production.steps[{k}]";
                 var tag = $"[{step.Id}] ";
-                InputValue Tagged(InputValue i) => i with { Name = tag + i.Name };
+                InputValue Tagged(InputValue i) => _explain ? i with { Name = tag + i.Name } : i;
 
                 if (k > 0 && (step.InboundLegs ?? []) is { Count: > 0 } legs)
                 {
