@@ -92,9 +92,9 @@ public sealed record MarketSnapshot
     public double? MfnRateLowerBound(string hsDigits, DateOnly on)
     {
         if (MfnTariff(hsDigits, on) is { MfnDutyPct: { } rate }) return rate.Value;
-        var below = Tariffs.Where(t => t.MfnDutyPct is not null && t.HsPrefix.Length > hsDigits.Length
-                                       && t.HsPrefix.StartsWith(hsDigits, StringComparison.Ordinal) && t.AppliesOn(on))
-                           .Select(t => t.MfnDutyPct!.Value).ToList();
+        var longer = Tariffs is IPrefixTariffRows rows ? rows.Below(hsDigits)
+            : Tariffs.Where(t => t.HsPrefix.Length > hsDigits.Length && t.HsPrefix.StartsWith(hsDigits, StringComparison.Ordinal));
+        var below = longer.Where(t => t.MfnDutyPct is not null && t.AppliesOn(on)).Select(t => t.MfnDutyPct!.Value).ToList();
         return below.Count > 0 ? below.Min() : null;
     }
 
@@ -138,6 +138,13 @@ public sealed record MarketSnapshot
     /// <summary>The tariff rows whose prefix covers <paramref name="hsDigits"/>, longest prefix first.</summary>
     public IEnumerable<TariffEntry> RowsCovering(string hsDigits)
     {
+        if (Tariffs is IPrefixTariffRows rows)
+        {
+            for (var n = hsDigits.Length; n >= 1; n--)
+                foreach (var row in rows.WithPrefix(hsDigits[..n]))
+                    yield return row;
+            yield break;
+        }
         var index = TariffIndex.GetValue(Tariffs, static rows => rows.ToLookup(t => t.HsPrefix, StringComparer.Ordinal));
         for (var n = hsDigits.Length; n >= 1; n--)
             foreach (var row in index[hsDigits[..n]])

@@ -22,7 +22,10 @@ public static class Csv
     /// so its parsed rows are garbage before the next garbage collection instead of being copied by it. A malformed row is reported when
     /// it is reached.
     /// </summary>
-    public static IEnumerable<IReadOnlyDictionary<string, string>> Stream(string text, string fileName)
+    /// <param name="text">The text, header first.</param>
+    /// <param name="fileName">The file's name, for messages.</param>
+    /// <param name="firstRowNumber">The number messages give the first row after the header (a line read on its own is numbered as in its file).</param>
+    public static IEnumerable<IReadOnlyDictionary<string, string>> Stream(string text, string fileName, int firstRowNumber = 2)
     {
         var reader = new RowReader(text);
         if (reader.Next() is not { } header) throw new FormatException($"{fileName}: empty file.");
@@ -30,7 +33,7 @@ public static class Csv
         for (var c = 0; c < header.Length; c++)
             if (!columns.TryAdd(header[c], c)) throw new FormatException($"{fileName}: the header names column '{header[c]}' twice.");
         var headerList = header.ToList();
-        var number = 1;
+        var number = firstRowNumber - 1;
         while (reader.Next() is { } values)
         {
             number++;

@@ -24,7 +24,7 @@ public static class ReferenceDataLoader
     private static MarketSnapshot? _embedded;
 
     /// <summary>The bundled data set (cached).</summary>
-    public static MarketSnapshot Embedded() => _embedded ??= Load(ReadEmbedded);
+    public static MarketSnapshot Embedded() => _embedded ??= Load(ReadEmbedded, embedded: true);
 
     /// <summary>Loads a data set from a folder holding the same files.</summary>
     public static MarketSnapshot FromDirectory(string directory) =>
@@ -33,7 +33,7 @@ public static class ReferenceDataLoader
             var path = Path.Combine(directory, name);
             if (File.Exists(path)) return File.ReadAllText(path);
             return OptionalFiles.Contains(name) ? null : throw new FileNotFoundException($"Reference data file {name} is missing in {directory}.", path);
-        });
+        }, embedded: false);
 
     /// <summary>The text of an embedded reference file.</summary>
     public static string ReadEmbedded(string name)
@@ -48,7 +48,33 @@ public static class ReferenceDataLoader
         return Encoding.UTF8.GetString(text);
     }
 
-    private static MarketSnapshot Load(Func<string, string?> read)
+    /// <summary>
+    /// The bytes of an embedded reference file, without a byte-order mark: the resource's own memory where the runtime maps it (no copy),
+    /// otherwise a copy.
+    /// </summary>
+    private static ReadOnlyMemory<byte> EmbeddedBytes(string name)
+    {
+        var stream = typeof(ReferenceDataLoader).Assembly.GetManifestResourceStream("reference-data/" + name)
+            ?? throw new FileNotFoundException($"Embedded reference data file {name} is missing.");
+        ReadOnlyMemory<byte> bytes;
+        if (stream is UnmanagedMemoryStream mapped) bytes = MappedResource.Of(mapped);
+        else
+        {
+            using (stream)
+            {
+                var copy = new byte[stream.Length];
+                stream.ReadExactly(copy);
+                bytes = copy;
+            }
+        }
+        return bytes.Span.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+    }
+
+    /// <summary>
+    /// Reads a data set. A folder's files are read whole, so that a mistake in any row is reported at once; the bundled MFN table
+    /// (checked by the tests) is read row by row as codes ask for it (<see cref="MfnTariffTable"/>).
+    /// </summary>
+    private static MarketSnapshot Load(Func<string, string?> read, bool embedded)
     {
         IReadOnlyList<IReadOnlyDictionary<string, string>> Rows(string name) =>
             read(name) is { } text ? Csv.Parse(text, name) : [];
@@ -57,7 +83,7 @@ public static class ReferenceDataLoader
         // Three parts read side by side (Parallel.Invoke runs one on this thread and lends the others to idle cores): every command
         // starts here. A broken file is reported as before, the first in the files' order.
         MarketSnapshot? first = null;
-        List<TariffEntry>? tariffs = null;
+        IReadOnlyList<TariffEntry>? tariffs = null;
         List<TariffPreference>? preferences = null;
         LaterTables? later = null;
         var failures = new ExceptionDispatchInfo?[3];
@@ -70,7 +96,7 @@ public static class ReferenceDataLoader
             () => Part(0, () => first = FirstFiles(Rows)),
             () => Part(1, () =>
             {
-                tariffs = TariffRows(Rows, Stream);
+                tariffs = embedded ? EmbeddedTariffRows(Rows) : TariffRows(Rows, Stream);
                 preferences = PreferenceRows(Rows);
             }),
             () => Part(2, () => later = LaterFiles(read, Rows)));
@@ -269,26 +295,38 @@ public static class ReferenceDataLoader
     {
         var sources = Sources(rows("tariff_sources.csv"));
         var list = rows("tariffs.csv").Select(Tariff).ToList();
-        const string f = "tariff_mfn.csv";
         // Mapped as it is read: 6,000 rows, the largest file (Csv.Stream).
-        foreach (var r in stream(f))
-        {
-            var (text, year) = Source(sources, r["source_id"], f, r["hs_code"]);
-            list.Add(new TariffEntry
-            {
-                HsPrefix = Digits(r["hs_code"], f),
-                Description = r["description"],
-                MfnDutyPct = r["mfn_duty_pct"].Length > 0 ? new SourcedValue(Num(r, "mfn_duty_pct", f), text, year) : null,
-                DutyExpression = r["mfn_duty_pct"].Length > 0 ? null : r["duty_expression"].Length > 0 ? r["duty_expression"]
-                    : throw new FormatException($"{f}: row {r["hs_code"]} has neither mfn_duty_pct nor duty_expression."),
-                ValidFrom = Date(r, "valid_from", f),
-                ValidTo = Date(r, "valid_to", f),
-                File = f,
-                Source = text,
-                SourceYear = year,
-            });
-        }
+        foreach (var r in stream(MfnFile)) list.Add(MfnEntry(r, sources));
         return list;
+    }
+
+    /// <summary>The tariff rows of the bundled data: tariffs.csv read, the MFN table's rows read when a code asks for them.</summary>
+    private static MfnTariffTable EmbeddedTariffRows(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
+    {
+        var sources = Sources(rows("tariff_sources.csv"));
+        return new MfnTariffTable(rows("tariffs.csv").Select(Tariff).ToList(), EmbeddedBytes(MfnFile), MfnFile, r => MfnEntry(r, sources));
+    }
+
+    internal const string MfnFile = "tariff_mfn.csv";
+
+    /// <summary>A row of the MFN table (tariff_mfn.csv).</summary>
+    internal static TariffEntry MfnEntry(IReadOnlyDictionary<string, string> r, IReadOnlyDictionary<string, (string Text, int? Year)> sources)
+    {
+        const string f = MfnFile;
+        var (text, year) = Source(sources, r["source_id"], f, r["hs_code"]);
+        return new TariffEntry
+        {
+            HsPrefix = Digits(r["hs_code"], f),
+            Description = r["description"],
+            MfnDutyPct = r["mfn_duty_pct"].Length > 0 ? new SourcedValue(Num(r, "mfn_duty_pct", f), text, year) : null,
+            DutyExpression = r["mfn_duty_pct"].Length > 0 ? null : r["duty_expression"].Length > 0 ? r["duty_expression"]
+                : throw new FormatException($"{f}: row {r["hs_code"]} has neither mfn_duty_pct nor duty_expression."),
+            ValidFrom = Date(r, "valid_from", f),
+            ValidTo = Date(r, "valid_to", f),
+            File = f,
+            Source = text,
+            SourceYear = year,
+        };
     }
 
     private static List<TariffPreference> PreferenceRows(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
@@ -312,7 +350,7 @@ public static class ReferenceDataLoader
         }).ToList();
     }
 
-    private static (string Text, int? Year) Source(Dictionary<string, (string Text, int? Year)> sources, string id, string file, string row) =>
+    private static (string Text, int? Year) Source(IReadOnlyDictionary<string, (string Text, int? Year)> sources, string id, string file, string row) =>
         sources.TryGetValue(id, out var s) ? s : throw new FormatException($"{file}: row {row} names source '{id}', which tariff_sources.csv does not list.");
 
     private static string Digits(string code, string file) =>
