@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Text;
 using Reshore.Core.MarketData;
 
@@ -43,7 +44,12 @@ internal sealed class MfnTariffTable : IPrefixTariffRows
         _all = new Lazy<List<TariffEntry>>(() => [.. _listed, .. Enumerable.Range(0, _read.Length).Select(Row)]);
     }
 
-    public IReadOnlyList<TariffEntry> WithPrefix(string prefix)
+    /// <remarks>The engine asks for the prefixes of a few codes thousands of times (every option, year and search step): answers are kept.</remarks>
+    public IReadOnlyList<TariffEntry> WithPrefix(string prefix) => _answers.GetOrAdd(prefix, Find);
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<TariffEntry>> _answers = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<TariffEntry> Find(string prefix)
     {
         var rows = _listed.Where(t => t.HsPrefix == prefix).ToList();
         if (!AsciiCode(prefix, out var code)) return rows;
