@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
@@ -252,7 +253,7 @@ public static class CaseValidator
     private static void CheckRanges(object root, string rootPath, Func<CurrencyCode, bool> hasRate, List<CaseError> errors) =>
         Walk(root, rootPath, (prop, value, path) =>
         {
-            if (prop.GetCustomAttribute<RangeAttribute>() is { } range)
+            if (prop.Range is { } range)
             {
                 // A money field's range is on its amount (a Money is not IConvertible).
                 var d = value is Money money ? money.Amount : Convert.ToDouble(value, CultureInfo.InvariantCulture);
@@ -271,7 +272,7 @@ public static class CaseValidator
         });
 
     /// <summary>Visits every non-null property of the domain records below <paramref name="obj"/>, with its JSON path.</summary>
-    private static void Walk(object? obj, string path, Action<PropertyInfo, object, string> visit)
+    private static void Walk(object? obj, string path, Action<WalkedProperty, object, string> visit)
     {
         // Dictionaries of records (or of dictionaries of records, as scorecard judgements are) are walked entry by entry.
         if (obj is IDictionary nested)
@@ -280,10 +281,10 @@ public static class CaseValidator
             return;
         }
         if (obj is null || obj.GetType().Namespace != typeof(ReshoringCase).Namespace) return;
-        foreach (var prop in obj.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var prop in PropertiesOf(obj.GetType()))
         {
-            if (prop.GetValue(obj) is not { } value) continue;
-            var propPath = $"{path}.{JsonName(prop.Name)}";
+            if (prop.Info.GetValue(obj) is not { } value) continue;
+            var propPath = $"{path}.{prop.JsonName}";
             visit(prop, value, propPath);
             switch (value)
             {
@@ -300,6 +301,16 @@ public static class CaseValidator
             }
         }
     }
+
+    /// <summary>A record's property as <see cref="Walk"/> visits it: its field name and range, read once per type.</summary>
+    private sealed record WalkedProperty(PropertyInfo Info, string JsonName, RangeAttribute? Range);
+
+    // Reflection over properties and their attributes is slow on first use (in a native build most of all), and a case holds many
+    // records of one type: each type is read once per process.
+    private static readonly ConcurrentDictionary<Type, WalkedProperty[]> Properties = new();
+
+    private static WalkedProperty[] PropertiesOf(Type type) => Properties.GetOrAdd(type, static t =>
+        t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => new WalkedProperty(p, JsonName(p.Name), p.GetCustomAttribute<RangeAttribute>())).ToArray());
 
     /// <summary>camelCase of a property name.</summary>
     public static string JsonName(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
@@ -240,8 +241,7 @@ public sealed class CaseBinder
     private object? BindObject(MappingNode map, Type type, string path)
     {
         _positions.TryAdd(path, (map.Line, map.Column));
-        var props = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
-            .ToDictionary(p => CaseValidator.JsonName(p.Name), StringComparer.Ordinal);
+        var (props, required) = BindingOf(type);
         var instance = Activator.CreateInstance(type)!;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, valueNode) in map.Entries)
@@ -264,11 +264,25 @@ public sealed class CaseBinder
             if (_uncertain.Count > 0 && _uncertain[^1].Path == p)
                 CheckSupport(prop, valueNode, p);
         }
-        foreach (var (name, prop) in props)
-            if (prop.GetCustomAttribute<RequiredAttribute>() is not null && !seen.Contains(name))
-                Error($"{path}.{name}", map, $"Missing required field '{name}' ({Describe(prop.PropertyType)}).");
+        foreach (var name in required)
+            if (!seen.Contains(name))
+                Error($"{path}.{name}", map, $"Missing required field '{name}' ({Describe(props[name].PropertyType)}).");
         return instance;
     }
+
+    /// <summary>A record's writable properties by field name, in declaration order, and the names of the required ones.</summary>
+    private sealed record TypeBinding(Dictionary<string, PropertyInfo> Properties, string[] Required);
+
+    // Reflection over a record's properties and attributes is slow on first use (in a native build most of all) and a case holds
+    // many objects of one type (options, legs, steps): each type is read once per process.
+    private static readonly ConcurrentDictionary<Type, TypeBinding> Bindings = new();
+
+    private static TypeBinding BindingOf(Type type) => Bindings.GetOrAdd(type, static t =>
+    {
+        var props = t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
+            .ToDictionary(p => CaseValidator.JsonName(p.Name), StringComparer.Ordinal);
+        return new TypeBinding(props, props.Where(p => p.Value.GetCustomAttribute<RequiredAttribute>() is not null).Select(p => p.Key).ToArray());
+    });
 
     /// <summary>A bounded distribution must stay inside the field's range; unbounded ones are clamped to it when drawn.</summary>
     private void CheckSupport(PropertyInfo prop, CaseNode node, string path)
