@@ -195,7 +195,14 @@ public sealed class PartsReader(MarketSnapshot market)
     /// RFC 4180 records from a reader, one at a time, with the line each starts on. Lines without quotes are split directly
     /// (the common case, and fast); a quoted field may contain commas, doubled quotes and line breaks.
     /// </summary>
-    public static IEnumerable<(string[] Fields, int Line)> CsvRecords(TextReader reader)
+    public static IEnumerable<(string[] Fields, int Line)> CsvRecords(TextReader reader) =>
+        CsvLines(reader).Select(r => (r.Fields ?? r.Plain!.Split(','), r.Line));
+
+    /// <summary>
+    /// The records of <see cref="CsvRecords"/>, with a line without quotes given whole (<c>Plain</c>, not yet split) for a reader that
+    /// cuts its fields itself (the trade screening reads ten million of them), and a quoted record as its fields.
+    /// </summary>
+    public static IEnumerable<(string? Plain, string[]? Fields, int Line)> CsvLines(TextReader reader)
     {
         var lineNumber = 0;
         string? line;
@@ -205,7 +212,7 @@ public sealed class PartsReader(MarketSnapshot market)
             var start = lineNumber;
             if (!line.Contains('"'))
             {
-                yield return (line.Split(','), start);
+                yield return (line, null, start);
                 continue;
             }
             // Quoted fields: keep reading lines while a quote is open.
@@ -215,7 +222,7 @@ public sealed class PartsReader(MarketSnapshot market)
                 lineNumber++;
                 record.Append('\n').Append(line);
             }
-            yield return (SplitQuoted(record.ToString()), start);
+            yield return (null, SplitQuoted(record.ToString()), start);
         }
     }
 
