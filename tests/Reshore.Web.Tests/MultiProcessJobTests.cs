@@ -57,8 +57,9 @@ public sealed class MultiProcessJobTests : IDisposable
         var result = await clientB.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}/result");
         Assert.Equal(40000, result.GetProperty("scenarios").GetInt32());
 
-        // Started through B, cancelled through A: the surviving worker stops it.
-        var second = await (await clientB.PostAsJsonAsync($"/api/cases/{caseId}/simulations", new { scenarios = 100000, seed = 8 })).Content.ReadFromJsonAsync<JsonElement>();
+        // Started through B, cancelled through A: the surviving worker stops it. Large enough that it cannot finish before the cancel
+        // reaches the worker (100,000 scenarios once did, on a loaded machine, after the engine got faster).
+        var second = await (await clientB.PostAsJsonAsync($"/api/cases/{caseId}/simulations", new { scenarios = 500000, seed = 8 })).Content.ReadFromJsonAsync<JsonElement>();
         var secondId = second.GetProperty("id").GetString()!;
         await WaitAsync(clientA, secondId, j => j.GetProperty("status").GetString() == "running");
         Assert.Equal(HttpStatusCode.Accepted, (await clientA.DeleteAsync($"/api/jobs/{secondId}")).StatusCode);
