@@ -47,14 +47,32 @@ public static class CaseReviewer
         ArgumentNullException.ThrowIfNull(c);
         options ??= new ReviewOptions();
         if (options.Scenarios is < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Scenarios, "Scenarios must be zero (no simulation) or more.");
-        var evaluation = new CaseEvaluator().Evaluate(c, market, culture);
+        // The simulation needs only the case: it starts first and runs beside the evaluation (one thread) and then beside the flip
+        // searches, which need the evaluation. Should the evaluation fail, the simulation is stopped and its own failure, if any,
+        // left unobserved: the evaluation's is reported, as when the two ran one after the other.
+        var scenarios = options.ScenariosFor(c);
+        using var stopSimulation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var simulating = scenarios > 0
+            ? Task.Run(() => new RiskAnalyzer(culture).Simulate(c, uncertain, market, scenarios, options.Seed, cancellation: stopSimulation.Token), stopSimulation.Token)
+            : null;
+        CaseEvaluation evaluation;
+        try
+        {
+            evaluation = new CaseEvaluator().Evaluate(c, market, culture);
+        }
+        catch
+        {
+            stopSimulation.Cancel();
+            try { simulating?.Wait(); }
+            catch (AggregateException) { }
+            throw;
+        }
         // The flip searches need only the case and this evaluation: they run while the simulation and the optimiser do.
         var searches = DecisionAnalyzer.StartFlipSearches(evaluation, c, uncertain, market);
-        var scenarios = options.ScenariosFor(c);
         SimulationResult? simulation = null;
-        if (scenarios > 0)
+        if (simulating is not null)
         {
-            simulation = new RiskAnalyzer(culture).Simulate(c, uncertain, market, scenarios, options.Seed, cancellation: cancellation);
+            simulation = simulating.GetAwaiter().GetResult();
             evaluation = ScorecardEvaluator.WithSimulatedRisk(evaluation, c, market, simulation, culture);
         }
         IReadOnlyList<ItemOptimization> optimization = [];
