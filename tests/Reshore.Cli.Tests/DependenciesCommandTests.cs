@@ -88,4 +88,27 @@ public sealed class DependenciesCommandTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("unknown layout", unknown.Error);
     }
+
+    [Fact]
+    public void Malformed_rows_of_the_baci_layout_are_named_by_line_among_rows_read_in_place()
+    {
+        // Valid BACI rows are parsed in place (TradeFileReader.BaciFlow); any other row goes field by field: the line numbers and the
+        // sums must not depend on which path read a row.
+        var codes = Example("baci-country-codes.csv");
+        const string good = "2023,156,56,850760,60,1\n2023, 156 ,\"56\",850760,20,1\n2023,56,251,850760,5,1\n";
+        var bad = "t,i,j,k,v,q\n" + good + "2023,999,56,850760,10,1\n20x3,156,56,850760,5,1\n2023,156,56,8507600,5,1\n2023,156,56,850760,-1,1\n2023,156\n2023,156,56,850760,NaN,1\n";
+        var path = CliRunner.TempFile(bad, ".csv");
+        var fail = CliRunner.Run("dependencies", "trade", path, "--country-codes", codes, "--importers", "BE");
+        Assert.Equal(2, fail.ExitCode);
+        foreach (var expected in new[] { "line 5, column i", "line 6, column t", "line 7, column k", "line 8, column v", "line 9, column *", "line 10, column v" })
+            Assert.Contains(expected, fail.Error);
+        var skip = CliRunner.Run("dependencies", "trade", path, "--country-codes", codes, "--importers", "BE", "--skip-bad-rows", "--format", "json");
+        Assert.Equal(0, skip.ExitCode);
+        Assert.Contains("\"malformedLines\": 6", skip.Out);
+        var clean = CliRunner.Run("dependencies", "trade", CliRunner.TempFile("t,i,j,k,v,q\n" + good, ".csv"), "--country-codes", codes, "--importers", "BE", "--format", "json");
+        Assert.Equal(0, clean.ExitCode);
+        Assert.Equal(Products(clean.Out), Products(skip.Out));
+
+        static string Products(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("products").GetRawText();
+    }
 }

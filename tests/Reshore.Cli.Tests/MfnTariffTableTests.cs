@@ -43,8 +43,20 @@ public sealed class MfnTariffTableTests
         MfnDutyPct = new Reshore.Core.Values.SourcedValue(double.Parse(r["rate"], System.Globalization.CultureInfo.InvariantCulture), "test", 2026),
     };
 
-    private static MfnTariffTable Table(string text, params TariffEntry[] listed) =>
-        new(listed, Encoding.UTF8.GetBytes(text), "t.csv", Map);
+    private static MfnTariffTable? TryTable(string text, params TariffEntry[] listed) =>
+        MfnTariffTable.TryCreate(listed, Encoding.UTF8.GetBytes(text), "t.csv", Map);
+
+    private static MfnTariffTable Table(string text, params TariffEntry[] listed) => TryTable(text, listed) ?? throw new InvalidOperationException("not in place");
+
+    [Theory]
+    [InlineData("hs_code,description,rate\n\"8539\",lamps,2\n")]
+    [InlineData("hs_code,description,rate\n8539 ,lamps,2\n")]
+    [InlineData("hs_code,description,rate\n,lamps,2\n")]
+    [InlineData("description,hs_code,rate\nlamps,8539,2\n")]
+    [InlineData(" hs_code,description,rate\n8539,lamps,2\n")]
+    public void A_table_whose_codes_are_not_plain_digits_in_the_first_column_is_not_read_in_place(string text) =>
+        // The loader then reads the file whole, which trims and unquotes (a spreadsheet may have quoted the codes).
+        Assert.Null(TryTable(text));
 
     [Fact]
     public void A_table_out_of_code_order_with_quoted_line_breaks_and_crlf_is_indexed_by_code()

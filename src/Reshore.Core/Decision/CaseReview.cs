@@ -47,32 +47,43 @@ public static class CaseReviewer
         ArgumentNullException.ThrowIfNull(c);
         options ??= new ReviewOptions();
         if (options.Scenarios is < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Scenarios, "Scenarios must be zero (no simulation) or more.");
+        cancellation.ThrowIfCancellationRequested();
         // The simulation needs only the case: it starts first and runs beside the evaluation (one thread) and then beside the flip
-        // searches, which need the evaluation. Should the evaluation fail, the simulation is stopped and its own failure, if any,
-        // left unobserved: the evaluation's is reported, as when the two ran one after the other.
+        // searches, which need the evaluation. Should the evaluation fail, the simulation is stopped, waited for and its own outcome
+        // ignored: the evaluation's failure is reported, as when the two ran one after the other.
         var scenarios = options.ScenariosFor(c);
         using var stopSimulation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var simulating = scenarios > 0
             ? Task.Run(() => new RiskAnalyzer(culture).Simulate(c, uncertain, market, scenarios, options.Seed, cancellation: stopSimulation.Token), stopSimulation.Token)
             : null;
         CaseEvaluation evaluation;
+        FlipSearches searches;
         try
         {
             evaluation = new CaseEvaluator().Evaluate(c, market, culture);
+            // The flip searches need only the case and this evaluation: they run while the simulation and the optimiser do.
+            searches = DecisionAnalyzer.StartFlipSearches(evaluation, c, uncertain, market);
         }
         catch
         {
             stopSimulation.Cancel();
-            try { simulating?.Wait(); }
+            try { simulating?.Wait(CancellationToken.None); }
             catch (AggregateException) { }
             throw;
         }
-        // The flip searches need only the case and this evaluation: they run while the simulation and the optimiser do.
-        var searches = DecisionAnalyzer.StartFlipSearches(evaluation, c, uncertain, market);
         SimulationResult? simulation = null;
         if (simulating is not null)
         {
-            simulation = simulating.GetAwaiter().GetResult();
+            try
+            {
+                simulation = simulating.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled by the caller: say so with the caller's token (the task's carries the linked one).
+                cancellation.ThrowIfCancellationRequested();
+                throw;
+            }
             evaluation = ScorecardEvaluator.WithSimulatedRisk(evaluation, c, market, simulation, culture);
         }
         IReadOnlyList<ItemOptimization> optimization = [];

@@ -4,7 +4,9 @@ namespace Reshore.Data.ReferenceData;
 
 /// <summary>
 /// The memory of an embedded resource that the runtime keeps mapped for the life of the process (the assembly is never unloaded),
-/// as <see cref="Memory{T}"/>: the bundled MFN table is read from it in place instead of being copied and decoded whole.
+/// as <see cref="Memory{T}"/>: the bundled MFN table is read from it in place instead of being copied and decoded whole. Only for
+/// resources of an assembly in the default load context (never unloaded), and only handed out as <see cref="ReadOnlyMemory{T}"/>: the
+/// image is read-only.
 /// </summary>
 internal sealed unsafe class MappedResource : MemoryManager<byte>
 {

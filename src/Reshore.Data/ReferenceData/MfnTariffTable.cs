@@ -23,7 +23,21 @@ internal sealed class MfnTariffTable : IPrefixTariffRows
     private readonly TariffEntry?[] _read;
     private readonly Lazy<List<TariffEntry>> _all;
 
-    public MfnTariffTable(IReadOnlyList<TariffEntry> listed, ReadOnlyMemory<byte> table, string fileName, Func<IReadOnlyDictionary<string, string>, TariffEntry> map)
+    /// <summary>
+    /// The table over <paramref name="table"/> (the MFN file's bytes), or null when its layout does not let a code be found in place:
+    /// the first column must be <c>hs_code</c> and every code plain digits (no quotes, no spaces), as the bundled file is. The caller
+    /// then reads the file whole, which trims and unquotes.
+    /// </summary>
+    public static MfnTariffTable? TryCreate(IReadOnlyList<TariffEntry> listed, ReadOnlyMemory<byte> table, string fileName, Func<IReadOnlyDictionary<string, string>, TariffEntry> map)
+    {
+        var created = new MfnTariffTable(listed, table, fileName, map);
+        if (!created._header.StartsWith("hs_code,", StringComparison.Ordinal)) return null;
+        for (var line = 0; line < created._start.Length; line++)
+            if (created.Code(line) is var code && (code.IsEmpty || code.ContainsAnyExceptInRange((byte)'0', (byte)'9'))) return null;
+        return created;
+    }
+
+    private MfnTariffTable(IReadOnlyList<TariffEntry> listed, ReadOnlyMemory<byte> table, string fileName, Func<IReadOnlyDictionary<string, string>, TariffEntry> map)
     {
         _listed = listed;
         _table = table;
@@ -44,9 +58,19 @@ internal sealed class MfnTariffTable : IPrefixTariffRows
         _all = new Lazy<List<TariffEntry>>(() => [.. _listed, .. Enumerable.Range(0, _read.Length).Select(Row)]);
     }
 
-    /// <remarks>The engine asks for the prefixes of a few codes thousands of times (every option, year and search step): answers are kept.</remarks>
-    public IReadOnlyList<TariffEntry> WithPrefix(string prefix) => _answers.GetOrAdd(prefix, Find);
+    /// <remarks>
+    /// The engine asks for the prefixes of a few codes thousands of times (every option, year and search step): answers are kept, up to
+    /// <see cref="KeptAnswers"/> prefixes (a web server shares this table for its whole life, and users type codes).
+    /// </remarks>
+    public IReadOnlyList<TariffEntry> WithPrefix(string prefix)
+    {
+        if (_answers.TryGetValue(prefix, out var known)) return known;
+        var rows = Find(prefix);
+        if (_answers.Count < KeptAnswers) _answers.TryAdd(prefix, rows);
+        return rows;
+    }
 
+    private const int KeptAnswers = 10_000;
     private readonly ConcurrentDictionary<string, IReadOnlyList<TariffEntry>> _answers = new(StringComparer.Ordinal);
 
     private IReadOnlyList<TariffEntry> Find(string prefix)

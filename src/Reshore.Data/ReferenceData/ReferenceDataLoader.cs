@@ -96,7 +96,7 @@ public static class ReferenceDataLoader
             () => Part(0, () => first = FirstFiles(Rows)),
             () => Part(1, () =>
             {
-                tariffs = embedded ? EmbeddedTariffRows(Rows) : TariffRows(Rows, Stream);
+                tariffs = embedded ? EmbeddedTariffRows(Rows, Stream) : TariffRows(Rows, Stream);
                 preferences = PreferenceRows(Rows);
             }),
             () => Part(2, () => later = LaterFiles(read, Rows)));
@@ -300,11 +300,17 @@ public static class ReferenceDataLoader
         return list;
     }
 
-    /// <summary>The tariff rows of the bundled data: tariffs.csv read, the MFN table's rows read when a code asks for them.</summary>
-    private static MfnTariffTable EmbeddedTariffRows(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows)
+    /// <summary>
+    /// The tariff rows of the bundled data: tariffs.csv read, the MFN table's rows read when a code asks for them (or the table read whole
+    /// if its layout does not allow that; see <see cref="MfnTariffTable.TryCreate"/>).
+    /// </summary>
+    private static IReadOnlyList<TariffEntry> EmbeddedTariffRows(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
+        Func<string, IEnumerable<IReadOnlyDictionary<string, string>>> stream)
     {
         var sources = Sources(rows("tariff_sources.csv"));
-        return new MfnTariffTable(rows("tariffs.csv").Select(Tariff).ToList(), EmbeddedBytes(MfnFile), MfnFile, r => MfnEntry(r, sources));
+        var listed = rows("tariffs.csv").Select(Tariff).ToList();
+        return (IReadOnlyList<TariffEntry>?)MfnTariffTable.TryCreate(listed, EmbeddedBytes(MfnFile), MfnFile, r => MfnEntry(r, sources))
+            ?? [.. listed, .. stream(MfnFile).Select(r => MfnEntry(r, sources))];
     }
 
     internal const string MfnFile = "tariff_mfn.csv";

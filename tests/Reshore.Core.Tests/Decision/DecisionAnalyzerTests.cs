@@ -159,4 +159,21 @@ public sealed class DecisionAnalyzerTests
             }
         }
     }
+
+    [Fact]
+    public void A_cancelled_review_stops_with_the_caller_s_token()
+    {
+        // The simulation runs on its own task beside the evaluation (CaseReviewer): a cancellation must still read as the caller's.
+        var document = CaseFileReader.ReadDocumentFile(Example("led-lamps.yaml"), Market.Value);
+        using var before = new CancellationTokenSource();
+        before.Cancel();
+        var e = Assert.ThrowsAny<OperationCanceledException>(() =>
+            CaseReviewer.Review(document.Case, document.Uncertain, Market.Value, En, new ReviewOptions { Scenarios = 2000 }, before.Token));
+        Assert.Equal(before.Token, e.CancellationToken);
+        using var during = new CancellationTokenSource();
+        var options = new ReviewOptions { Scenarios = 100_000 };
+        during.CancelAfter(TimeSpan.FromMilliseconds(50));
+        e = Assert.ThrowsAny<OperationCanceledException>(() => CaseReviewer.Review(document.Case, document.Uncertain, Market.Value, En, options, during.Token));
+        Assert.Equal(during.Token, e.CancellationToken);
+    }
 }
