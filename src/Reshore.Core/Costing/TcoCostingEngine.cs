@@ -160,13 +160,9 @@ public sealed partial class TcoCostingEngine
 
         /// <summary>A case input, or its documented default when the case leaves it out.</summary>
         private InputValue CaseOr([InterpolatedStringHandlerArgument("")] Label name, double? value, double fallback, [InterpolatedStringHandlerArgument("")] Label unit) =>
-            value is { } v ? Input(name, v, unit, "case", false) : Input(name, fallback, unit, _explain ? "default: model assumption (not given)" : "", true);
+            value is { } v ? Case(name, v, unit) : Model(name, fallback, unit, "not given");
 
-        private InputValue IndexInput([InterpolatedStringHandlerArgument("")] Label name, double value, string from)
-        {
-            Label unit = "index";
-            return Input(name, value, unit, _explain ? $"derived: {from}" : "", false);
-        }
+        private InputValue IndexInput([InterpolatedStringHandlerArgument("")] Label name, double value, string from) => Derived(name, value, "index", from);
 
         /// <summary>
         /// An input's name or unit, formatted only when the engine explains: an interpolated-string handler, so that without explanations

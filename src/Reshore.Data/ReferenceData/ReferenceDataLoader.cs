@@ -96,7 +96,7 @@ public static class ReferenceDataLoader
             () => Part(0, () => first = FirstFiles(Rows)),
             () => Part(1, () =>
             {
-                tariffs = embedded ? EmbeddedTariffRows(Rows, Stream) : TariffRows(Rows, Stream);
+                tariffs = TariffRows(Rows, Stream, embedded);
                 preferences = PreferenceRows(Rows);
             }),
             () => Part(2, () => later = LaterFiles(read, Rows)));
@@ -290,33 +290,25 @@ public static class ReferenceDataLoader
     private static Dictionary<string, (string Text, int? Year)> Sources(IReadOnlyList<IReadOnlyDictionary<string, string>> rows) =>
         rows.ToDictionary(r => r["source_id"], r => ($"{r["publisher"]}, {r["title"]}, {r["address"]}", Year(r, "year")), StringComparer.Ordinal);
 
-    private static List<TariffEntry> TariffRows(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
-        Func<string, IEnumerable<IReadOnlyDictionary<string, string>>> stream)
+    /// <summary>
+    /// The tariff rows: tariffs.csv, then the MFN table. The bundled table is read row by row as codes ask for it (or whole, if its layout
+    /// does not allow that: <see cref="MfnTariffTable.TryCreate"/>); a folder's is read whole, so that a mistake in any row is reported at once.
+    /// </summary>
+    private static IReadOnlyList<TariffEntry> TariffRows(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
+        Func<string, IEnumerable<IReadOnlyDictionary<string, string>>> stream, bool embedded)
     {
         var sources = Sources(rows("tariff_sources.csv"));
         var list = rows("tariffs.csv").Select(Tariff).ToList();
+        if (embedded && MfnTariffTable.TryCreate(list, EmbeddedBytes(MfnFile), MfnFile, r => MfnEntry(r, sources)) is { } table) return table;
         // Mapped as it is read: 6,000 rows, the largest file (Csv.Stream).
         foreach (var r in stream(MfnFile)) list.Add(MfnEntry(r, sources));
         return list;
     }
 
-    /// <summary>
-    /// The tariff rows of the bundled data: tariffs.csv read, the MFN table's rows read when a code asks for them (or the table read whole
-    /// if its layout does not allow that; see <see cref="MfnTariffTable.TryCreate"/>).
-    /// </summary>
-    private static IReadOnlyList<TariffEntry> EmbeddedTariffRows(Func<string, IReadOnlyList<IReadOnlyDictionary<string, string>>> rows,
-        Func<string, IEnumerable<IReadOnlyDictionary<string, string>>> stream)
-    {
-        var sources = Sources(rows("tariff_sources.csv"));
-        var listed = rows("tariffs.csv").Select(Tariff).ToList();
-        return (IReadOnlyList<TariffEntry>?)MfnTariffTable.TryCreate(listed, EmbeddedBytes(MfnFile), MfnFile, r => MfnEntry(r, sources))
-            ?? [.. listed, .. stream(MfnFile).Select(r => MfnEntry(r, sources))];
-    }
-
-    internal const string MfnFile = "tariff_mfn.csv";
+    private const string MfnFile = "tariff_mfn.csv";
 
     /// <summary>A row of the MFN table (tariff_mfn.csv).</summary>
-    internal static TariffEntry MfnEntry(IReadOnlyDictionary<string, string> r, IReadOnlyDictionary<string, (string Text, int? Year)> sources)
+    private static TariffEntry MfnEntry(IReadOnlyDictionary<string, string> r, IReadOnlyDictionary<string, (string Text, int? Year)> sources)
     {
         const string f = MfnFile;
         var (text, year) = Source(sources, r["source_id"], f, r["hs_code"]);
