@@ -42,7 +42,10 @@ public abstract class JobApiTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     [Fact]
     public async Task Twelve_simultaneous_starts_with_a_limit_of_two_accept_exactly_two()
     {
-        var client = await app.NewUserClientAsync();
+        // On PostgreSQL some of the twelve starts can take more than HttpClient's 100 s while the two accepted simulations start on
+        // this 2-core machine (seen at 481af60 too, 1 run in 3; the cause is not found yet: not the thread pool's minimum): the
+        // client waits longer, the assertions are the same.
+        var client = await app.NewUserClientAsync(timeout: TimeSpan.FromMinutes(10));
         var (_, caseId) = await WorkspaceWithCase(client);
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => client.PostAsJsonAsync($"/api/cases/{caseId}/simulations", new { scenarios = 1_000_000 })));
         Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Accepted));

@@ -61,9 +61,11 @@ public abstract class ReshoreApp : WebApplicationFactory<Program>
     }
 
     /// <summary>An API client signed in with a bearer token.</summary>
-    public async Task<HttpClient> ApiClientAsync(string email, string password = "Secret12345", string language = "en")
+    /// <param name="timeout">How long a request may take (HttpClient's default is 100 s).</param>
+    public async Task<HttpClient> ApiClientAsync(string email, string password = "Secret12345", string language = "en", TimeSpan? timeout = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (timeout is { } t) client.Timeout = t;
         var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
@@ -73,11 +75,11 @@ public abstract class ReshoreApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A new user with their own client.</summary>
-    public async Task<HttpClient> NewUserClientAsync(string? email = null, string language = "en")
+    public async Task<HttpClient> NewUserClientAsync(string? email = null, string language = "en", TimeSpan? timeout = null)
     {
         email ??= $"user-{Guid.NewGuid():N}@example.org";
         await CreateUserAsync(email);
-        return await ApiClientAsync(email, language: language);
+        return await ApiClientAsync(email, language: language, timeout: timeout);
     }
 
     protected override void Dispose(bool disposing)
